@@ -1,0 +1,41 @@
+/**
+ * The inputs an integration takes, described once. Flags (`new`, `patch`),
+ * prompts, the config schema and `--help` all read this table.
+ */
+import type {InputName} from './media.js'
+
+export type GweVersion = '8.1' | '8.5'
+
+/**
+ * GWE REST/resources path prefix by version (domain.md §1: S2 `/frontend` in 8.1.2,
+ * S3 `/server` in 8.5).
+ */
+export const GWE_PREFIX: Readonly<Record<GweVersion, string>> = {'8.1': '/frontend', '8.5': '/server'}
+export const GWE_VERSIONS = Object.keys(GWE_PREFIX) as GweVersion[]
+/** S0 is the 8.1.2 guide. */
+export const DEFAULT_GWE_VERSION: GweVersion = '8.1'
+
+/** Shown (with a warning) when `--yes` fills a host nobody gave. */
+export const PLACEHOLDER_HOST = 'https://gms.example.com'
+export const PLACEHOLDER_VENDOR_URL = 'https://chat.vendor.example/start'
+
+/** S0: the GMS JS sample lives here; the customized copy sits next to it. */
+export const GMS_SAMPLE_PATH = '/genesys/admin/js/sample/cb/'
+
+export interface InputSpec {
+  name: InputName
+  flag: string
+  summary: string
+  /** Question asked when neither a flag nor --yes answers it. */
+  question: string
+}
+
+export const INPUTS: Readonly<Record<InputName, InputSpec>> = {
+  scenario: {name: 'scenario', flag: 'scenario', summary: 'GMS scenario the invitation starts', question: 'Which scenario?'},
+  host: {name: 'host', flag: 'host', summary: 'GMS base URL (https://host[:port]), or the vendor URL for third-party', question: 'GMS host (https://host[:port])?'},
+  service: {name: 'service', flag: 'service', summary: 'GMS service name', question: 'GMS service name?'},
+  inviteName: {name: 'inviteName', flag: 'name', summary: 'file name of the invitation copy', question: 'File name of the invitation copy?'},
+  widgetName: {name: 'widgetName', flag: 'widget-name', summary: 'file name of the media widget copy', question: 'File name of the widget copy?'},
+  widgetUrl: {name: 'widgetUrl', flag: 'widget-url', summary: 'URL the invitation opens the widget at (default: next to the GMS sample, or on GWE)', question: 'Widget URL?'},
+  vendorFunction: {name: 'vendorFunction', flag: 'vendor-function', summary: "third-party: a global JS function to call instead of opening the URL (e.g. Vendor.openChat)", question: 'Vendor function to call (empty: open the URL)?'},
+}

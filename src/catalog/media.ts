@@ -1,0 +1,178 @@
+/**
+ * Media kinds gwe-int integrates (domain.md §7 and §11). Everything that differs
+ * between media lives here; prompts, flags, `list`, the config schema and the
+ * templates read it.
+ */
+import {ScenarioField} from './scenarios.js'
+
+export type InviteType = 'CHAT' | 'CALLBACK'
+export type ArtifactId = 'invite' | 'gms-widget' | 'webapi-widget' | 'notification-message' | 'notify-sh'
+
+export interface MediaKind {
+  id: string
+  title: string
+  summary: string
+  /** Second-party media create a Genesys interaction and carry attached data (S0). */
+  party: 'second' | 'third'
+  /** The `onAccept()` branches the integration takes over (S0: CHAT and/or CALLBACK). */
+  branches: readonly InviteType[]
+  /** The starter function those branches call instead of startChat()/startCallback(). */
+  starter: string
+  /**
+   * The starter's argument: the scenario (`startGms('CHAT-NOW')`), the branch's
+   * invite type (`startGenesysWidgets('CALLBACK')`), or none.
+   */
+  starterArg: 'scenario' | 'branch' | 'none'
+  /** templates/invite/partials/starter-<name>.js.hbs; none for the built-in GWE media. */
+  starterTemplate?: 'gms' | 'webapi' | 'widgets' | 'vendor'
+  scenarios: readonly string[]
+  defaultScenario?: string
+  /** Inputs the medium asks for; `host` is mandatory where listed in `requires`. */
+  inputs: readonly InputName[]
+  requires: readonly InputName[]
+  /** What `host` means for this medium (help and prompt text). */
+  hostMeaning?: string
+  defaultService?: string
+  defaultInviteName: string
+  defaultWidgetName?: string
+  artifacts: readonly ArtifactId[]
+  /** Said after `new` so nobody looks for a file that is not meant to exist. */
+  note?: string
+}
+
+export type InputName = 'scenario' | 'host' | 'service' | 'inviteName' | 'widgetName' | 'widgetUrl' | 'vendorFunction'
+
+const LOGIC: readonly ArtifactId[] = ['notification-message', 'notify-sh']
+
+export const MEDIA: readonly MediaKind[] = [
+  {
+    id: 'gms-chat',
+    title: 'GMS chat',
+    summary: 'Genesys Mobile Services chat through the GMS JavaScript sample (seed example)',
+    party: 'second',
+    branches: ['CHAT'],
+    starter: 'startGms',
+    starterTemplate: 'gms',
+    starterArg: 'scenario',
+    scenarios: ['CHAT-NOW', 'CHAT-WAIT', 'REQUEST-CHAT'],
+    defaultScenario: 'CHAT-NOW',
+    inputs: ['scenario', 'host', 'service', 'inviteName', 'widgetName', 'widgetUrl'],
+    requires: ['host'],
+    hostMeaning: 'GMS base URL, e.g. https://gms.example.com:8443',
+    defaultService: 'samples_new', // S0: the seed's example service
+    defaultInviteName: 'inviteGMS.html',
+    defaultWidgetName: 'indexGPE.html',
+    artifacts: ['invite', 'gms-widget', ...LOGIC],
+  },
+  {
+    id: 'gms-callback',
+    title: 'GMS callback',
+    summary: 'Genesys Mobile Services callback; the widget collects the phone number (and time) first',
+    party: 'second',
+    branches: ['CALLBACK'],
+    starter: 'startGms',
+    starterTemplate: 'gms',
+    starterArg: 'scenario',
+    scenarios: ['VOICE-NOW-USERTERM', 'VOICE-WAIT-USERTERM', 'VOICE-SCHEDULED-USERTERM', 'VOICE-NOW-USERORIG', 'VOICE-WAIT-USERORIG', 'REQUEST-INTERACTION', 'CUSTOM'],
+    defaultScenario: 'VOICE-NOW-USERTERM', // domain.md §11 gms-callback
+    inputs: ['scenario', 'host', 'service', 'inviteName', 'widgetName', 'widgetUrl'],
+    requires: ['host'],
+    hostMeaning: 'GMS base URL, e.g. https://gms.example.com:8443',
+    defaultService: 'samples_new',
+    defaultInviteName: 'inviteGMS.html',
+    defaultWidgetName: 'indexGPE.html',
+    artifacts: ['invite', 'gms-widget', ...LOGIC],
+  },
+  {
+    id: 'gwe-chat',
+    title: 'GWE chat (built-in)',
+    summary: 'the built-in GWE chat: invite copy for branding and the strategy snippet only',
+    party: 'second',
+    branches: ['CHAT'],
+    starter: 'startChat',
+    starterArg: 'none',
+    scenarios: [],
+    inputs: ['inviteName'],
+    requires: [],
+    defaultInviteName: 'inviteGWE.html',
+    artifacts: ['invite', ...LOGIC],
+    // S0: startChat() already propagates the GWE attributes.
+    note: 'GWE chat is built in: startChat() already attaches visitID/pageID, so no media widget is generated.',
+  },
+  {
+    id: 'gwe-callback',
+    title: 'GWE callback (built-in)',
+    summary: 'the built-in GWE callback: invite copy for branding and the strategy snippet only',
+    party: 'second',
+    branches: ['CALLBACK'],
+    starter: 'startCallback',
+    starterArg: 'none',
+    scenarios: [],
+    inputs: ['inviteName'],
+    requires: [],
+    defaultInviteName: 'inviteGWE.html',
+    artifacts: ['invite', ...LOGIC],
+    note: 'GWE callback is built in: startCallback() already attaches visitID/pageID, so no media widget is generated.',
+  },
+  {
+    id: 'webapi-chat',
+    title: 'Web API chat (GMS Chat API v2)',
+    summary: 'chat over GMS Chat API v2, the documented replacement for eServices Web API chat (S12)',
+    party: 'second',
+    branches: ['CHAT'],
+    starter: 'startWebApi',
+    starterTemplate: 'webapi',
+    starterArg: 'none',
+    scenarios: [],
+    inputs: ['host', 'service', 'inviteName', 'widgetName', 'widgetUrl'],
+    requires: ['host'],
+    hostMeaning: 'GMS base URL serving /genesys/2/chat/<service>',
+    defaultService: 'customer-support',
+    defaultInviteName: 'inviteWebApi.html',
+    defaultWidgetName: 'chatGPE.html',
+    artifacts: ['invite', 'webapi-widget', ...LOGIC],
+  },
+  {
+    id: 'genesys-widgets',
+    title: 'Genesys Widgets',
+    summary: 'Genesys Widgets WebChat/Callback opened through CXBus with proactive userData (GWE 8.5+)',
+    party: 'second',
+    branches: ['CHAT', 'CALLBACK'],
+    starter: 'startGenesysWidgets',
+    starterTemplate: 'widgets',
+    starterArg: 'branch',
+    scenarios: [],
+    inputs: ['inviteName'],
+    requires: [],
+    defaultInviteName: 'inviteWidgets.html',
+    artifacts: ['invite', ...LOGIC],
+    note: 'Genesys Widgets must already be configured on the page (window._genesys.widgets.webchat, S21); the invite only opens it.',
+  },
+  {
+    id: 'third-party',
+    title: 'Third-party media',
+    summary: "a vendor's chat: the invite opens the vendor URL (or calls a vendor function); no attached data",
+    party: 'third',
+    branches: ['CHAT'],
+    starter: 'startThirdParty',
+    starterTemplate: 'vendor',
+    starterArg: 'none',
+    scenarios: [],
+    inputs: ['host', 'vendorFunction', 'inviteName'],
+    requires: ['host'],
+    hostMeaning: "the vendor's chat URL, e.g. https://chat.vendor.example/start",
+    defaultInviteName: 'inviteVendor.html',
+    artifacts: ['invite', ...LOGIC],
+    // S0: third-party media create no Interaction Server interaction.
+    note: 'Third-party media create no Genesys interaction: visitID/pageID are passed to the vendor for correlation only.',
+  },
+]
+
+export const MEDIA_IDS = MEDIA.map((m) => m.id)
+
+export function findMedia(id: string): MediaKind | undefined {
+  return MEDIA.find((m) => m.id === id)
+}
+
+/** Visitor fields a medium's widget must collect for a scenario (from scenarios.ts). */
+export type {ScenarioField}

@@ -1,0 +1,99 @@
+import {Args, Flags} from '@oclif/core'
+import {BaseCommand} from '../command-base.js'
+import {INPUTS, GWE_VERSIONS} from '../catalog/inputs.js'
+import {MEDIA_IDS, findMedia} from '../catalog/media.js'
+import {resolveNewAnswers} from '../core/answers.js'
+import {apply} from '../core/apply.js'
+import {EXIT, GweIntError} from '../core/errors.js'
+import {diffOf, planNew} from '../core/operations.js'
+import {mediaHelp} from '../help-text.js'
+import {conflictMessage, fileTree, planJson, relPath, summaryLine} from '../messages.js'
+import {inquirerPrompter} from '../prompter.js'
+
+export default class New extends BaseCommand {
+  static summary = 'Create one integration: the invitation copy, the media widget and the strategy snippet.'
+  static description = `Asks only for what the flags did not answer (with a terminal), or fails naming the missing flags (without one). With --yes, defaults fill the rest. The answers are recorded in gwe-int.config.json so "gwe-int generate" reproduces the same bytes.
+
+${mediaHelp()}`
+
+  static examples = [
+    {description: 'Ask for everything interactively', command: '<%= config.bin %> <%= command.id %>'},
+    {description: 'GMS chat, no questions', command: '<%= config.bin %> <%= command.id %> gms-chat --scenario CHAT-NOW --host https://gms.example.com:8443 --service samples_new --out widgets --yes'},
+    {description: 'GMS callback for GWE 8.5', command: '<%= config.bin %> <%= command.id %> gms-callback --scenario VOICE-WAIT-USERTERM --host https://gms.example.com --gwe-version 8.5 --yes'},
+    {description: 'See what would be written', command: '<%= config.bin %> <%= command.id %> gms-chat --yes --dry-run'},
+  ]
+
+  static args = {
+    media: Args.string({description: `Media kind: ${MEDIA_IDS.join(', ')}`, required: false, options: MEDIA_IDS}),
+  }
+
+  static flags = {
+    scenario: Flags.string({summary: INPUTS.scenario.summary, helpValue: 'SCENARIO'}),
+    host: Flags.string({summary: INPUTS.host.summary, helpValue: 'URL'}),
+    service: Flags.string({summary: INPUTS.service.summary, helpValue: 'NAME'}),
+    name: Flags.string({summary: `${INPUTS.inviteName.summary} (default per medium, e.g. inviteGMS.html)`, helpValue: 'FILE'}),
+    'widget-name': Flags.string({summary: `${INPUTS.widgetName.summary} (default indexGPE.html)`, helpValue: 'FILE'}),
+    'widget-url': Flags.string({summary: INPUTS.widgetUrl.summary, helpValue: 'URL'}),
+    'vendor-function': Flags.string({summary: INPUTS.vendorFunction.summary, helpValue: 'NAME'}),
+    'gwe-version': Flags.string({summary: 'GWE version: 8.1 (/frontend paths) or 8.5 (/server paths)', options: GWE_VERSIONS, default: undefined}),
+    'gwe-url': Flags.string({summary: 'GWE server base URL; makes the invitation URL in the strategy snippet absolute', helpValue: 'URL'}),
+    out: Flags.string({char: 'o', summary: 'Output folder (default widgets/<integration>)', helpValue: 'DIR'}),
+    integration: Flags.string({summary: 'Name of the integration in the config (default: the medium)', helpValue: 'NAME'}),
+    config: Flags.string({char: 'c', summary: 'Config file to record the answers in (default ./gwe-int.config.json)', helpValue: 'FILE'}),
+    templates: Flags.string({summary: 'Folder of template overrides (same paths as "gwe-int templates eject")', helpValue: 'DIR'}),
+    'invite-source': Flags.string({summary: "Your own invite.html to patch instead of the built-in invitation", helpValue: 'FILE'}),
+    'widget-source': Flags.string({summary: "Your own GMS sample index.html to patch instead of the built-in widget", helpValue: 'FILE'}),
+    yes: Flags.boolean({char: 'y', summary: 'Accept defaults for everything not given; never prompt'}),
+    'dry-run': Flags.boolean({summary: 'Print the plan; write nothing'}),
+    diff: Flags.boolean({summary: 'With --dry-run: show the diff of each file that would change'}),
+    force: Flags.boolean({char: 'f', summary: 'Overwrite files that were edited by hand or not written by gwe-int'}),
+    'allow-outside': Flags.boolean({summary: 'Allow --out outside the project folder'}),
+  }
+
+  async run() {
+    const {args, flags} = await this.parse(New)
+    const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !this.jsonEnabled()
+    const {entry, warnings} = await resolveNewAnswers(
+      {
+        media: args.media,
+        integration: flags.integration,
+        scenario: flags.scenario,
+        host: flags.host,
+        service: flags.service,
+        inviteName: flags.name,
+        widgetName: flags['widget-name'],
+        widgetUrl: flags['widget-url'],
+        vendorFunction: flags['vendor-function'],
+        gweVersion: flags['gwe-version'],
+        gweUrl: flags['gwe-url'],
+        out: flags.out,
+        templates: flags.templates,
+        inviteSource: flags['invite-source'],
+        widgetSource: flags['widget-source'],
+      },
+      {yes: flags.yes, interactive, prompter: interactive ? await inquirerPrompter() : undefined},
+    )
+    for (const w of warnings) this.warnLine(w)
+    const cwd = process.cwd()
+    const result = planNew(entry, {cwd, config: flags.config, force: flags.force, allowOutside: flags['allow-outside']})
+    const conflicts = result.files.filter((f) => f.status === 'conflict')
+    if (conflicts.length > 0 && !flags['dry-run']) {
+      const {message, details} = conflictMessage(result.files, cwd)
+      throw new GweIntError(message, EXIT.conflict, details)
+    }
+    if (!flags['dry-run']) apply(result.files)
+    const note = findMedia(entry.media)?.note
+    this.say(fileTree(result.files, cwd, this.paint.bind(this), flags['dry-run']).join('\n'))
+    if (flags['dry-run'] && flags.diff) for (const f of result.files) if (f.status !== 'unchanged') this.say(diffOf(f, cwd))
+    if (note) this.say(note)
+    this.say(flags['dry-run'] ? `dry run: ${summaryLine(result.files)}; nothing written` : summaryLine(result.files))
+    return {
+      config: relPath(cwd, result.configFile),
+      integration: entry,
+      dryRun: flags['dry-run'],
+      files: planJson(result.files.filter((f) => f.artifact !== 'config'), cwd),
+      warnings,
+      notes: note ? [note] : [],
+    }
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The view model templates receive: everything derived from a resolved
+ * integration and the catalogue, so templates hold no logic beyond #if/#each.
+ * `templates eject` documents these fields for custom templates.
+ */
+import {ATTACHED_DATA_KEYS, KEYS} from '../catalog/keys.js'
+import {FIELD_PARAM, findScenario, type Scenario} from '../catalog/scenarios.js'
+import {jsString} from './escape.js'
+import type {ResolvedIntegration} from './integration.js'
+
+export interface ScenarioView {
+  id: string
+  channel: string
+  summary: string
+  endpoint: string
+  params: {key: string; value: string}[]
+  needs: {customerNumber: boolean; phoneNumber: boolean; desiredTime: boolean}
+  /** The GMS parameter the visitor's phone number travels as (S0, S16). */
+  numberParam: string
+  /** Whether the widget may connect without asking the visitor anything (seed bug 9). */
+  autoConnect: boolean
+}
+
+function scenarioView(s: Scenario): ScenarioView {
+  return {
+    id: s.id,
+    channel: s.channel,
+    summary: s.summary,
+    endpoint: s.endpoint,
+    params: Object.entries(s.params).map(([key, value]) => ({key, value})),
+    needs: {customerNumber: s.needs.includes('customerNumber'), phoneNumber: s.needs.includes('phoneNumber'), desiredTime: s.needs.includes('desiredTime')},
+    numberParam: s.needs.includes('phoneNumber') ? FIELD_PARAM.phoneNumber : FIELD_PARAM.customerNumber,
+    autoConnect: s.needs.length === 0,
+  }
+}
+
+export interface TemplateContext {
+  integration: string
+  media: {id: string; title: string; secondParty: boolean; starter: string; starterPartial: string; note: string}
+  /** The onAccept() branches to take over, with the call that replaces startChat()/startCallback(). */
+  branches: {type: string; call: string; result: string}[]
+  /** The invitation's type and what each onAccept() branch calls (defaults where not taken over). */
+  invite: {type: string; chatCall: string; callbackCall: string}
+  scenario?: ScenarioView
+  scenarios: ScenarioView[]
+  /** The medium's scenarios as data for the widget script: endpoint, preset params, needs. */
+  scenarioTable: Record<string, {channel: string; endpoint: string; params: Record<string, string>; needs: string[]; numberParam: string}>
+  /** Scenario id -> whether the widget may connect without visitor input (seed bug 9). */
+  scenarioAutoConnect: Record<string, boolean>
+  gms: {base: string; api: string; service: string; widgetUrl: string}
+  vendor: {url: string; fn: string}
+  gwe: {version: string; prefix: string; url: string; inviteUrl: string; notifyPath: string}
+  files: {invite: string; widget: string}
+  keys: typeof KEYS
+  attachedKeys: readonly string[]
+}
+
+/** S0: onAccept reports ACCEPT_CHAT / ACCEPT_CALLBACK after starting the medium. */
+const RESULT = {CHAT: 'ACCEPT_CHAT', CALLBACK: 'ACCEPT_CALLBACK'} as const
+
+export function starterCall(i: ResolvedIntegration, branch: 'CHAT' | 'CALLBACK'): string {
+  const {starter, starterArg} = i.media
+  if (starterArg === 'scenario') return `${starter}(${jsString(i.scenario!.id)})`
+  if (starterArg === 'branch') return `${starter}(${jsString(branch)})`
+  return `${starter}()`
+}
+
+export function buildContext(i: ResolvedIntegration): TemplateContext {
+  return {
+    integration: i.name,
+    media: {id: i.media.id, title: i.media.title, secondParty: i.media.party === 'second', starter: i.media.starter, starterPartial: i.media.starterTemplate ? `invite/starter-${i.media.starterTemplate}.js` : '', note: i.media.note ?? ''},
+    branches: i.media.branches.map((type) => ({type, call: starterCall(i, type), result: RESULT[type]})),
+    invite: {
+      type: i.media.branches[0],
+      chatCall: i.media.branches.includes('CHAT') ? starterCall(i, 'CHAT') : 'startChat()',
+      callbackCall: i.media.branches.includes('CALLBACK') ? starterCall(i, 'CALLBACK') : 'startCallback()',
+    },
+    scenario: i.scenario ? scenarioView(i.scenario) : undefined,
+    scenarios: i.media.scenarios.map((id) => scenarioView(findScenario(id)!)),
+    scenarioTable: Object.fromEntries(
+      i.media.scenarios.map((id) => {
+        const s = findScenario(id)!
+        return [id, {channel: s.channel, endpoint: s.endpoint, params: {...s.params}, needs: [...s.needs], numberParam: scenarioView(s).numberParam}]
+      }),
+    ),
+    scenarioAutoConnect: Object.fromEntries(i.media.scenarios.map((id) => [id, findScenario(id)!.needs.length === 0])),
+    gms: {base: i.host ?? '', api: `${i.host ?? ''}/genesys`, service: i.service ?? '', widgetUrl: i.widgetUrl ?? ''},
+    vendor: {url: i.media.id === 'third-party' ? i.host ?? '' : '', fn: i.vendorFunction ?? ''},
+    gwe: {
+      version: i.gweVersion,
+      prefix: i.gwePrefix,
+      url: i.gweUrl ?? '',
+      inviteUrl: i.inviteUrl,
+      // S2/S3: POST <gwe><prefix>/data/notification/notify/{visitID}
+      notifyPath: `${i.gwePrefix}/data/notification/notify/`,
+    },
+    files: {invite: i.inviteName, widget: i.widgetName ?? ''},
+    keys: KEYS,
+    attachedKeys: ATTACHED_DATA_KEYS,
+  }
+}

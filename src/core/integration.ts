@@ -1,0 +1,134 @@
+/**
+ * One integration: the answers for one medium (a config entry or the flags of
+ * `new`), its schema derived from the catalogue, and its resolution to a fully
+ * defaulted, normalized form that rendering consumes.
+ */
+import {z} from 'zod'
+import {findMedia, MEDIA_IDS, type MediaKind} from '../catalog/media.js'
+import {findScenario, SCENARIOS, type Scenario} from '../catalog/scenarios.js'
+import {DEFAULT_GWE_VERSION, GMS_SAMPLE_PATH, GWE_PREFIX, GWE_VERSIONS, type GweVersion} from '../catalog/inputs.js'
+import * as v from './validate.js'
+
+const check = (fn: (s: string) => string | undefined) => (s: string, ctx: z.RefinementCtx) => {
+  const error = fn(s)
+  if (error) ctx.addIssue({code: 'custom', message: error})
+}
+
+const baseUrl = z.string().superRefine(check((s) => v.normalizeBaseUrl(s).error))
+const fullUrl = z.string().superRefine(check((s) => v.normalizeFullUrl(s).error))
+const relPath = z.string().min(1).refine((s) => !s.includes('\0'), 'must not contain NUL')
+
+/** Config entry / answers, as written by people (JSON, YAML or flags). */
+export const integrationSchema = z
+  .object({
+    name: z.string().superRefine(check(v.checkIntegrationName)).describe('Integration name, unique in the config'),
+    media: z.enum(MEDIA_IDS as [string, ...string[]]).describe('Media kind (gwe-int list)'),
+    scenario: z.enum(SCENARIOS.map((s) => s.id) as [string, ...string[]]).optional().describe('GMS scenario (gms-chat, gms-callback)'),
+    host: fullUrl.optional().describe('GMS base URL, or the vendor URL for third-party'),
+    service: z.string().superRefine(check(v.checkService)).optional().describe('GMS service name'),
+    inviteName: z.string().superRefine(check((s) => v.checkFileName(s))).optional().describe('File name of the invitation copy'),
+    widgetName: z.string().superRefine(check((s) => v.checkFileName(s))).optional().describe('File name of the media widget copy'),
+    widgetUrl: fullUrl.optional().describe('URL the invitation opens the widget at'),
+    vendorFunction: z.string().superRefine(check(v.checkVendorFunction)).optional().describe('third-party: global function to call instead of opening host'),
+    gweVersion: z.enum(GWE_VERSIONS as [GweVersion, ...GweVersion[]]).optional().describe('GWE version: 8.1 (/frontend) or 8.5 (/server)'),
+    gweUrl: baseUrl.optional().describe('GWE server base URL; makes the invite URL in the strategy snippet absolute'),
+    out: relPath.optional().describe('Output folder, relative to the config file'),
+    templates: relPath.optional().describe('Folder of template overrides, relative to the config file'),
+    inviteSource: relPath.optional().describe("The team's own invite.html to patch instead of the built-in invitation"),
+    widgetSource: relPath.optional().describe("The team's own GMS index.html to patch instead of the built-in widget"),
+  })
+  .strict()
+  .superRefine((entry, ctx) => {
+    const media = findMedia(entry.media)
+    if (!media) return
+    if (entry.scenario !== undefined && !media.scenarios.includes(entry.scenario)) {
+      ctx.addIssue({code: 'custom', path: ['scenario'], message: scenarioMismatch(entry.scenario, media)})
+    }
+    for (const key of ['scenario', 'host', 'service', 'widgetName', 'widgetUrl', 'vendorFunction', 'widgetSource'] as const) {
+      const applies = key === 'widgetSource' ? media.artifacts.includes('gms-widget') : media.inputs.includes(key)
+      if (entry[key] !== undefined && !applies) ctx.addIssue({code: 'custom', path: [key], message: `does not apply to ${media.id}`})
+    }
+    if (entry.host !== undefined && media.id !== 'third-party') {
+      const error = v.normalizeBaseUrl(entry.host).error
+      if (error) ctx.addIssue({code: 'custom', path: ['host'], message: error})
+    }
+  })
+
+export type IntegrationEntry = z.infer<typeof integrationSchema>
+
+export function scenarioMismatch(id: string, media: MediaKind): string {
+  const scenario = findScenario(id)
+  const kind = scenario ? `is a ${scenario.channel === 'voice' ? 'callback' : 'chat'} scenario; ` : 'is not a known scenario; '
+  return `${id} ${kind}${media.id} accepts ${media.scenarios.join(', ') || 'no scenario'}`
+}
+
+/** An integration with every default filled in and every value normalized. */
+export interface ResolvedIntegration {
+  name: string
+  media: MediaKind
+  scenario?: Scenario
+  /** GMS base URL without trailing slash, or the vendor URL. */
+  host?: string
+  service?: string
+  inviteName: string
+  widgetName?: string
+  widgetUrl?: string
+  vendorFunction?: string
+  gweVersion: GweVersion
+  gwePrefix: string
+  gweUrl?: string
+  /** URL the strategy snippet points the notification at. */
+  inviteUrl: string
+  out: string
+  templates?: string
+  inviteSource?: string
+  widgetSource?: string
+}
+
+/** Fill defaults. The entry must already have passed integrationSchema. */
+export function resolveIntegration(entry: IntegrationEntry): ResolvedIntegration {
+  const media = findMedia(entry.media)!
+  const gweVersion = entry.gweVersion ?? DEFAULT_GWE_VERSION
+  const gwePrefix = GWE_PREFIX[gweVersion]
+  const gweUrl = entry.gweUrl === undefined ? undefined : v.normalizeBaseUrl(entry.gweUrl).value
+  const host = entry.host === undefined ? undefined : media.id === 'third-party' ? v.normalizeFullUrl(entry.host).value : v.normalizeBaseUrl(entry.host).value
+  const inviteName = entry.inviteName ?? media.defaultInviteName
+  const widgetName = media.defaultWidgetName ? entry.widgetName ?? media.defaultWidgetName : undefined
+  // S0 (seed bug 11): the seed's relative '/frontend/resources/...' resolves against the
+  // GWE server only if GWE resolves it so [U]; an absolute URL is used when --gwe-url is given.
+  const resources = `${gweUrl ?? ''}${gwePrefix}/resources/`
+  let widgetUrl = entry.widgetUrl
+  if (!widgetUrl && widgetName) {
+    widgetUrl = media.artifacts.includes('gms-widget') ? `${host}${GMS_SAMPLE_PATH}${widgetName}` : `${resources}${widgetName}`
+  }
+  return {
+    name: entry.name,
+    media,
+    scenario: media.scenarios.length > 0 ? findScenario(entry.scenario ?? media.defaultScenario!) : undefined,
+    host,
+    service: media.defaultService ? entry.service ?? media.defaultService : undefined,
+    inviteName,
+    widgetName,
+    widgetUrl,
+    vendorFunction: entry.vendorFunction,
+    gweVersion,
+    gwePrefix,
+    gweUrl,
+    inviteUrl: `${resources}${inviteName}`,
+    out: entry.out ?? `widgets/${entry.name}`,
+    templates: entry.templates,
+    inviteSource: entry.inviteSource,
+    widgetSource: entry.widgetSource,
+  }
+}
+
+/** `integrations[2].scenario: message` from zod issues, with an optional path prefix. */
+export function formatIssues(error: z.ZodError, prefix = ''): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), prefix)
+    let message = issue.message
+    if (issue.code === 'unrecognized_keys') message = `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed: ${Object.keys(integrationSchema.shape).join(', ')}`
+    if (issue.code === 'invalid_value' && 'values' in issue) message = `expected one of ${(issue.values as unknown[]).join(', ')}`
+    return `${path || '(root)'}: ${message}`
+  })
+}

@@ -1,0 +1,118 @@
+/**
+ * The two generating operations as plain functions of typed options: `new`
+ * (one integration from answers, recorded in the config) and `generate` (every
+ * integration of the config). Both build a plan, assess it against the disk and
+ * hand it back; writing is a separate step (apply.ts) the command decides on.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import {createTwoFilesPatch} from 'diff'
+import {assess, type AssessedFile} from './assess.js'
+import {readExisting} from './apply.js'
+import {CONFIG_NAMES, findConfig, parseConfig, upsertEntry, type Config} from './config.js'
+import {invalid} from './errors.js'
+import {resolveIntegration, type IntegrationEntry, type ResolvedIntegration} from './integration.js'
+import {planAll, type PlannedFile} from './plan.js'
+
+export interface OperationResult {
+  /** Plan entries with their status, sorted by path; the config file (for `new`) included. */
+  files: AssessedFile[]
+  integrations: ResolvedIntegration[]
+  configFile: string
+  baseDir: string
+}
+
+const readText = (file: string) => {
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    throw invalid(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+  }
+}
+
+/** Output folders must stay inside the project (the config's folder) unless allowed. */
+function checkInside(list: ResolvedIntegration[], baseDir: string, allowOutside: boolean, label: (i: ResolvedIntegration) => string): void {
+  if (allowOutside) return
+  for (const i of list) {
+    const rel = path.relative(baseDir, path.resolve(baseDir, i.out))
+    if (rel.startsWith('..') || path.isAbsolute(rel)) throw invalid(`${label(i)}: ${i.out} is outside the project folder ${baseDir}; pass --allow-outside to write there`)
+  }
+}
+
+function regenerateHint(configFile: string, baseDir: string): string {
+  const rel = path.relative(baseDir, configFile)
+  return CONFIG_NAMES.includes(rel) ? 'run "gwe-int generate"' : `run "gwe-int generate --config ${rel}"`
+}
+
+export interface NewOptions {
+  cwd: string
+  config?: string
+  force: boolean
+  allowOutside: boolean
+}
+
+/** Plan `new`: the integration's files plus the config file with the entry upserted. */
+export function planNew(entry: IntegrationEntry, opts: NewOptions): OperationResult {
+  const configFile = findConfig(opts.cwd, opts.config, fs.existsSync) ?? path.join(opts.cwd, CONFIG_NAMES[0])
+  const baseDir = path.dirname(configFile)
+  // Paths given on the command line are relative to the cwd; the config stores them relative to itself.
+  const relocate = (p: string | undefined) => (p === undefined ? undefined : toPosix(path.relative(baseDir, path.resolve(opts.cwd, p)) || '.'))
+  const stored: IntegrationEntry = {
+    ...entry,
+    ...(entry.out === undefined ? {} : {out: relocate(entry.out)}),
+    ...(entry.templates === undefined ? {} : {templates: relocate(entry.templates)}),
+    ...(entry.inviteSource === undefined ? {} : {inviteSource: relocate(entry.inviteSource)}),
+    ...(entry.widgetSource === undefined ? {} : {widgetSource: relocate(entry.widgetSource)}),
+  }
+  const current = readExisting(configFile)
+  if (current.kind === 'dir') throw invalid(`${configFile} is a directory`)
+  const configText = upsertEntry(current.kind === 'file' ? current.text : undefined, configFile, stored)
+  const integration = resolveIntegration(stored)
+  checkInside([integration], baseDir, opts.allowOutside, () => '--out')
+  const planned = planAll([integration], {baseDir, regenerate: regenerateHint(configFile, baseDir), readText})
+  const configPlanned: PlannedFile = {path: configFile, content: configText, integration: integration.name, artifact: 'config', executable: false}
+  // The config is merged, never a conflict: only the integration's own files are checked.
+  const files = [...assess(planned, readExisting, opts.force), ...assess([configPlanned], readExisting, true)]
+  return {files, integrations: [integration], configFile, baseDir}
+}
+
+export interface GenerateOptions {
+  cwd: string
+  config?: string
+  only?: string[]
+  force: boolean
+  allowOutside: boolean
+}
+
+export function loadConfig(cwd: string, given: string | undefined): {file: string; config: Config} {
+  const file = findConfig(cwd, given, fs.existsSync)
+  if (!file) throw invalid(`no config: none of ${CONFIG_NAMES.join(', ')} in ${cwd}; create one with "gwe-int new" or pass --config`)
+  const existing = readExisting(file)
+  if (existing.kind !== 'file') throw invalid(`${file}: config not found`)
+  return {file, config: parseConfig(existing.text, file)}
+}
+
+/** Plan `generate`: every integration of the config (or those named by --only). */
+export function planGenerate(opts: GenerateOptions): OperationResult {
+  const {file, config} = loadConfig(opts.cwd, opts.config)
+  const baseDir = path.dirname(file)
+  let entries = config.integrations
+  if (opts.only && opts.only.length > 0) {
+    const names = new Set(entries.map((e) => e.name))
+    const unknown = opts.only.filter((n) => !names.has(n))
+    if (unknown.length > 0) throw invalid(`--only: no integration named ${unknown.join(', ')} in ${file}; it has ${[...names].join(', ') || 'none'}`)
+    entries = entries.filter((e) => opts.only!.includes(e.name))
+  }
+  const list = entries.map(resolveIntegration)
+  checkInside(list, baseDir, opts.allowOutside, (i) => `${file}: integrations[${config.integrations.findIndex((e) => e.name === i.name)}].out`)
+  const planned = planAll(list, {baseDir, regenerate: regenerateHint(file, baseDir), readText})
+  return {files: assess(planned, readExisting, opts.force), integrations: list, configFile: file, baseDir}
+}
+
+/** A unified diff of one planned file against the disk (`--check`, conflicts). */
+export function diffOf(file: AssessedFile, baseDir: string): string {
+  const rel = toPosix(path.relative(baseDir, file.path))
+  return createTwoFilesPatch(`a/${rel}`, `b/${rel}`, file.previous ?? '', file.content, file.previous === undefined ? '(missing)' : '', '(generated)', {context: 3})
+}
+
+const toPosix = (p: string) => p.split(path.sep).join('/')

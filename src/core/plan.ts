@@ -1,0 +1,75 @@
+/**
+ * Answers in, plan out: every file an integration produces with its full new
+ * contents, computed in memory. Writing, --dry-run, --check, diffs and conflict
+ * detection all consume the same plan (see assess.ts and apply.ts).
+ */
+import path from 'node:path'
+import {ARTIFACTS} from '../catalog/artifacts.js'
+import {loadTemplates, type TemplateSet} from '../render/templates.js'
+import {buildContext} from './context.js'
+import {invalid} from './errors.js'
+import {addHeader} from './header.js'
+import type {ResolvedIntegration} from './integration.js'
+import type {ArtifactId} from '../catalog/media.js'
+import {patchFromSource} from './sources.js'
+
+export interface PlannedFile {
+  /** Absolute path. */
+  path: string
+  content: string
+  integration: string
+  /** Which artifact this is; 'config' for the config file `new` updates. */
+  artifact: ArtifactId | 'config'
+  executable: boolean
+}
+
+export interface PlanOptions {
+  /** Folder that `out`, `templates` and sources resolve against (the config file's folder). */
+  baseDir: string
+  /** How the header tells people to regenerate, e.g. `gwe-int generate --config gwe-int.config.json`. */
+  regenerate: string
+  /** Reads a source file (inviteSource/widgetSource) as text; injected so tests need no disk. */
+  readText: (file: string) => string
+}
+
+export function planIntegration(i: ResolvedIntegration, opts: PlanOptions): PlannedFile[] {
+  const templates = loadTemplates(i.templates ? path.resolve(opts.baseDir, i.templates) : undefined)
+  const context = buildContext(i)
+  const outDir = path.resolve(opts.baseDir, i.out)
+  return i.media.artifacts.map((id) => {
+    const artifact = ARTIFACTS[id]
+    const rel = artifact.path.replace('{invite}', i.inviteName).replace('{widget}', i.widgetName ?? '')
+    const source = id === 'invite' ? i.inviteSource : id === 'gms-widget' ? i.widgetSource : undefined
+    const body = source
+      ? patchFromSource(id, path.resolve(opts.baseDir, source), i, templates, opts.readText)
+      : normalize(renderArtifact(templates, artifact.template, context))
+    return {
+      path: path.join(outDir, rel),
+      content: addHeader(body, artifact.comment, opts.regenerate),
+      integration: i.name,
+      artifact: id,
+      executable: artifact.executable ?? false,
+    }
+  })
+}
+
+function renderArtifact(templates: TemplateSet, id: string, context: object): string {
+  return templates.render(id, context)
+}
+
+/** LF endings, no trailing blanks at the end, exactly one final newline. */
+export function normalize(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/\s*$/, '\n')
+}
+
+/** Plan several integrations; two that write the same path are an error naming both. */
+export function planAll(list: ResolvedIntegration[], opts: PlanOptions): PlannedFile[] {
+  const files = list.flatMap((i) => planIntegration(i, opts))
+  const seen = new Map<string, PlannedFile>()
+  for (const file of files) {
+    const other = seen.get(file.path)
+    if (other) throw invalid(`integrations "${other.integration}" and "${file.integration}" both write ${path.relative(opts.baseDir, file.path) || file.path}; give them different "out" folders or file names`)
+    seen.set(file.path, file)
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
