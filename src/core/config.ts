@@ -59,7 +59,8 @@ export function parseConfig(text: string, file: string): Config {
   const result = configSchema.safeParse(data)
   if (!result.success) {
     const messages = formatIssues(result.error)
-    const lines = result.error.issues.map((issue) => lineOf(doc, lineCounter, issue.path))
+    // An unknown key is reported at the key's own line, not its object's.
+    const lines = result.error.issues.map((issue) => lineOf(doc, lineCounter, issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path))
     const all = messages.map((m, k) => `${file}${lines[k] ? `:${lines[k]}` : ''}: ${m}`)
     throw invalid(all[0], all.slice(1))
   }
@@ -68,7 +69,11 @@ export function parseConfig(text: string, file: string): Config {
 
 function lineOf(doc: Document, counter: LineCounter, issuePath: PropertyKey[]): number | undefined {
   for (let n = issuePath.length; n >= 0; n -= 1) {
-    const node = doc.getIn(issuePath.slice(0, n) as (string | number)[], true) as {range?: [number, number, number]} | undefined
+    const at = issuePath.slice(0, n) as (string | number)[]
+    const parent = n > 0 ? doc.getIn(at.slice(0, -1), true) : undefined
+    // For a map entry, the key's position (so `colour: red` points at its own line).
+    const pair = isMap(parent) ? parent.items.find((p) => (p.key as {value?: unknown})?.value === at[at.length - 1]) : undefined
+    const node = (pair?.key ?? doc.getIn(at, true)) as {range?: [number, number, number]} | undefined
     if (node && typeof node === 'object' && node.range) return counter.linePos(node.range[0]).line
   }
   return undefined

@@ -24,7 +24,7 @@ export const integrationSchema = z
     name: z.string().superRefine(check(v.checkIntegrationName)).describe('Integration name, unique in the config'),
     media: z.enum(MEDIA_IDS as [string, ...string[]]).describe('Media kind (gwe-int list)'),
     scenario: z.enum(SCENARIOS.map((s) => s.id) as [string, ...string[]]).optional().describe('GMS scenario (gms-chat, gms-callback)'),
-    host: fullUrl.optional().describe('GMS base URL, or the vendor URL for third-party'),
+    host: z.string().optional().describe('GMS base URL (https://host[:port]), or the vendor URL for third-party'),
     service: z.string().superRefine(check(v.checkService)).optional().describe('GMS service name'),
     inviteName: z.string().superRefine(check((s) => v.checkFileName(s))).optional().describe('File name of the invitation copy'),
     widgetName: z.string().superRefine(check((s) => v.checkFileName(s))).optional().describe('File name of the media widget copy'),
@@ -48,8 +48,8 @@ export const integrationSchema = z
       const applies = key === 'widgetSource' ? media.artifacts.includes('gms-widget') : media.inputs.includes(key)
       if (entry[key] !== undefined && !applies) ctx.addIssue({code: 'custom', path: [key], message: `does not apply to ${media.id}`})
     }
-    if (entry.host !== undefined && media.id !== 'third-party') {
-      const error = v.normalizeBaseUrl(entry.host).error
+    if (entry.host !== undefined) {
+      const error = media.id === 'third-party' ? v.normalizeFullUrl(entry.host).error : v.normalizeBaseUrl(entry.host).error
       if (error) ctx.addIssue({code: 'custom', path: ['host'], message: error})
     }
   })
