@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: whole-process timings of gwe-int, each case side by side with
+ * its baseline (bare `node -e 0`, or the plain Handlebars script in this folder),
+ * runs interleaved, one warm-up then the median of N (default 5). Prints a table of
+ * medians and ratios and writes bench/results.json. Not part of `npm test`.
+ *
+ *   node bench/run.mjs [--runs 5] [--only new,generate] [--json-out bench/results.json]
+ *
+ * Peak memory (max RSS) comes from /usr/bin/time -f %M when installed (Debian
+ * package "time"), else from process.resourceUsage().maxRSS reported by a
+ * preloaded hook (bench/rss-hook.mjs) in the measured process itself.
+ */
+import {spawnSync} from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {baselineJobs, bigConfig, bigPage, preloadDist} from './fixtures.mjs'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const BIN = path.join(ROOT, 'bin', 'run.js')
+const BASELINE = path.join(ROOT, 'bench', 'baseline-generate.mjs')
+const RSS_HOOK = path.join(ROOT, 'bench', 'rss-hook.mjs')
+const TIME = '/usr/bin/time'
+
+const args = process.argv.slice(2)
+const opt = (name, fallback) => {
+  const k = args.indexOf(`--${name}`)
+  return k >= 0 ? args[k + 1] : fallback
+}
+const RUNS = Number(opt('runs', 5))
+const ONLY = opt('only')?.split(',')
+const JSON_OUT = path.resolve(opt('json-out', path.join(ROOT, 'bench', 'results.json')))
+const useTime = fs.existsSync(TIME) && spawnSync(TIME, ['-f', '%M', 'true'], {stdio: 'ignore'}).status === 0
+const memoryMethod = useTime ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS (preloaded hook)'
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gwe-int-bench-'))
+const memFile = path.join(work, 'maxrss')
+const env = {...process.env, NO_COLOR: '1', GWE_INT_BENCH_RSS: memFile}
+delete env.DEBUG
+
+/** One whole-process run: wall time in ms (spawn to exit) and peak RSS in KiB. */
+function sample(argv, cwd, expectExit = 0) {
+  fs.rmSync(memFile, {force: true})
+  const [file, fileArgs] = useTime ? [TIME, ['-f', '%M', '-o', memFile, process.execPath, ...argv]] : [process.execPath, ['--import', RSS_HOOK, ...argv]]
+  const start = process.hrtime.bigint()
+  const run = spawnSync(file, fileArgs, {cwd, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024})
+  const ms = Number(process.hrtime.bigint() - start) / 1e6
+  if (run.status !== expectExit) throw new Error(`bench: node ${argv.join(' ')} (in ${cwd}) exited ${run.status}, expected ${expectExit}\n${run.stderr}`)
+  const kib = Number(fs.readFileSync(memFile, 'utf8').trim().split('\n').pop())
+  return {ms, kib}
+}
+
+const fresh = (name) => {
+  const dir = path.join(work, name)
+  fs.rmSync(dir, {recursive: true, force: true})
+  fs.mkdirSync(dir, {recursive: true})
+  return dir
+}
+
+// ---- fixtures (untimed) ----
+await preloadDist(ROOT)
+const config = bigConfig(ROOT, 200)
+const genDir = fresh('generate-cli')
+fs.writeFileSync(path.join(genDir, 'gwe-int.config.json'), `${JSON.stringify(config, null, 2)}\n`)
+const baseDir = fresh('generate-baseline')
+const jobsFile = path.join(baseDir, 'jobs.json')
+const jobs = baselineJobs(ROOT, config, 'run "gwe-int generate"')
+fs.writeFileSync(jobsFile, JSON.stringify(jobs))
+const checkDir = fresh('check')
+fs.copyFileSync(path.join(genDir, 'gwe-int.config.json'), path.join(checkDir, 'gwe-int.config.json'))
+sample([BIN, 'generate'], checkDir)
+const pageDir = fresh('patch')
+const page = path.join(pageDir, 'invite.html')
+fs.writeFileSync(page, bigPage(ROOT))
+
+const bare = {label: 'node -e 0', argv: ['-e', '0'], cwd: () => work}
+const generateCli = {label: 'gwe-int generate', argv: [BIN, 'generate'], cwd: () => (fs.rmSync(path.join(genDir, 'widgets'), {recursive: true, force: true}), genDir)}
+const patchAvailable = spawnSync(process.execPath, [BIN, 'patch', '--help'], {stdio: 'ignore', env}).status === 0
+
+const CASES = [
+  {id: 'new', label: 'new gms-chat --yes', goal: {ratio: 2}, argv: [BIN, 'new', 'gms-chat', '--host', 'https://gms.example.com:8443', '--yes'], cwd: () => fresh('new'), base: bare},
+  {id: 'version', label: '--version', goal: {ratio: 2}, argv: [BIN, '--version'], cwd: () => work, base: bare},
+  {id: 'help', label: '--help', goal: {ratio: 2}, argv: [BIN, '--help'], cwd: () => work, base: bare},
+  {
+    id: 'generate',
+    label: `generate (${config.integrations.length} integrations, ${jobs.jobs.length} files)`,
+    goal: {ratio: 1.2, ms: 1000},
+    ...generateCli,
+    label: `generate (${config.integrations.length} integrations, ${jobs.jobs.length} files)`,
+    base: {label: 'plain Handlebars script', argv: [BASELINE, jobsFile, baseDir], cwd: () => (fs.rmSync(path.join(baseDir, 'widgets'), {recursive: true, force: true}), baseDir)},
+  },
+  {id: 'check', label: 'generate --check (nothing changed)', goal: {ratio: 1}, argv: [BIN, 'generate', '--check'], cwd: () => checkDir, base: generateCli},
+  patchAvailable
+    ? {id: 'patch', label: 'patch (2 MB page, 50 scripts)', goal: {ms: 500}, argv: [BIN, 'patch', page, '--media', 'gms-chat', '--host', 'https://gms.example.com:8443', '--dry-run'], cwd: () => pageDir, base: bare}
+    : {id: 'patch', label: 'patch (2 MB page, 50 scripts)', goal: {ms: 500}, unavailable: '`gwe-int patch --help` failed: the command is not available in this build'},
+].filter((c) => !ONLY || ONLY.includes(c.id))
+
+// ---- interleaved runs: round 0 is the warm-up; odd rounds run the baseline first ----
+const samples = new Map(CASES.map((c) => [c.id, {subject: [], base: []}]))
+for (let round = 0; round <= RUNS; round += 1) {
+  for (const c of CASES) {
+    if (c.unavailable) continue
+    const pair = [
+      ['subject', c],
+      ['base', c.base],
+    ]
+    if (round % 2 === 1) pair.reverse()
+    for (const [side, what] of pair) {
+      const s = sample(what.argv, what.cwd())
+      if (round > 0) samples.get(c.id)[side].push(s)
+    }
+  }
+  process.stderr.write(round === 0 ? 'warm-up done\n' : `run ${round}/${RUNS}\n`)
+}
+
+// The baseline must do the same work: its files must equal gwe-int's byte for byte.
+let sameOutput
+if (CASES.some((c) => c.id === 'generate')) {
+  fs.rmSync(path.join(genDir, 'widgets'), {recursive: true, force: true})
+  fs.rmSync(path.join(baseDir, 'widgets'), {recursive: true, force: true})
+  sample(generateCli.argv, genDir)
+  sample([BASELINE, jobsFile, baseDir], baseDir)
+  sameOutput = sameTree(path.join(genDir, 'widgets'), path.join(baseDir, 'widgets'))
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+const results = CASES.map((c) => {
+  if (c.unavailable) return {id: c.id, case: c.label, available: false, note: c.unavailable, goal: c.goal}
+  const {subject, base} = samples.get(c.id)
+  const ms = median(subject.map((s) => s.ms))
+  const baseMs = median(base.map((s) => s.ms))
+  const peakMiB = Math.max(...subject.map((s) => s.kib)) / 1024
+  const ratio = ms / baseMs
+  const ok = (c.goal.ratio === undefined || ratio <= c.goal.ratio) && (c.goal.ms === undefined || ms <= c.goal.ms) && peakMiB < 120
+  return {id: c.id, case: c.label, available: true, medianMs: round1(ms), baseline: c.base.label, baselineMedianMs: round1(baseMs), ratio: round2(ratio), peakMiB: round1(peakMiB), baselinePeakMiB: round1(Math.max(...base.map((s) => s.kib)) / 1024), goal: c.goal, ok, samplesMs: subject.map((s) => round1(s.ms)), baselineSamplesMs: base.map((s) => round1(s.ms))}
+})
+
+function round1(x) {
+  return Math.round(x * 10) / 10
+}
+function round2(x) {
+  return Math.round(x * 100) / 100
+}
+
+function sameTree(a, b) {
+  const list = (dir, rel = '') =>
+    fs.readdirSync(path.join(dir, rel), {withFileTypes: true}).flatMap((e) => (e.isDirectory() ? list(dir, path.join(rel, e.name)) : [path.join(rel, e.name)])).sort()
+  const fa = list(a)
+  const fb = list(b)
+  return fa.length === fb.length && fa.every((f, k) => f === fb[k] && fs.readFileSync(path.join(a, f)).equals(fs.readFileSync(path.join(b, f))))
+}
+
+// ---- report ----
+const goalText = (g) => [g.ratio !== undefined ? `<= ${g.ratio.toFixed(1)}x` : '', g.ms !== undefined ? `< ${g.ms} ms` : ''].filter(Boolean).join(', ')
+const rows = [['case', 'gwe-int', 'baseline', 'baseline median', 'ratio', 'goal', 'peak MiB', 'ok']]
+for (const r of results) {
+  if (!r.available) rows.push([r.case, 'n/a', '-', '-', '-', goalText(r.goal), '-', 'not available'])
+  else rows.push([r.case, `${Math.round(r.medianMs)} ms`, r.baseline, `${Math.round(r.baselineMedianMs)} ms`, `${r.ratio.toFixed(2)}x`, goalText(r.goal), r.peakMiB.toFixed(1), r.ok ? 'yes' : 'NO'])
+}
+const widths = rows[0].map((_, k) => Math.max(...rows.map((r) => r[k].length)))
+const line = (r) => `| ${r.map((cell, k) => cell.padEnd(widths[k])).join(' | ')} |`
+const table = [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n')
+const cpu = os.cpus()[0]?.model ?? 'unknown cpu'
+const notes = [
+  `Median of ${RUNS} runs after one warm-up, interleaved with the baseline; Node ${process.version}, ${os.cpus().length} x ${cpu}.`,
+  `Peak memory: max RSS of the gwe-int process, from ${memoryMethod}; goal < 120 MiB.`,
+  ...(sameOutput === undefined ? [] : [`generate: the plain script's ${jobs.jobs.length} files are ${sameOutput ? 'byte-identical to' : 'DIFFERENT from'} gwe-int's.`]),
+  ...results.filter((r) => !r.available).map((r) => `${r.case}: ${r.note}.`),
+]
+process.stdout.write(`${table}\n\n${notes.join('\n')}\n`)
+fs.writeFileSync(JSON_OUT, `${JSON.stringify({node: process.version, cpus: os.cpus().length, cpu, runs: RUNS, memory: memoryMethod, sameOutput, results}, null, 2)}\n`)
+process.stdout.write(`(written to ${path.relative(process.cwd(), JSON_OUT) || JSON_OUT})\n`)
+fs.rmSync(work, {recursive: true, force: true})
