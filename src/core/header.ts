@@ -20,17 +20,22 @@ function comment(style: CommentStyle, text: string): string {
   return `# ${text}`
 }
 
-/** Prepend the header (after a shebang line, if any). `body` must end with a newline. */
+/**
+ * Prepend the header (after a BOM and a shebang line, if any). The header line ends
+ * like the body's lines (CRLF in a CRLF file patched from a team's source).
+ */
 export function addHeader(body: string, style: CommentStyle, regenerate: string): string {
-  let shebang = ''
-  let rest = body
+  const bom = body.startsWith('\uFEFF') ? '\uFEFF' : ''
+  let shebang = bom
+  let rest = body.slice(bom.length)
+  const eol = /\r\n/.test(rest) && !/(^|[^\r])\n/.test(rest) ? '\r\n' : '\n'
   if (rest.startsWith('#!')) {
-    const eol = rest.indexOf('\n') + 1
-    shebang = rest.slice(0, eol)
-    rest = rest.slice(eol)
+    const end = rest.indexOf('\n') + 1
+    shebang = bom + rest.slice(0, end)
+    rest = rest.slice(end)
   }
   const text = `${MARK}; do not edit: ${regenerate}. gwe-int checksum ${checksum(shebang + rest)}`
-  return `${shebang}${comment(style, text)}\n${rest}`
+  return `${shebang}${comment(style, text)}${eol}${rest}`
 }
 
 /**
@@ -39,9 +44,10 @@ export function addHeader(body: string, style: CommentStyle, regenerate: string)
  */
 export function provenance(content: string): 'pristine' | 'edited' | 'foreign' {
   const lines = content.split('\n')
-  const index = lines[0].startsWith('#!') ? 1 : 0
+  const index = lines[0].replace(/^\uFEFF/, '').startsWith('#!') ? 1 : 0
   const match = lines[index]?.includes(MARK) ? SUM.exec(lines[index]) : null
   if (!match) return 'foreign'
-  const body = [...lines.slice(0, index), ...lines.slice(index + 1)].join('\n')
+  const bom = index === 0 && lines[0].startsWith('\uFEFF') ? '\uFEFF' : ''
+  const body = bom + [...lines.slice(0, index), ...lines.slice(index + 1)].join('\n')
   return checksum(body) === match[1] ? 'pristine' : 'edited'
 }
