@@ -97,7 +97,7 @@ export const MEDIA: readonly MediaKind[] = [
     defaultInviteName: 'inviteGWE.html',
     artifacts: ['invite', ...LOGIC],
     // S0: startChat() already propagates the GWE attributes.
-    note: 'GWE chat is built in: startChat() already attaches visitID/pageID, so no media widget is generated.',
+    note: 'GWE chat is built in: startChat() already attaches visitID/pageID, so only the invitation copy (for branding) and the strategy snippet are generated; no media widget.',
   },
   {
     id: 'gwe-callback',
@@ -112,7 +112,7 @@ export const MEDIA: readonly MediaKind[] = [
     requires: [],
     defaultInviteName: 'inviteGWE.html',
     artifacts: ['invite', ...LOGIC],
-    note: 'GWE callback is built in: startCallback() already attaches visitID/pageID, so no media widget is generated.',
+    note: 'GWE callback is built in: startCallback() already attaches visitID/pageID, so only the invitation copy (for branding) and the strategy snippet are generated; no media widget.',
   },
   {
     id: 'webapi-chat',
@@ -146,7 +146,8 @@ export const MEDIA: readonly MediaKind[] = [
     requires: [],
     defaultInviteName: 'inviteWidgets.html',
     artifacts: ['invite', ...LOGIC],
-    note: 'Genesys Widgets must already be configured on the page (window._genesys.widgets.webchat, S21); the invite only opens it.',
+    // S1: the GWE 8.5 page states the Widgets requirements; S21: Widgets are configured on the page.
+    note: 'Genesys Widgets must already be configured on the page (window._genesys.widgets.webchat, S21); the invite only opens it. Widgets pair with GWE 8.5 (--gwe-version 8.5).',
   },
   {
     id: 'third-party',

@@ -10,10 +10,17 @@ export default class List extends BaseCommand {
     const media = catalogueListing()
     for (const m of media) {
       this.say(`${this.paint('bold', m.id)}  ${m.summary}`)
-      if (m.scenarios.length) this.say(`  scenarios: ${m.scenarios.map((s) => (s.id === m.defaultScenario ? `${s.id} (default)` : s.id)).join(', ')}`)
+      this.say(`  invite:    ${m.invite.map((b) => `${b.type} → ${b.calls}, then ${b.reports}`).join('; ')}`)
+      const width = Math.max(0, ...m.scenarios.map((s) => s.id.length + (s.id === m.defaultScenario ? 10 : 0)))
+      for (const s of m.scenarios) {
+        const name = `${s.id}${s.id === m.defaultScenario ? ' (default)' : ''}`
+        const needs = s.requires.length ? `; needs ${s.requires.join(', ')}` : ''
+        this.say(`  ${s === m.scenarios[0] ? 'scenarios:' : '          '} ${name.padEnd(width)}  ${s.summary}${needs}`)
+      }
       this.say(`  inputs:    ${m.inputs.join(', ') || '-'}${m.requiredInputs.length ? ` (required: ${m.requiredInputs.join(', ')})` : ''}`)
-      this.say(`  writes:    ${m.outputs.map((o) => o.path.replace('{invite}', m.defaults.inviteName).replace('{widget}', m.defaults.widgetName ?? '')).join(', ')}`)
-      if (m.attachedData.length) this.say(`  attaches:  ${m.attachedData.join(', ')}`)
+      this.say(`  writes:    ${m.outputs.map((o) => o.defaultPath).join(', ')}`)
+      this.say(`  attaches:  ${m.attachedData.length ? m.attachedData.join(', ') : 'nothing (no Genesys interaction)'}`)
+      if (m.note) this.say(`  note:      ${m.note}`)
       this.say()
     }
     return {media}

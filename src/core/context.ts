@@ -47,7 +47,12 @@ export interface TemplateContext {
   scenarioTable: Record<string, {channel: string; endpoint: string; params: Record<string, string>; needs: string[]; numberParam: string}>
   /** Scenario id -> whether the widget may connect without visitor input (seed bug 9). */
   scenarioAutoConnect: Record<string, boolean>
-  gms: {base: string; api: string; service: string; widgetUrl: string}
+  /**
+   * GMS URLs. `chatUrl`: S12 Chat API v2 `<host>/genesys/2/chat/<service>`.
+   * `widgetUrlRelative`: the widget URL has no scheme and host, so the invitation (which runs
+   * inside the visitor's page, domain.md §2 [I]) would open it on the visitor's site.
+   */
+  gms: {base: string; api: string; service: string; widgetUrl: string; widgetUrlRelative: boolean; chatUrl: string}
   vendor: {url: string; fn: string}
   gwe: {version: string; prefix: string; url: string; inviteUrl: string; notifyPath: string}
   files: {invite: string; widget: string}
@@ -84,7 +89,14 @@ export function buildContext(i: ResolvedIntegration): TemplateContext {
       }),
     ),
     scenarioAutoConnect: Object.fromEntries(i.media.scenarios.map((id) => [id, findScenario(id)!.needs.length === 0])),
-    gms: {base: i.host ?? '', api: `${i.host ?? ''}/genesys`, service: i.service ?? '', widgetUrl: i.widgetUrl ?? ''},
+    gms: {
+      base: i.host ?? '',
+      api: `${i.host ?? ''}/genesys`,
+      service: i.service ?? '',
+      widgetUrl: i.widgetUrl ?? '',
+      widgetUrlRelative: i.widgetUrl !== undefined && !/^https?:\/\//i.test(i.widgetUrl),
+      chatUrl: `${i.host ?? ''}/genesys/2/chat/${encodeURIComponent(i.service ?? '')}`,
+    },
     vendor: {url: i.media.id === 'third-party' ? i.host ?? '' : '', fn: i.vendorFunction ?? ''},
     gwe: {
       version: i.gweVersion,

@@ -1,0 +1,60 @@
+/**
+ * The golden cases: every medium × every scenario of it (from the catalogue, so a new
+ * scenario gets a case by itself), plus variants for the inputs that change the output.
+ * Each case's expected files live in test/golden/<case name>/ (UPDATE_GOLDEN=1 rewrites them).
+ */
+import {MEDIA, type MediaKind} from '../../src/catalog/media.js'
+import type {IntegrationEntry} from '../../src/core/integration.js'
+
+export interface GoldenCase {
+  /** Folder name under test/golden and integration name. */
+  name: string
+  entry: IntegrationEntry
+}
+
+export const GMS_HOST = 'https://gms.example.com:8443'
+export const VENDOR_URL = 'https://chat.vendor.example/start?lang=en'
+
+function hostFor(media: MediaKind): string | undefined {
+  if (!media.inputs.includes('host')) return undefined
+  return media.id === 'third-party' ? VENDOR_URL : GMS_HOST
+}
+
+function entry(name: string, media: MediaKind, extra: Partial<IntegrationEntry> = {}): IntegrationEntry {
+  const host = hostFor(media)
+  return {name, media: media.id, ...(host === undefined ? {} : {host}), gweVersion: '8.1', out: '.', ...extra}
+}
+
+const media = (id: string): MediaKind => {
+  const found = MEDIA.find((m) => m.id === id)
+  if (!found) throw new Error(`golden cases: no medium ${id} in the catalogue`)
+  return found
+}
+
+/** Every medium with each of its scenarios (or once, for media without scenarios). */
+const MATRIX: GoldenCase[] = MEDIA.flatMap((m) =>
+  m.scenarios.length === 0
+    ? [{name: m.id, entry: entry(m.id, m)}]
+    : m.scenarios.map((s) => {
+        const name = `${m.id}-${s.toLowerCase()}`
+        return {name, entry: entry(name, m, {scenario: s})}
+      }),
+)
+
+const VARIANTS: GoldenCase[] = [
+  // GWE 8.5 paths (/server) and an absolute invitation URL in the strategy snippet.
+  {name: 'gms-chat-gwe85', entry: entry('gms-chat-gwe85', media('gms-chat'), {scenario: 'CHAT-WAIT', gweVersion: '8.5', gweUrl: 'https://gwe.example.com:9443'})},
+  {name: 'webapi-chat-gwe85', entry: entry('webapi-chat-gwe85', media('webapi-chat'), {service: 'sales', gweVersion: '8.5', gweUrl: 'https://gwe.example.com:9443'})},
+  {name: 'genesys-widgets-gwe85', entry: entry('genesys-widgets-gwe85', media('genesys-widgets'), {gweVersion: '8.5', gweUrl: 'https://gwe.example.com:9443'})},
+  {name: 'third-party-vendor-function', entry: entry('third-party-vendor-function', media('third-party'), {vendorFunction: 'Vendor.chat.open'})},
+  {name: 'gms-callback-widget-url', entry: entry('gms-callback-widget-url', media('gms-callback'), {scenario: 'VOICE-SCHEDULED-USERTERM', widgetUrl: 'https://cdn.example.com/gwe/callback.html', widgetName: 'callback.html', inviteName: 'inviteCallback.html'})},
+  // The one case where http:// is expected in the output: the team gave an http host.
+  {name: 'gms-chat-http-host', entry: entry('gms-chat-http-host', media('gms-chat'), {scenario: 'CHAT-NOW', host: 'http://gms.internal.example:8080', service: 'samples_new'})},
+]
+
+export const CASES: readonly GoldenCase[] = [...MATRIX, ...VARIANTS]
+
+/** Whether the case's answers name an http:// URL (only then may http:// appear in the output). */
+export function givesHttp(c: GoldenCase): boolean {
+  return [c.entry.host, c.entry.gweUrl, c.entry.widgetUrl].some((u) => u !== undefined && /^http:\/\//i.test(u))
+}
