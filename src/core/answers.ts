@@ -108,7 +108,7 @@ export async function resolveNewAnswers(given: NewAnswers, opts: ResolveOptions)
   return {entry: toEntry(answers, media), warnings}
 }
 
-function defaultFor(key: InputName | 'out', media: MediaKind, answers: NewAnswers): string | undefined {
+export function defaultFor(key: InputName | 'out', media: MediaKind, answers: NewAnswers): string | undefined {
   switch (key) {
     case 'scenario':
       return media.defaultScenario
@@ -142,7 +142,7 @@ function fieldError(key: InputName, value: string, media: MediaKind): string | u
 }
 
 /** Validate what flags gave, naming the flag: `--scenario: VOICE-NOW-USERTERM is a callback scenario; …`. */
-function checkGiven(answers: NewAnswers, media: MediaKind): void {
+export function checkGiven(answers: NewAnswers, media: MediaKind): void {
   const entry = toEntry(answers, media)
   const result = integrationSchema.safeParse(entry)
   if (result.success) return

@@ -22,7 +22,7 @@ export interface OperationResult {
   baseDir: string
 }
 
-const readText = (file: string) => {
+export const readText = (file: string) => {
   try {
     return fs.readFileSync(file, 'utf8')
   } catch (error) {
