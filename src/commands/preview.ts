@@ -1,0 +1,55 @@
+import {Flags} from '@oclif/core'
+import {BaseCommand} from '../command-base.js'
+import {openUrl} from '../preview/open.js'
+import {startPreview} from '../preview/index.js'
+
+export default class Preview extends BaseCommand {
+  static summary = 'Serve the generated widgets on 127.0.0.1 with GWE and GMS stand-ins, to click through the flow.'
+  static description = `Re-plans every integration of the config in memory with its URLs pointing at a local server (the files are those "gwe-int generate" writes, only with local URLs) and serves them with:
+  - a customer-like page per integration with the GWE tracker stand-in (_gt, getIDs) and a button that delivers the invitation the way the Notification Service does;
+  - a GMS stand-in answering service/callback v1, request-chat, request-interaction and Chat API v2 (with a scripted agent), listing every request it received;
+  - a vendor stand-in for third-party media.
+It listens on 127.0.0.1 only, prints the URL as soon as it listens, and runs until Ctrl-C.`
+
+  static examples = [
+    {description: 'Serve on a free port', command: '<%= config.bin %> <%= command.id %>'},
+    {description: 'A fixed port, opened in the browser', command: '<%= config.bin %> <%= command.id %> --port 8080 --open'},
+    {description: 'One integration of another config', command: '<%= config.bin %> <%= command.id %> --config ci/gwe.yaml --only support-chat'},
+  ]
+
+  static flags = {
+    config: Flags.string({char: 'c', summary: 'Config file (default: ./gwe-int.config.json, .yaml or .yml)', helpValue: 'FILE'}),
+    port: Flags.integer({char: 'p', summary: 'Port on 127.0.0.1; 0 picks a free one', default: 0, min: 0, max: 65535, helpValue: 'PORT'}),
+    open: Flags.boolean({summary: "Open the preview in the system's browser"}),
+    only: Flags.string({summary: 'Only these integrations (repeatable)', multiple: true, helpValue: 'NAME'}),
+  }
+
+  async run() {
+    const {flags} = await this.parse(Preview)
+    const preview = await startPreview({cwd: process.cwd(), config: flags.config, only: flags.only, port: flags.port})
+    if (this.jsonEnabled()) {
+      process.stdout.write(`${JSON.stringify({url: preview.url, config: preview.configFile, integrations: preview.integrations})}\n`)
+    } else {
+      // The first line is for people and scripts alike, --quiet or not.
+      this.log(`gwe-int preview: ${preview.url}`)
+      const width = Math.max(0, ...preview.integrations.map((i) => i.name.length))
+      for (const i of preview.integrations) this.say(`  ${i.name.padEnd(width)}  ${this.paint('dim', i.media.padEnd(15))}  ${i.url}`)
+      this.say(this.paint('dim', 'Press Ctrl-C to stop.'))
+    }
+    if (flags.open) {
+      const problem = await openUrl(preview.url)
+      if (problem) this.warnLine(`--open: could not start the browser (${problem}); open ${preview.url} yourself`)
+    }
+    const signal = await new Promise<NodeJS.Signals>((resolve) => {
+      const stop = (s: NodeJS.Signals) => {
+        process.off('SIGINT', stop)
+        process.off('SIGTERM', stop)
+        resolve(s)
+      }
+      process.on('SIGINT', stop)
+      process.on('SIGTERM', stop)
+    })
+    await preview.close()
+    this.say(`gwe-int preview: stopped (${signal})`)
+  }
+}

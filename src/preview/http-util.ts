@@ -1,0 +1,92 @@
+/**
+ * Small node:http helpers for the preview server: bounded body reading, form /
+ * multipart / JSON parameter parsing, and responses that are never cached.
+ */
+import type {IncomingMessage, ServerResponse} from 'node:http'
+
+/** Widgets send a few form fields; anything larger is refused. */
+export const MAX_BODY_BYTES = 1024 * 1024
+
+export class BodyTooLarge extends Error {}
+
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) {
+        reject(new BodyTooLarge(`request body larger than ${limit} bytes`))
+        req.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+export interface ParsedBody {
+  params: Record<string, string>
+  json?: unknown
+}
+
+/**
+ * Form fields as strings (S15: GMS takes x-www-form-urlencoded or multipart; S12 the
+ * same for Chat API v2). A repeated key keeps its last value; a file field records its
+ * file name. JSON bodies (the notify call, S2) come back as `json`.
+ */
+export async function parseBody(body: Buffer, contentType: string | undefined): Promise<ParsedBody> {
+  const type = (contentType ?? '').split(';')[0].trim().toLowerCase()
+  if (body.length === 0) return {params: {}}
+  if (type === 'application/json') {
+    const json: unknown = JSON.parse(body.toString('utf8'))
+    const params: Record<string, string> = {}
+    if (json && typeof json === 'object' && !Array.isArray(json)) {
+      for (const [k, v] of Object.entries(json)) params[k] = typeof v === 'string' ? v : JSON.stringify(v)
+    }
+    return {params, json}
+  }
+  if (type === 'multipart/form-data') {
+    // undici's Response parses multipart the way browsers build it.
+    const form = await new Response(new Uint8Array(body), {headers: {'content-type': contentType!}}).formData()
+    const params: Record<string, string> = {}
+    form.forEach((v, k) => {
+      params[k] = typeof v === 'string' ? v : `[file ${(v as File).name}]`
+    })
+    return {params}
+  }
+  return {params: Object.fromEntries(new URLSearchParams(body.toString('utf8')))}
+}
+
+export function headersOf(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v
+  return out
+}
+
+const COMMON = {'cache-control': 'no-store', 'x-content-type-options': 'nosniff'}
+
+export function send(res: ServerResponse, status: number, body: string, type: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, {...COMMON, 'content-type': type, 'content-length': String(Buffer.byteLength(body)), ...extra})
+  res.end(body)
+}
+
+export function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, `${JSON.stringify(value, null, 2)}\n`, 'application/json; charset=utf-8')
+}
+
+export function sendHtml(res: ServerResponse, status: number, html: string): void {
+  send(res, status, html, 'text/html; charset=utf-8')
+}
+
+export function sendText(res: ServerResponse, status: number, text: string): void {
+  send(res, status, text.endsWith('\n') ? text : `${text}\n`, 'text/plain; charset=utf-8')
+}
+
+export function contentTypeOf(file: string): string {
+  if (file.endsWith('.html')) return 'text/html; charset=utf-8'
+  if (file.endsWith('.js')) return 'text/javascript; charset=utf-8'
+  return 'text/plain; charset=utf-8'
+}

@@ -1,0 +1,126 @@
+/**
+ * The preview's own pages: the index, the customer-like page of one integration (the
+ * page a visitor browses, with the GWE tracker stand-in), and the vendor stand-in.
+ * Every value goes through an escaping function for its context.
+ */
+import {htmlAttr, htmlText} from '../core/escape.js'
+import {jsonForScript} from '../render/helpers.js'
+import {CLIENT_SCRIPT_PATH} from './client-script.js'
+import type {Site} from './site.js'
+
+const STYLE = `
+  body { margin: 0; padding: 20px 28px; font: 15px/1.45 system-ui, sans-serif; color: #222; background: #f7f7f5; }
+  h1 { font-size: 1.4em; margin: 0 0 4px; } h2 { font-size: 1.05em; margin: 18px 0 6px; }
+  section { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 10px 16px; margin: 12px 0; max-width: 60em; }
+  code { background: #eef; padding: 0 4px; border-radius: 3px; }
+  ol, ul { margin: 4px 0; padding-left: 1.4em; } li { margin: 2px 0; }
+  table { border-collapse: collapse; font-size: 13px; } td, th { border-bottom: 1px solid #eee; padding: 3px 8px; text-align: left; vertical-align: top; }
+  .muted { color: #777; } .error { color: #a11; }
+`
+
+function layout(title: string, body: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${htmlText(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`
+}
+
+const link = (href: string, label: string) => `<a href="${htmlAttr(href)}">${htmlText(label)}</a>`
+
+/** `/`: every integration with its customer page and generated files. */
+export function indexPage(sites: Site[], configFile: string): string {
+  const items = sites.map((s) => {
+    const files = [...s.files.values()].map((f) => `<li>${link(f.path, f.path.slice(s.base.length + 1))} <span class="muted">${htmlText(f.artifact)}</span></li>`).join('')
+    return `<section data-integration="${htmlAttr(s.name)}">
+<h2>${link(s.paths.page, s.name)} <span class="muted">${htmlText(s.media.title)}</span></h2>
+<p>${htmlText(s.media.summary)}</p>
+<ul>${files}<li>${link(`/__gwe-int/requests?integration=${encodeURIComponent(s.name)}`, 'requests received (JSON)')}</li></ul>
+</section>`
+  })
+  return layout('gwe-int preview', `<h1>gwe-int preview</h1>
+<p class="muted">${htmlText(configFile)}: the generated files, served with every URL pointing at this server. Open an integration's page, deliver the invitation and accept it; the GMS stand-in answers and lists what it received.</p>
+${items.join('\n') || '<p>No integrations in the config.</p>'}`)
+}
+
+export interface CustomerConfig {
+  integration: string
+  media: string
+  title: string
+  snippetUrl: string
+  notificationsUrl: string
+  requestsUrl: string
+  modeUrl: string
+  gms: boolean
+  widgets: boolean
+  vendorFunction: string
+}
+
+export function customerConfig(site: Site): CustomerConfig {
+  const name = encodeURIComponent(site.name)
+  return {
+    integration: site.name,
+    media: site.media.id,
+    title: site.media.title,
+    snippetUrl: site.paths.snippet,
+    notificationsUrl: `/__gwe-int/notifications?integration=${name}`,
+    requestsUrl: `/__gwe-int/requests?integration=${name}`,
+    modeUrl: '/__gwe-int/gms-mode',
+    gms: site.integration.host !== undefined && site.media.id !== 'third-party',
+    widgets: site.media.id === 'genesys-widgets',
+    vendorFunction: site.integration.vendorFunction ?? '',
+  }
+}
+
+/** `/i/<name>/`: a page like a customer's, with the GWE tracker present. */
+export function customerPage(site: Site): string {
+  const cfg = customerConfig(site)
+  const notify = site.paths.notify
+  const gmsMode = cfg.gms
+    ? `<section><h2>GMS stand-in</h2><label>GMS answers <select id="gms-mode">
+<option value="200">normally</option><option value="503">503 Service Unavailable</option><option value="500">500 Internal Server Error</option><option value="404">404 Not Found</option>
+</select></label></section>`
+    : ''
+  const widgets = cfg.widgets ? '<section><h2>Genesys Widgets (CXBus stand-in)</h2><ol id="cxbus-commands"></ol></section>' : ''
+  const vendor = cfg.vendorFunction ? `<section><h2>Vendor function <code>${htmlText(cfg.vendorFunction)}</code> (stand-in)</h2><ol id="vendor-calls"></ol></section>` : ''
+  return layout(`${site.name} · gwe-int preview`, `<h1>Example shop <span class="muted">· ${htmlText(site.name)} (${htmlText(site.media.title)})</span></h1>
+<p class="muted">${link('/', 'all integrations')} · this page stands in for a customer's web page with the GWE tracker (<code>_gt</code>) loaded.</p>
+<section><h2>GWE tracker stand-in</h2>
+<p>visitID <code id="visit-id"></code> · pageID <code id="page-id"></code> <span class="muted">(set them with <code>?visitID=…&amp;pageID=…</code>)</span></p>
+<p>Notification channel: <span id="channel-status" data-state="connecting">connecting…</span></p>
+</section>
+<section><h2>Invitation</h2>
+<p><button type="button" id="deliver">Deliver invitation</button> <span id="deliver-status" class="muted"></span></p>
+<p class="muted">Runs the Engagement Logic snippet (${link(site.paths.snippet, 'notification-message.js')}) and posts its notification to the Notification Service stand-in, which pushes it to this page, as GWE does (S2). From a shell: <code>sh notify.sh VISIT_ID PAGE_ID</code> with ${link(notify, 'notify.sh')}.</p>
+<h2>Invitation results</h2><ol id="invite-results"></ol>
+</section>
+${gmsMode}${widgets}${vendor}
+<section><h2>Log</h2><ol id="log"></ol></section>
+<section><h2>Requests received <span class="muted">(${link(cfg.requestsUrl, 'JSON')})</span></h2>
+<table><thead><tr><th>#</th><th>to</th><th>request</th><th>parameters</th><th>gms_user</th><th>status</th></tr></thead><tbody id="requests"></tbody></table>
+</section>
+<script type="application/json" id="gwe-int-preview-config">${jsonForScript(cfg)}</script>
+<script src="${htmlAttr(CLIENT_SCRIPT_PATH)}"></script>`)
+}
+
+/** The third-party vendor's page: shows (and the server records) the query it was opened with. */
+export function vendorPage(site: Site, query: Record<string, string>): string {
+  const rows = Object.entries(query)
+    .map(([k, v]) => `<tr data-key="${htmlAttr(k)}"><th>${htmlText(k)}</th><td>${htmlText(v)}</td></tr>`)
+    .join('')
+  return layout(`Vendor chat · ${site.name}`, `<h1>Vendor chat <span class="muted">(gwe-int preview stand-in)</span></h1>
+<p id="vendor-status">The vendor's chat would start here. No Genesys interaction is created for third-party media (S0).</p>
+<table id="vendor-query"><tbody>${rows || '<tr><td class="muted">no query parameters</td></tr>'}</tbody></table>`)
+}
+
+export function errorPage(title: string, message: string): string {
+  return layout(title, `<h1>${htmlText(title)}</h1><p class="error">${htmlText(message)}</p><p>${link('/', 'all integrations')}</p>`)
+}

@@ -1,0 +1,89 @@
+/**
+ * What the preview serves for each integration: the config entry re-planned in memory
+ * with every URL pointed at the preview server, namespaced per integration. The plan
+ * is the same pure plan `generate` writes (src/core/plan.ts), so the preview shows
+ * exactly the generated files, only with local URLs.
+ *
+ *   /i/<name>/                                    the customer page (GWE tracker stand-in)
+ *   /i/<name><prefix>/resources/<invite>          the invitation (S0, domain.md §1)
+ *   /i/<name><prefix>/data/notification/notify/V  the Notification Service (S2/S3)
+ *   /i/<name>/gms/genesys/...                     GMS: the widget copy (S0) and the API
+ *   /i/<name>/vendor/start                        the third-party vendor page
+ *   /i/<name>/engagement-logic/...                the strategy snippet and notify.sh
+ */
+import fs from 'node:fs'
+import {ARTIFACTS} from '../catalog/artifacts.js'
+import type {MediaKind} from '../catalog/media.js'
+import {findMedia} from '../catalog/media.js'
+import {invalid} from '../core/errors.js'
+import {resolveIntegration, type IntegrationEntry, type ResolvedIntegration} from '../core/integration.js'
+import {planIntegration} from '../core/plan.js'
+import {contentTypeOf} from './http-util.js'
+
+export interface ServedFile {
+  /** Path on the preview server. */
+  path: string
+  content: string
+  type: string
+  artifact: string
+}
+
+export interface Site {
+  name: string
+  media: MediaKind
+  integration: ResolvedIntegration
+  /** `/i/<name>` */
+  base: string
+  /** Files by server path. */
+  files: Map<string, ServedFile>
+  /** Server paths of the notable files. */
+  paths: {page: string; invite: string; widget?: string; snippet: string; notify: string}
+}
+
+export const siteBase = (name: string) => `/i/${name}`
+export const GMS_SEGMENT = '/gms'
+export const VENDOR_PATH = '/vendor/start'
+
+/** The entry with the host, GWE URL and widget URL pointing at the preview server. */
+export function localEntry(entry: IntegrationEntry, origin: string): IntegrationEntry {
+  const media = findMedia(entry.media)
+  if (!media) throw invalid(`integration "${entry.name}": unknown media ${entry.media}`)
+  // widgetUrl is dropped so it is derived from the local host / GWE URL.
+  const {widgetUrl: _dropped, ...rest} = entry
+  void _dropped
+  const base = `${origin}${siteBase(entry.name)}`
+  const local: IntegrationEntry = {...rest, gweUrl: base}
+  if (media.inputs.includes('host')) local.host = media.id === 'third-party' ? `${base}${VENDOR_PATH}` : `${base}${GMS_SEGMENT}`
+  return local
+}
+
+const readText = (file: string) => {
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    throw invalid(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+  }
+}
+
+export function planSite(entry: IntegrationEntry, origin: string, baseDir: string): Site {
+  const integration = resolveIntegration(localEntry(entry, origin))
+  const base = siteBase(integration.name)
+  const planned = planIntegration(integration, {baseDir, regenerate: 'run "gwe-int generate"', readText})
+  const files = new Map<string, ServedFile>()
+  const paths: Partial<Site['paths']> = {page: `${base}/`}
+  for (const file of planned) {
+    const artifact = file.artifact
+    let served: string
+    if (artifact === 'invite') served = new URL(integration.inviteUrl).pathname
+    else if (artifact === 'gms-widget' || artifact === 'webapi-widget') served = new URL(integration.widgetUrl!).pathname
+    else served = `${base}/${ARTIFACTS[artifact as keyof typeof ARTIFACTS].path}`
+    files.set(served, {path: served, content: file.content, type: contentTypeOf(served), artifact})
+    if (artifact === 'invite') paths.invite = served
+    if (artifact === 'gms-widget' || artifact === 'webapi-widget') paths.widget = served
+    if (artifact === 'notification-message') paths.snippet = served
+    if (artifact === 'notify-sh') paths.notify = served
+  }
+  if (!paths.invite || !paths.snippet || !paths.notify) throw invalid(`integration "${integration.name}": its plan has no invitation or strategy snippet to preview`)
+  return {name: integration.name, media: integration.media, integration, base, files, paths: paths as Site['paths']}
+}
+
