@@ -50,7 +50,7 @@ Exit codes: 0 ok; 1 --check found differences; 2 invalid config or input; 3 refu
       const {message, details} = conflictMessage(files, cwd)
       throw new GweIntError(message, EXIT.conflict, details)
     }
-    if (!flags['dry-run']) apply(files)
+    if (!flags['dry-run']) await apply(files)
     this.say(fileTree(files, cwd, this.paint.bind(this), flags['dry-run']).join('\n'))
     if (flags['dry-run'] && flags.diff) for (const f of files) if (f.status !== 'unchanged') this.say(diffOf(f, cwd))
     this.say(flags['dry-run'] ? `dry run: ${summaryLine(files)}; nothing written` : summaryLine(files))

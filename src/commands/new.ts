@@ -81,7 +81,7 @@ ${mediaHelp()}`
       const {message, details} = conflictMessage(result.files, cwd)
       throw new GweIntError(message, EXIT.conflict, details)
     }
-    if (!flags['dry-run']) apply(result.files)
+    if (!flags['dry-run']) await apply(result.files)
     const note = findMedia(entry.media)?.note
     this.say(fileTree(result.files, cwd, this.paint.bind(this), flags['dry-run']).join('\n'))
     if (flags['dry-run'] && flags.diff) for (const f of result.files) if (f.status !== 'unchanged') this.say(diffOf(f, cwd))

@@ -86,7 +86,7 @@ Invitation: adds the starter (e.g. startGms) once and replaces only startChat()/
       const {message, details} = conflictMessage(plan.files, cwd)
       throw new GweIntError(message, EXIT.conflict, details)
     }
-    apply(plan.files)
+    await apply(plan.files)
     for (const f of plan.files) this.say(`${f.status.padEnd(10)} ${relPath(cwd, f.path)}`)
     for (const change of plan.result.changes) this.say(`  ${change}`)
     if (!plan.result.changed) this.say(`${source}: already patched`)

@@ -1,17 +1,96 @@
 /**
  * Writes an assessed plan all or nothing: every file goes to a temp file in its
- * own folder first; only when all were written are they renamed into place. If
- * any step fails, files already renamed get their previous contents back, temp
- * files and created folders are removed, and the error names the path.
+ * own folder first; only when all were written are they renamed into place, each
+ * existing file kept as a hard-linked backup until the end. If any step fails, or
+ * Ctrl-C arrives (SIGINT is deferred while writing), renamed files get their backups
+ * back (same bytes, same mode), temp files and created folders are removed, and the
+ * error names the path (or says it was interrupted: exit 130).
  */
-import fs from 'fs-extra'
+import fs from 'node:fs'
 import path from 'node:path'
-import type {AssessedFile} from './assess.js'
-import {GweIntError, EXIT} from './errors.js'
+import type {AssessedFile, Existing} from './assess.js'
+import {GweIntError, EXIT, invalid} from './errors.js'
 
 export interface ApplyResult {
   written: string[]
 }
+
+export interface ApplyOptions {
+  /**
+   * Aborting it rolls the write back and makes apply throw an interrupted error
+   * (exit 130). Without one, apply listens for SIGINT itself while it writes.
+   */
+  signal?: AbortSignal
+}
+
+/**
+ * Test hook, read only when set: milliseconds to wait after the temp files are written
+ * and before the first rename, so a test can send SIGINT (or put something in the way)
+ * at that point (test/e2e/safety.test.ts).
+ */
+export const TEST_PAUSE_ENV = 'GWE_INT_TEST_PAUSE_BEFORE_RENAME'
+
+const INTERRUPTED = Symbol('interrupted')
+
+export async function apply(files: AssessedFile[], opts: ApplyOptions = {}): Promise<ApplyResult> {
+  if (opts.signal) return write(files, opts.signal)
+  const controller = new AbortController()
+  const onSigint = () => controller.abort()
+  // While this listener is installed Ctrl-C does not kill the process: write() notices
+  // the abort at its next check, rolls back, and the command exits 130.
+  process.on('SIGINT', onSigint)
+  try {
+    return await write(files, controller.signal)
+  } finally {
+    process.off('SIGINT', onSigint)
+  }
+}
+
+interface Step {
+  file: AssessedFile
+  temp: string
+  backup?: string
+  renamed?: boolean
+}
+
+async function write(files: AssessedFile[], signal: AbortSignal): Promise<ApplyResult> {
+  const todo = files.filter((f) => f.status === 'created' || f.status === 'updated')
+  const createdDirs: string[] = []
+  const steps: Step[] = []
+  let current = ''
+  const check = () => {
+    if (signal.aborted) throw INTERRUPTED
+  }
+  try {
+    for (const file of todo) {
+      current = file.path
+      mkdirs(path.dirname(file.path), createdDirs)
+      const step: Step = {file, temp: sibling(file.path, 'tmp')}
+      steps.push(step)
+      fs.writeFileSync(step.temp, file.content, {mode: file.executable ? 0o755 : 0o644, flag: 'wx'})
+    }
+    await pause(Number(process.env[TEST_PAUSE_ENV] ?? 0), signal)
+    check()
+    for (const step of steps) {
+      current = step.file.path
+      step.backup = backup(step.file.path)
+      fs.renameSync(step.temp, step.file.path)
+      step.renamed = true
+    }
+    await pause(0, signal)
+    check()
+  } catch (error) {
+    rollback(steps, createdDirs)
+    if (error === INTERRUPTED) throw new GweIntError('interrupted; nothing was written', EXIT.interrupted)
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message
+    throw new GweIntError(`could not write ${current} (${reason}); nothing was changed`, EXIT.invalid)
+  }
+  for (const step of steps) if (step.backup) fs.rmSync(step.backup, {force: true})
+  return {written: todo.map((f) => f.path)}
+}
+
+/** `.name.gwe-int-<pid>.<kind>` next to `file`: same folder, so rename is atomic. */
+const sibling = (file: string, kind: 'tmp' | 'bak') => path.join(path.dirname(file), `.${path.basename(file)}.gwe-int-${process.pid}.${kind}`)
 
 function mkdirs(dir: string, created: string[]): void {
   if (fs.existsSync(dir)) return
@@ -20,45 +99,50 @@ function mkdirs(dir: string, created: string[]): void {
   created.push(dir)
 }
 
-export function apply(files: AssessedFile[]): ApplyResult {
-  const todo = files.filter((f) => f.status === 'created' || f.status === 'updated')
-  const createdDirs: string[] = []
-  const temps: {file: AssessedFile; temp: string}[] = []
-  const renamed: AssessedFile[] = []
-  let current = ''
+/** Keep what is at `file` now (a hard link: same bytes and mode, nothing copied). */
+function backup(file: string): string | undefined {
   try {
-    for (const file of todo) {
-      current = file.path
-      mkdirs(path.dirname(file.path), createdDirs)
-      const temp = path.join(path.dirname(file.path), `.${path.basename(file.path)}.gwe-int-${process.pid}.tmp`)
-      temps.push({file, temp})
-      fs.writeFileSync(temp, file.content, {mode: file.executable ? 0o755 : 0o644, flag: 'wx'})
-    }
-    for (const {file, temp} of temps) {
-      current = file.path
-      if (file.executable === false && file.previous === undefined) fs.chmodSync(temp, 0o644)
-      fs.renameSync(temp, file.path)
-      renamed.push(file)
-    }
-    return {written: todo.map((f) => f.path)}
+    fs.lstatSync(file)
   } catch (error) {
-    rollback(renamed, temps.map((t) => t.temp), createdDirs)
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message
-    throw new GweIntError(`could not write ${current} (${reason}); nothing was changed`, EXIT.invalid)
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
   }
+  const bak = sibling(file, 'bak')
+  try {
+    fs.linkSync(file, bak)
+  } catch {
+    fs.copyFileSync(file, bak) // file systems without hard links
+  }
+  return bak
 }
 
-function rollback(renamed: AssessedFile[], temps: string[], createdDirs: string[]): void {
-  for (const file of renamed.reverse()) {
+/** Waits `ms` (0: one turn of the event loop, so a pending SIGINT is seen), less if aborted. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve()
+    const done = () => {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = ms > 0 ? setTimeout(done, ms) : undefined
+    if (!timer) setImmediate(done)
+    signal.addEventListener('abort', done)
+  })
+}
+
+function rollback(steps: Step[], createdDirs: string[]): void {
+  for (const step of [...steps].reverse()) {
     try {
-      if (file.previous === undefined) fs.rmSync(file.path, {force: true})
-      else fs.writeFileSync(file.path, file.previous)
+      if (step.renamed && step.backup) fs.renameSync(step.backup, step.file.path)
+      else if (step.renamed) fs.rmSync(step.file.path, {force: true})
+      else if (step.backup) fs.rmSync(step.backup, {force: true})
     } catch {
       // Best effort: the error already reported names the path that failed.
     }
+    fs.rmSync(step.temp, {force: true})
   }
-  for (const temp of temps) fs.rmSync(temp, {force: true})
-  for (const dir of createdDirs.reverse()) {
+  for (const dir of [...createdDirs].reverse()) {
     try {
       fs.rmdirSync(dir)
     } catch {
@@ -67,14 +151,55 @@ function rollback(renamed: AssessedFile[], temps: string[], createdDirs: string[
   }
 }
 
+/** Files gwe-int never reads as a previous version (it writes nothing near this size). */
+const MAX_EXISTING_BYTES = 32 * 1024 * 1024
+
 /** What is on disk at a path, for assess(). */
-export function readExisting(file: string): import('./assess.js').Existing {
+export function readExisting(file: string): Existing {
   try {
     const stat = fs.statSync(file)
     if (stat.isDirectory()) return {kind: 'dir'}
+    if (!stat.isFile()) return {kind: 'other', reason: 'is not a regular file (a device, pipe or socket)'}
+    if (stat.size > MAX_EXISTING_BYTES) return {kind: 'other', reason: `is ${Math.round(stat.size / 1024 / 1024)} MiB, not a file gwe-int wrote`}
     return {kind: 'file', text: fs.readFileSync(file, 'utf8')}
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {kind: 'none'}
-    throw error
+    const code = (error as NodeJS.ErrnoException).code
+    // ENOTDIR: a file sits where a folder of the path should be; apply() reports it by name.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return {kind: 'none'}
+    throw invalid(`${file}: cannot read (${code ?? (error as Error).message})`)
   }
+}
+
+/**
+ * Where `file` really leads: each existing component's symlinks followed (dangling ones
+ * too, by their target text), the part that does not exist yet appended as it is.
+ */
+export function realResolve(file: string): string {
+  const absolute = path.resolve(file)
+  const {root} = path.parse(absolute)
+  let rest = absolute.slice(root.length).split(path.sep).filter(Boolean)
+  let current = root
+  let hops = 0
+  while (rest.length > 0) {
+    const next = path.join(current, rest[0])
+    let stat: fs.Stats
+    try {
+      stat = fs.lstatSync(next)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'ENOENT' || code === 'ENOTDIR') return path.join(current, ...rest)
+      throw invalid(`${next}: cannot read (${code ?? (error as Error).message})`)
+    }
+    rest = rest.slice(1)
+    if (!stat.isSymbolicLink()) {
+      current = next
+      continue
+    }
+    if ((hops += 1) > 40) throw invalid(`${file}: too many levels of symbolic links`)
+    const target = path.resolve(current, fs.readlinkSync(next))
+    const parsed = path.parse(target)
+    rest = [...target.slice(parsed.root.length).split(path.sep).filter(Boolean), ...rest]
+    current = parsed.root
+  }
+  return current
 }

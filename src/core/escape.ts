@@ -3,21 +3,28 @@
  * one of these (the templates' helpers are thin wrappers around them).
  */
 
-const JS_UNSAFE: Record<string, string> = {
-  '<': '\\u003C',
-  '>': '\\u003E',
-  '&': '\\u0026',
-  '\u2028': '\\u2028',
-  '\u2029': '\\u2029',
-}
+/** Characters JSON leaves raw that must not reach a <script> or an attribute as themselves. */
+const JS_UNSAFE = /[<>&'\u007F-\uFFFF]/g
+const unicodeEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
 
 /**
  * A JavaScript string literal (with its double quotes) that is also safe inside an
- * HTML `<script>` element and an event-handler attribute: JSON escaping plus `<`,
- * `>`, `&`, U+2028 and U+2029 as \u escapes, so `</script>` or `<!--` cannot appear.
+ * HTML `<script>` element and a single-quoted event-handler attribute: JSON escaping,
+ * plus `<`, `>`, `&`, `'` and everything beyond ASCII (U+2028, U+2029 included) as
+ * `\uXXXX`, so `</script>`, `<!--`, an entity or a quote cannot appear, and the text is
+ * the same whatever charset the host page declares. Lone surrogates come out as
+ * escapes too (JSON.stringify is well-formed). `JSON.parse` of the result is `value`.
  */
 export function jsString(value: string): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => JS_UNSAFE[c])
+  if (typeof value !== 'string') throw new TypeError(`jsString needs a string, got ${typeof value}`)
+  return JSON.stringify(value).replace(JS_UNSAFE, unicodeEscape)
+}
+
+/** A JSON value literal (objects, arrays, numbers, booleans, strings) with the escapes of jsString. */
+export function jsonForScript(value: unknown, indent?: number): string {
+  const json = JSON.stringify(value, null, indent) as string | undefined
+  if (json === undefined) throw new TypeError(`cannot write ${typeof value} as a JSON value`)
+  return json.replace(JS_UNSAFE, unicodeEscape)
 }
 
 const HTML_TEXT: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;'}

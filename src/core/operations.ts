@@ -7,12 +7,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {createTwoFilesPatch} from 'diff'
-import {assess, type AssessedFile} from './assess.js'
-import {readExisting} from './apply.js'
-import {CONFIG_NAMES, findConfig, parseConfig, upsertEntry, type Config} from './config.js'
+import {assess, checkTargets, type AssessedFile} from './assess.js'
+import {readExisting, realResolve} from './apply.js'
+import {CONFIG_NAMES, findConfig, parseConfig, readConfigText, upsertEntry, type Config} from './config.js'
 import {invalid} from './errors.js'
 import {resolveIntegration, type IntegrationEntry, type ResolvedIntegration} from './integration.js'
 import {planAll, type PlannedFile} from './plan.js'
+import {readTextFile} from './read-source.js'
 
 export interface OperationResult {
   /** Plan entries with their status, sorted by path; the config file (for `new`) included. */
@@ -22,21 +23,23 @@ export interface OperationResult {
   baseDir: string
 }
 
-export const readText = (file: string) => {
-  try {
-    return fs.readFileSync(file, 'utf8')
-  } catch (error) {
-    throw invalid(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+/** A patch source: a regular UTF-8 text file, not binary, within the size limit (read-source.ts). */
+export const readText = (file: string) => readTextFile(file)
+
+/** Output folders must stay inside the project (the config's folder), symlinks followed, unless allowed. */
+function checkInside(list: ResolvedIntegration[], baseDir: string, allowOutside: boolean, label: (i: ResolvedIntegration) => string): void {
+  if (allowOutside) return
+  const realBase = realResolve(baseDir)
+  for (const i of list) {
+    const rel = path.relative(realBase, realResolve(path.resolve(baseDir, i.out)))
+    if (rel.startsWith('..') || path.isAbsolute(rel)) throw invalid(`${label(i)}: ${i.out} is outside the project folder ${baseDir}${path.relative(baseDir, path.resolve(baseDir, i.out)).startsWith('..') ? '' : ' (through a symlink)'}; pass --allow-outside to write there`)
   }
 }
 
-/** Output folders must stay inside the project (the config's folder) unless allowed. */
-function checkInside(list: ResolvedIntegration[], baseDir: string, allowOutside: boolean, label: (i: ResolvedIntegration) => string): void {
-  if (allowOutside) return
-  for (const i of list) {
-    const rel = path.relative(baseDir, path.resolve(baseDir, i.out))
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw invalid(`${label(i)}: ${i.out} is outside the project folder ${baseDir}; pass --allow-outside to write there`)
-  }
+/** Each file must stay inside its integration's output folder (the config inside the project), symlinks followed. */
+function checkFiles(files: PlannedFile[], list: ResolvedIntegration[], baseDir: string): void {
+  const outDir = new Map(list.map((i) => [i.name, path.resolve(baseDir, i.out)]))
+  checkTargets(files, (f) => (f.artifact === 'config' ? baseDir : outDir.get(f.integration) ?? baseDir), realResolve)
 }
 
 function regenerateHint(configFile: string, baseDir: string): string {
@@ -64,13 +67,12 @@ export function planNew(entry: IntegrationEntry, opts: NewOptions): OperationRes
     ...(entry.inviteSource === undefined ? {} : {inviteSource: relocate(entry.inviteSource)}),
     ...(entry.widgetSource === undefined ? {} : {widgetSource: relocate(entry.widgetSource)}),
   }
-  const current = readExisting(configFile)
-  if (current.kind === 'dir') throw invalid(`${configFile} is a directory`)
-  const configText = upsertEntry(current.kind === 'file' ? current.text : undefined, configFile, stored)
+  const configText = upsertEntry(fs.existsSync(configFile) ? readConfigText(configFile) : undefined, configFile, stored)
   const integration = resolveIntegration(stored)
   checkInside([integration], baseDir, opts.allowOutside, () => '--out')
   const planned = planAll([integration], {baseDir, regenerate: regenerateHint(configFile, baseDir), readText})
   const configPlanned: PlannedFile = {path: configFile, content: configText, integration: integration.name, artifact: 'config', executable: false}
+  checkFiles([...planned, configPlanned], [integration], baseDir)
   // The config is merged, never a conflict: only the integration's own files are checked.
   const files = [...assess(planned, readExisting, opts.force), ...assess([configPlanned], readExisting, true)]
   return {files, integrations: [integration], configFile, baseDir}
@@ -87,9 +89,8 @@ export interface GenerateOptions {
 export function loadConfig(cwd: string, given: string | undefined): {file: string; config: Config} {
   const file = findConfig(cwd, given, fs.existsSync)
   if (!file) throw invalid(`no config: none of ${CONFIG_NAMES.join(', ')} in ${cwd}; create one with "gwe-int new" or pass --config`)
-  const existing = readExisting(file)
-  if (existing.kind !== 'file') throw invalid(`${file}: config not found`)
-  return {file, config: parseConfig(existing.text, file)}
+  if (!fs.existsSync(file)) throw invalid(`${file}: config not found`)
+  return {file, config: parseConfig(readConfigText(file), file)}
 }
 
 /** Plan `generate`: every integration of the config (or those named by --only). */
@@ -106,6 +107,7 @@ export function planGenerate(opts: GenerateOptions): OperationResult {
   const list = entries.map(resolveIntegration)
   checkInside(list, baseDir, opts.allowOutside, (i) => `${file}: integrations[${config.integrations.findIndex((e) => e.name === i.name)}].out`)
   const planned = planAll(list, {baseDir, regenerate: regenerateHint(file, baseDir), readText})
+  checkFiles(planned, list, baseDir)
   return {files: assess(planned, readExisting, opts.force), integrations: list, configFile: file, baseDir}
 }
 

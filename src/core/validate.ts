@@ -10,6 +10,7 @@ export const SERVICE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i
 const JS_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 const INTEGRATION_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/
 
 export function checkHttpUrl(value: string, opts: {allowQuery?: boolean} = {}): string | undefined {
@@ -22,8 +23,12 @@ export function checkHttpUrl(value: string, opts: {allowQuery?: boolean} = {}): 
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return `must use http or https, not ${url.protocol.replace(':', '')}`
   if (!url.hostname) return 'must name a host'
   if (url.username || url.password) return 'must not contain credentials'
-  if (!opts.allowQuery && (url.search || url.hash)) return 'must not contain a query or fragment'
+  // A bare "?" or "#" leaves url.search/hash empty but would still break `${base}/genesys/...`.
+  if (!opts.allowQuery && /[?#]/.test(value)) return 'must not contain a query or fragment'
   if (/[\s"'<>\\`]/.test(value)) return 'must not contain spaces, quotes, backslashes or angle brackets'
+  // The URL parser would silently drop or re-encode these; refuse instead of altering the value.
+  if (/[\u0000-\u001F\u007F-\u009F]/.test(value)) return 'must not contain control characters'
+  if (LONE_SURROGATE.test(value)) return 'must be valid Unicode text (it holds a lone surrogate)'
   return undefined
 }
 

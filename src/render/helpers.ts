@@ -1,10 +1,12 @@
 /**
  * The Handlebars helpers templates may use. Each escaping helper names its output
- * context; bare `{{value}}` is HTML-text escaping and is only for HTML text (a test
- * walks the templates to enforce this, see test/unit/templates-lint.test.ts).
+ * context; a bare `{{value}}` is not used anywhere (test/unit/templates-lint.test.ts
+ * walks the templates and checks each value against the context it lands in).
  */
 import type HandlebarsNS from 'handlebars'
-import {htmlAttr, htmlText, jsString, shellWord, urlComponent} from '../core/escape.js'
+import {htmlAttr, htmlText, jsonForScript, jsString, shellWord, urlComponent} from '../core/escape.js'
+
+export {jsonForScript} from '../core/escape.js'
 
 type HB = typeof HandlebarsNS
 
@@ -36,9 +38,4 @@ export function registerHelpers(hb: HB): void {
   hb.registerHelper('comment', (value: unknown) => safe(str(value, 'comment').replace(/[^\w .,:/@+()#-]/g, '?')))
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b)
   hb.registerHelper('includes', (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item))
-}
-
-/** JSON with the same <script>-safe escapes as jsString. */
-export function jsonForScript(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(/[<>&\u2028\u2029]/g, (c) => jsString(c).slice(1, -1))
 }

@@ -1,0 +1,77 @@
+/**
+ * Reading a text file a user points gwe-int at (a patch source, a config): a regular
+ * file, not larger than a limit (checked with stat before anything is read), UTF-8 and
+ * not binary. Each refusal is one line naming the file (exit 2), never a crash or a
+ * silently mangled decode.
+ */
+import fs from 'node:fs'
+import {invalid} from './errors.js'
+
+/** Default limit for a patch source: far above any real invite.html or GMS sample page. */
+export const MAX_SOURCE_BYTES = 4 * 1024 * 1024
+
+export interface ReadTextOptions {
+  /** Refuse files larger than this many bytes (default MAX_SOURCE_BYTES). */
+  maxBytes?: number
+  /** What the file is, for messages: "config", "source" (default). */
+  what?: string
+}
+
+const kib = (n: number) => (n >= 1024 * 1024 ? `${n / (1024 * 1024)} MiB` : `${Math.round(n / 1024)} KiB`)
+
+/** Bytes to text: UTF-8 only (a BOM is kept, it is part of the text), no NUL bytes. */
+export function decodeText(bytes: Uint8Array, file: string, what = 'source'): string {
+  const nul = bytes.indexOf(0)
+  if (nul >= 0) throw invalid(`${file}: ${what} looks binary (NUL byte at offset ${nul}); expected a UTF-8 text file`)
+  try {
+    return new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes)
+  } catch {
+    throw invalid(`${file}: ${what} is not valid UTF-8 (at byte ${firstInvalidUtf8(bytes)}); save it as UTF-8 and try again`)
+  }
+}
+
+/** Read `file` as UTF-8 text after checking it is a regular file within the size limit. */
+export function readTextFile(file: string, opts: ReadTextOptions = {}): string {
+  const what = opts.what ?? 'source'
+  const max = opts.maxBytes ?? MAX_SOURCE_BYTES
+  let fd: number
+  try {
+    fd = fs.openSync(file, 'r')
+  } catch (error) {
+    throw invalid(`${file}: cannot read ${what} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+  }
+  try {
+    // fstat on the opened descriptor: what is checked is what is read.
+    const stat = fs.fstatSync(fd)
+    if (stat.isDirectory()) throw invalid(`${file}: is a directory, not a ${what} file`)
+    if (!stat.isFile()) throw invalid(`${file}: is not a regular file (a device, pipe or socket); give a ${what} file`)
+    if (stat.size > max) throw invalid(`${file}: ${what} is ${kib(stat.size)}, larger than the ${kib(max)} gwe-int reads; refusing to read it`)
+    const bytes = Buffer.alloc(stat.size)
+    let off = 0
+    while (off < bytes.length) {
+      const n = fs.readSync(fd, bytes, off, bytes.length - off, off)
+      if (n === 0) break
+      off += n
+    }
+    return decodeText(bytes.subarray(0, off), file, what)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/** Offset of the first byte that breaks UTF-8, for the message. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0
+  while (i < bytes.length) {
+    const b = bytes[i]
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0
+    if (len === 0 || i + len > bytes.length) return i
+    try {
+      new TextDecoder('utf-8', {fatal: true}).decode(bytes.subarray(i, i + len))
+    } catch {
+      return i
+    }
+    i += len
+  }
+  return i
+}
