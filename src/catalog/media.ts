@@ -36,6 +36,8 @@ export interface MediaKind {
   defaultInviteName: string
   defaultWidgetName?: string
   artifacts: readonly ArtifactId[]
+  /** GWE version when none is given (genesys-widgets integrate with GWE 8.5+, S1). */
+  defaultGweVersion?: '8.1' | '8.5'
   /** Said after `new` so nobody looks for a file that is not meant to exist. */
   note?: string
 }
@@ -145,9 +147,10 @@ export const MEDIA: readonly MediaKind[] = [
     inputs: ['inviteName'],
     requires: [],
     defaultInviteName: 'inviteWidgets.html',
+    defaultGweVersion: '8.5',
     artifacts: ['invite', ...LOGIC],
     // S1: the GWE 8.5 page states the Widgets requirements; S21: Widgets are configured on the page.
-    note: 'Genesys Widgets must already be configured on the page (window._genesys.widgets.webchat, S21); the invite only opens it. Widgets pair with GWE 8.5 (--gwe-version 8.5).',
+    note: 'Genesys Widgets must already be configured on the page (window._genesys.widgets.webchat, S21); the invite only opens it. It defaults to GWE 8.5 paths (S1).',
   },
   {
     id: 'third-party',

@@ -166,7 +166,7 @@ export function toEntry(a: NewAnswers, media: MediaKind): IntegrationEntry {
     widgetName: a.widgetName,
     widgetUrl: a.widgetUrl,
     vendorFunction: a.vendorFunction,
-    gweVersion: a.gweVersion ?? (DEFAULT_GWE_VERSION as GweVersion),
+    gweVersion: a.gweVersion ?? media.defaultGweVersion ?? (DEFAULT_GWE_VERSION as GweVersion),
     gweUrl: a.gweUrl === undefined ? undefined : v.normalizeBaseUrl(a.gweUrl).value ?? a.gweUrl,
     out: a.out,
     templates: a.templates,

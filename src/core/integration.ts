@@ -88,7 +88,7 @@ export interface ResolvedIntegration {
 /** Fill defaults. The entry must already have passed integrationSchema. */
 export function resolveIntegration(entry: IntegrationEntry): ResolvedIntegration {
   const media = findMedia(entry.media)!
-  const gweVersion = entry.gweVersion ?? DEFAULT_GWE_VERSION
+  const gweVersion = entry.gweVersion ?? media.defaultGweVersion ?? DEFAULT_GWE_VERSION
   const gwePrefix = GWE_PREFIX[gweVersion]
   const gweUrl = entry.gweUrl === undefined ? undefined : v.normalizeBaseUrl(entry.gweUrl).value
   const host = entry.host === undefined ? undefined : media.id === 'third-party' ? v.normalizeFullUrl(entry.host).value : v.normalizeBaseUrl(entry.host).value

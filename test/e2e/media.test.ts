@@ -175,13 +175,15 @@ describe('issue 4: every medium from the one catalogue (built binary)', () => {
       const snippet = fs.readFileSync(path.join(dir, 'notification-message.js'), 'utf8')
       parseScript(snippet, 5)
       const invite = listFiles(path.join(cwd, 'widgets', media)).find((f) => f.startsWith('invite'))!
-      expect(snippet).toContain(`'url': "/frontend/resources/${invite}"`)
+      // genesys-widgets defaults to GWE 8.5 (/server, S1); the others to 8.1 (/frontend, S0).
+      const prefix = media === 'genesys-widgets' ? '/server' : '/frontend'
+      expect(snippet).toContain(`'url': "${prefix}/resources/${invite}"`)
       execFileSync('sh', [path.join(dir, 'notify.sh'), 'ABC123', 'PAGE9', 'https://gwe.example.com:9443'], {env: {...process.env, PATH: `${bin}:${process.env.PATH}`}})
       const args = fs.readFileSync(record, 'utf8').trimEnd().split('\n')
-      expect(args.at(-1)).toBe('https://gwe.example.com:9443/frontend/data/notification/notify/ABC123')
+      expect(args.at(-1)).toBe(`https://gwe.example.com:9443${prefix}/data/notification/notify/ABC123`)
       expect(args).toContain('Content-Type: application/json')
       const body = JSON.parse(args[args.indexOf('--data') + 1])
-      expect(body).toEqual([{page: 'PAGE9', channel: 'gpe.appendContent', data: {url: `/frontend/resources/${invite}`, method: 'GET', container: 'body'}}])
+      expect(body).toEqual([{page: 'PAGE9', channel: 'gpe.appendContent', data: {url: `${prefix}/resources/${invite}`, method: 'GET', container: 'body'}}])
     }
   })
 
