@@ -54,19 +54,19 @@ export class ChatV2 {
       case 'send':
         if (!params.message) return fail(400, 101, 'missing parameter message')
         this.visitorSays(session, params.message)
-        return this.envelope(session, [])
+        return this.envelope(session, [], false)
       case 'refresh': {
         if (params.message) this.visitorSays(session, params.message)
         const from = Number.parseInt(params.transcriptPosition ?? '1', 10)
-        return this.envelope(session, session.transcript.filter((m) => m.index >= (Number.isNaN(from) ? 1 : from)))
+        return this.envelope(session, session.transcript.filter((m) => m.index >= (Number.isNaN(from) ? 1 : from)), true)
       }
       case 'disconnect':
         if (!session.ended) this.add(session, {from: this.client(session), type: 'ParticipantLeft'})
         session.ended = true
-        return this.envelope(session, [])
+        return this.envelope(session, [], false)
       case 'startTyping':
       case 'stopTyping':
-        return this.envelope(session, [])
+        return this.envelope(session, [], false)
       default:
         return fail(404, 404, `gwe-int preview: no Chat API v2 action ${rest[1]}`)
     }
@@ -99,7 +99,7 @@ export class ChatV2 {
     }
     this.sessions.set(session.chatId, session)
     this.add(session, {from: this.client(session), type: 'ParticipantJoined'})
-    return this.envelope(session, session.transcript)
+    return this.envelope(session, session.transcript, true)
   }
 
   private visitorSays(session: Session, text: string): void {
@@ -120,7 +120,12 @@ export class ChatV2 {
     session.transcript.push({...message, index: session.transcript.length + 1, utcTime: Date.now()})
   }
 
-  private envelope(session: Session, messages: ChatMessage[]): Answer {
+  /**
+   * `nextPosition` only where the answer carries the transcript up to its end (create,
+   * refresh): a send answer has no messages, and a position past them would make a
+   * client skip the messages it has not seen.
+   */
+  private envelope(session: Session, messages: ChatMessage[], withPosition: boolean): Answer {
     return {
       status: 200,
       body: {
@@ -131,7 +136,7 @@ export class ChatV2 {
         secureKey: session.secureKey,
         userId: session.userId,
         chatId: session.chatId,
-        nextPosition: session.transcript.length + 1,
+        ...(withPosition ? {nextPosition: session.transcript.length + 1} : {}),
       },
     }
   }

@@ -2,7 +2,6 @@
  * `gwe-int preview` as a function: read the config, listen on 127.0.0.1, re-plan every
  * integration with URLs pointing at the server, and hand back the URLs and a close().
  */
-import path from 'node:path'
 import {GweIntError, EXIT, invalid} from '../core/errors.js'
 import {loadConfig} from '../core/operations.js'
 import {startServer, type PreviewServer} from './server.js'
@@ -47,7 +46,7 @@ export async function startPreview(opts: PreviewOptions): Promise<RunningPreview
   let sites: Site[]
   try {
     // URLs in the generated files depend on the port, so planning waits for it.
-    sites = entries.map((e) => planSite(e, server.origin, path.dirname(file)))
+    sites = entries.map((e) => planSite(e, server.origin, file))
   } catch (error) {
     await server.close()
     throw error

@@ -12,9 +12,11 @@
  *   /i/<name>/engagement-logic/...                the strategy snippet and notify.sh
  */
 import fs from 'node:fs'
+import path from 'node:path'
 import {ARTIFACTS} from '../catalog/artifacts.js'
 import type {MediaKind} from '../catalog/media.js'
 import {findMedia} from '../catalog/media.js'
+import {CONFIG_NAMES} from '../core/config.js'
 import {invalid} from '../core/errors.js'
 import {resolveIntegration, type IntegrationEntry, type ResolvedIntegration} from '../core/integration.js'
 import {planIntegration} from '../core/plan.js'
@@ -65,10 +67,17 @@ const readText = (file: string) => {
   }
 }
 
-export function planSite(entry: IntegrationEntry, origin: string, baseDir: string): Site {
+/** The header's hint, as `generate` words it (operations.ts), so the bytes match. */
+function regenerateHint(configFile: string): string {
+  const rel = path.relative(path.dirname(configFile), configFile)
+  return CONFIG_NAMES.includes(rel) ? 'run "gwe-int generate"' : `run "gwe-int generate --config ${rel}"`
+}
+
+export function planSite(entry: IntegrationEntry, origin: string, configFile: string): Site {
+  const baseDir = path.dirname(configFile)
   const integration = resolveIntegration(localEntry(entry, origin))
   const base = siteBase(integration.name)
-  const planned = planIntegration(integration, {baseDir, regenerate: 'run "gwe-int generate"', readText})
+  const planned = planIntegration(integration, {baseDir, regenerate: regenerateHint(configFile), readText})
   const files = new Map<string, ServedFile>()
   const paths: Partial<Site['paths']> = {page: `${base}/`}
   for (const file of planned) {

@@ -4,6 +4,9 @@
  * invitation to the GMS stand-in. Expected requests are written out here (domain.md
  * §6.3, S16-S20), not read from the catalogue the templates use.
  */
+import {execa} from 'execa'
+import fs from 'node:fs'
+import path from 'node:path'
 import type {Browser, Page} from 'playwright-core'
 import {afterAll, afterEach, beforeAll, expect, it} from 'vitest'
 import {findMedia} from '../../src/catalog/media.js'
@@ -168,6 +171,30 @@ describeBrowser('GMS chat and callback in Chromium', () => {
       const [notify] = await preview.requests(name, 'gwe')
       expectNotify(notify, {prefix: prefixOf(c), ids, inviteUrl: `${preview.origin}/i/${name}${prefixOf(c)}/resources/inviteGMS.html`})
     })
+  })
+
+  it('the generated notify.sh delivers the invitation to the open page (S2 notify by visit ID)', async () => {
+    const name = nameOf(CASES[0])
+    const ids = idsOf(92)
+    await preview.clear(name)
+    session = await openSession(browser)
+    const page = await openCustomerPage(session, preview, name, ids)
+    const dir = tempDir('gwe-int-notify-')
+    const script = path.join(dir, 'notify.sh')
+    fs.writeFileSync(script, await (await fetch(`${preview.origin}/i/${name}/engagement-logic/notify.sh`)).text())
+    const run = await execa('sh', [script, ids.visitID, 'PAGE92'], {reject: false, stdin: 'ignore'})
+    expect([run.exitCode, run.stdout, run.stderr]).toEqual([0, `notify.sh: invitation sent to visit ${ids.visitID}`, ''])
+    // The message names another page of the same visit, so this page ignores it (S2: "page").
+    await page.locator('#log li', {hasText: 'for page PAGE92, not this page: ignored'}).waitFor()
+    expect(await page.locator('#gwe-int-invite').count()).toBe(0)
+    const again = await execa('sh', [script, ids.visitID, ids.pageID], {reject: false, stdin: 'ignore'})
+    expect(again.exitCode).toBe(0)
+    await page.locator('#gwe-int-invite').waitFor()
+    const notifies = await preview.requests(name, 'gwe')
+    expect(notifies.map((r) => [r.headers['content-type'], (r.json as {page: string}[])[0].page, r.response])).toEqual([
+      ['application/json', 'PAGE92', {delivered: 1}],
+      ['application/json', ids.pageID, {delivered: 1}],
+    ])
   })
 
   for (const media of ['gms-chat', 'gms-callback'] as const) {

@@ -48,15 +48,16 @@ export interface RunningPreview {
   requests(integration: string, service?: RecordedRequest['service']): Promise<RecordedRequest[]>
   clear(integration: string): Promise<void>
   gmsMode(integration: string, status: number): Promise<void>
-  /** SIGTERM, then the exit code and output. */
-  stop(): Promise<{exitCode: number | undefined; stdout: string; stderr: string}>
+  stderr: () => string
+  /** SIGTERM (or the given signal), then the exit code and output. */
+  stop(signal?: NodeJS.Signals): Promise<{exitCode: number | undefined; stdout: string; stderr: string}>
 }
 
 const URL_LINE = /^gwe-int preview: (http:\/\/127\.0\.0\.1:(\d+)\/)$/m
 
 /** Starts the built `gwe-int preview` and resolves once it printed its URL. */
-export async function startPreview(cwd: string, args: string[] = []): Promise<RunningPreview> {
-  const child = execa('node', [BIN, 'preview', ...args], {cwd, reject: false, stdin: 'ignore', env: {NO_COLOR: '1'}, buffer: true})
+export async function startPreview(cwd: string, args: string[] = [], env: Record<string, string> = {}): Promise<RunningPreview> {
+  const child = execa(process.execPath, [BIN, 'preview', ...args], {cwd, reject: false, stdin: 'ignore', env: {NO_COLOR: '1', ...env}, buffer: true})
   let out = ''
   let err = ''
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()))
@@ -76,6 +77,7 @@ export async function startPreview(cwd: string, args: string[] = []): Promise<Ru
     url,
     process: child,
     stdout: () => out,
+    stderr: () => err,
     async requests(integration, service) {
       const data = (await (await fetch(`${api}/requests?integration=${encodeURIComponent(integration)}`)).json()) as {requests: RecordedRequest[]}
       return service ? data.requests.filter((r) => r.service === service) : data.requests
@@ -87,8 +89,8 @@ export async function startPreview(cwd: string, args: string[] = []): Promise<Ru
       const res = await fetch(`${api}/gms-mode`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({integration, status})})
       expect(res.status).toBe(200)
     },
-    async stop() {
-      child.kill('SIGTERM')
+    async stop(signal = 'SIGTERM') {
+      child.kill(signal)
       const r = await child
       return {exitCode: r.exitCode, stdout: out, stderr: err}
     },

@@ -1,0 +1,131 @@
+/**
+ * The media whose invitation does all the work, in Chromium: Genesys Widgets (CXBus
+ * commands with the proactive userData, S1/S22), third-party (the vendor page, or a
+ * vendor function, with the IDs for correlation only, S0) and the built-in GWE chat and
+ * callback (the invitation keeps startChat()/startCallback(), S0).
+ */
+import type {Browser} from 'playwright-core'
+import {afterAll, afterEach, beforeAll, expect, it} from 'vitest'
+import {tempDir} from '../helpers/cli.js'
+import {
+  acceptIntoPopup,
+  closeSession,
+  deliverInvitation,
+  describeBrowser,
+  expectNotify,
+  inviteResults,
+  launchBrowser,
+  newIntegrations,
+  openCustomerPage,
+  openSession,
+  startPreview,
+  type Ids,
+  type RunningPreview,
+  type Session,
+} from '../helpers/browser.js'
+
+const IDS: Ids = {visitID: '0A1B2C3D4E5F60718293A4B5C6D7E8F9', pageID: '99887766554433221100FFEEDDCCBBAA'}
+
+let browser: Browser
+let preview: RunningPreview
+let session: Session | undefined
+
+describeBrowser('Genesys Widgets, third-party and built-in GWE media in Chromium', () => {
+  beforeAll(async () => {
+    const cwd = tempDir('gwe-int-browser-invite-')
+    await newIntegrations(cwd, [
+      ['genesys-widgets', '--integration', 'widgets', '--gwe-version', '8.5'],
+      ['third-party', '--integration', 'vendor', '--host', 'https://chat.vendor.example/start?lang=en'],
+      ['third-party', '--integration', 'vendor-fn', '--host', 'https://chat.vendor.example/start', '--vendor-function', 'Vendor.chat.open'],
+      ['gwe-chat', '--integration', 'gwe-chat'],
+      ['gwe-callback', '--integration', 'gwe-callback', '--gwe-version', '8.5'],
+    ])
+    ;[browser, preview] = await Promise.all([launchBrowser(), startPreview(cwd)])
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    if (preview) expect((await preview.stop()).exitCode).toBe(0)
+  })
+
+  afterEach(async (ctx) => {
+    const s = session
+    session = undefined
+    await closeSession(s, ctx.task)
+  })
+
+  async function accepted(name: string) {
+    await preview.clear(name)
+    session = await openSession(browser)
+    const page = await openCustomerPage(session, preview, name, IDS)
+    await deliverInvitation(page)
+    return page
+  }
+
+  it('genesys-widgets: WebChat.open through a registered CXBus plugin with visitID, pageID and webengagement ""', async () => {
+    const page = await accepted('widgets')
+    await page.locator('#gwe-int-invite-accept').click()
+    expect(await inviteResults(page)).toEqual(['ACCEPT_CHAT'])
+    await page.locator('#cxbus-commands li').first().waitFor()
+    // S22: a registered plugin's command(); S1: the proactive userData.
+    expect(await page.evaluate(() => (window as unknown as {gweIntCxbusCommands: unknown}).gweIntCxbusCommands)).toEqual([
+      {plugin: 'GweIntInvite', command: 'WebChat.open', options: {userData: {visitID: IDS.visitID, pageID: IDS.pageID, webengagement: ''}}},
+    ])
+    expect(await page.locator('#cxbus-commands li').allTextContents()).toEqual([`WebChat.open ${JSON.stringify({userData: {visitID: IDS.visitID, pageID: IDS.pageID, webengagement: ''}})}`])
+    expect(session!.context.pages()).toHaveLength(1)
+    const requests = await preview.requests('widgets')
+    expect(requests.map((r) => r.service)).toEqual(['gwe'])
+    expectNotify(requests[0], {prefix: '/server', ids: IDS, inviteUrl: `${preview.origin}/i/widgets/server/resources/inviteWidgets.html`})
+  })
+
+  it('third-party: the vendor page opens with visitID and pageID only (no attached data)', async () => {
+    const page = await accepted('vendor')
+    const popup = await acceptIntoPopup(page)
+    expect(await inviteResults(page)).toEqual(['ACCEPT_CHAT'])
+    const opened = new URL(popup.url())
+    expect(opened.pathname).toBe('/i/vendor/vendor/start')
+    expect(Object.fromEntries(opened.searchParams)).toEqual({visitID: IDS.visitID, pageID: IDS.pageID})
+    expect(await popup.locator('#vendor-query tr[data-key="visitID"] td').textContent()).toBe(IDS.visitID)
+    const vendor = await preview.requests('vendor', 'vendor')
+    expect(vendor.map((r) => [r.method, r.path, r.query])).toEqual([['GET', '/vendor/start', {visitID: IDS.visitID, pageID: IDS.pageID}]])
+    expect(await preview.requests('vendor', 'gms')).toEqual([])
+  })
+
+  it('third-party with --vendor-function: the function gets the IDs, no window opens', async () => {
+    const page = await accepted('vendor-fn')
+    await page.locator('#gwe-int-invite-accept').click()
+    expect(await inviteResults(page)).toEqual(['ACCEPT_CHAT'])
+    await page.locator('#vendor-calls li').first().waitFor()
+    expect(await page.evaluate(() => (window as unknown as {gweIntVendorCalls: unknown}).gweIntVendorCalls)).toEqual([{visitID: IDS.visitID, pageID: IDS.pageID}])
+    expect(session!.context.pages()).toHaveLength(1)
+    expect((await preview.requests('vendor-fn')).map((r) => r.service)).toEqual(['gwe'])
+  })
+
+  for (const [name, call, result] of [
+    ['gwe-chat', 'startChat()', 'ACCEPT_CHAT'],
+    ['gwe-callback', 'startCallback()', 'ACCEPT_CALLBACK'],
+  ] as const) {
+    it(`${name}: the invitation keeps ${call} and reports ${result}`, async () => {
+      const page = await accepted(name)
+      await page.locator('#gwe-int-invite-accept').click()
+      expect(await inviteResults(page)).toEqual([result])
+      // The stand-in invitation says where the built-in medium lives (S0: the installation's invite.html).
+      const log = await page.locator('#log li[data-kind="invite error"]').allTextContents()
+      expect(log.some((l) => l.includes(`${call} is the built-in GWE`))).toBe(true)
+      expect(session!.context.pages()).toHaveLength(1)
+      expect((await preview.requests(name)).map((r) => r.service)).toEqual(['gwe'])
+    })
+  }
+
+  for (const name of ['widgets', 'vendor', 'vendor-fn', 'gwe-chat']) {
+    it(`${name}: declining reports DECLINE and starts nothing`, async () => {
+      const page = await accepted(name)
+      await page.locator('#gwe-int-invite-decline').click()
+      expect(await inviteResults(page)).toEqual(['DECLINE'])
+      expect(await page.locator('#gwe-int-invite').count()).toBe(0)
+      expect(session!.context.pages()).toHaveLength(1)
+      expect(await page.evaluate(() => ({cx: (window as unknown as {gweIntCxbusCommands?: unknown[]}).gweIntCxbusCommands ?? [], fn: (window as unknown as {gweIntVendorCalls?: unknown[]}).gweIntVendorCalls ?? []}))).toEqual({cx: [], fn: []})
+      expect((await preview.requests(name)).map((r) => r.service)).toEqual(['gwe'])
+    })
+  }
+})
