@@ -1,16 +1,31 @@
 /**
- * Loading and rendering the Handlebars templates under templates/. A template id
- * is its path below templates/ without `.hbs` (e.g. `invite/invite.html`);
- * files in a `partials/` folder register as partials named `<family>/<name>`
- * (`invite/partials/get-ids.js.hbs` -> `{{> invite/get-ids.js}}`).
- * An override folder has the same relative paths and replaces files one by one.
+ * Loading and rendering the Handlebars templates under templates/ (ids and partial
+ * names: template-files.ts). The built-in set is precompiled at build time
+ * (precompiled.ts), so a run only instantiates template functions with the small
+ * Handlebars runtime. An override folder has the same relative paths and replaces
+ * files one by one; only its files are compiled at run time (compile.ts), after a
+ * static check of their helpers and partials.
+ *
+ * Render errors name the template file and line: strict mode makes an unknown
+ * variable an error, and every template and partial is wrapped so the innermost
+ * file is the one reported.
  */
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {existsSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import Handlebars from 'handlebars'
+import type HandlebarsNS from 'handlebars'
+import * as runtimeModule from 'handlebars/runtime.js'
 import {GweIntError, invalid} from '../core/errors.js'
+import {compileTemplate, handlebarsCompiler, parseTemplate} from './compile.js'
 import {registerHelpers} from './helpers.js'
+import {PRECOMPILED} from './precompiled.js'
+import {isPartial, listTemplateFiles, partialName, templateId} from './template-files.js'
+
+type HB = typeof HandlebarsNS
+type Render = HandlebarsTemplateDelegate
+
+/** The Handlebars runtime (no parser or compiler), a CommonJS module. */
+const runtime = (runtimeModule as unknown as {default: HB}).default
 
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url))
 
@@ -19,19 +34,6 @@ export interface TemplateSet {
   /** Template ids (including partials) in this set. */
   ids(): string[]
 }
-
-function listFiles(root: string, dir = ''): string[] {
-  const out: string[] = []
-  for (const entry of readdirSync(path.join(root, dir), {withFileTypes: true})) {
-    const rel = dir ? `${dir}/${entry.name}` : entry.name
-    if (entry.isDirectory()) out.push(...listFiles(root, rel))
-    else if (entry.name.endsWith('.hbs')) out.push(rel)
-  }
-  return out.sort()
-}
-
-const partialName = (rel: string) => rel.replace('/partials/', '/').replace(/\.hbs$/, '')
-const isPartial = (rel: string) => rel.includes('/partials/')
 
 const cache = new Map<string, TemplateSet>()
 
@@ -46,49 +48,68 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
   return set
 }
 
-function createSet(overrideDir?: string): TemplateSet {
-  const builtin = listFiles(BUILTIN_TEMPLATES)
-  const sources = new Map<string, {file: string; text: string}>()
-  for (const rel of builtin) sources.set(rel, {file: path.join(BUILTIN_TEMPLATES, rel), text: ''})
-  if (overrideDir) {
-    if (!existsSync(overrideDir) || !statSync(overrideDir).isDirectory()) throw invalid(`templates: folder ${overrideDir} does not exist`)
-    for (const rel of listFiles(overrideDir)) {
-      if (!sources.has(rel)) throw invalid(`templates: ${path.join(overrideDir, rel)} is not a known template; known: ${builtin.join(', ')}`)
-      sources.set(rel, {file: path.join(overrideDir, rel), text: ''})
-    }
-  }
-  const hb = Handlebars.create()
-  registerHelpers(hb)
-  const compiled = new Map<string, HandlebarsTemplateDelegate>()
-  const compile = (rel: string) => {
-    const src = sources.get(rel)!
-    const text = readFileSync(src.file, 'utf8')
-    try {
-      // strict: an unknown variable is an error at render time, not an empty string.
-      const template = hb.compile(text, {strict: true, noEscape: false, preventIndent: false})
-      return {template, file: src.file}
-    } catch (error) {
-      throw invalid(`${src.file}: ${(error as Error).message.split('\n')[0]}`)
-    }
-  }
+/** Built-in template files: from the precompiled module, or templates/ when running from sources. */
+function builtinFiles(): string[] {
+  return PRECOMPILED ? Object.keys(PRECOMPILED).sort() : listTemplateFiles(BUILTIN_TEMPLATES)
+}
+
+function overrideFiles(overrideDir: string, builtin: string[]): Map<string, string> {
+  if (!existsSync(overrideDir) || !statSync(overrideDir).isDirectory()) throw invalid(`templates: folder ${overrideDir} does not exist`)
+  const known = new Set(builtin)
   const files = new Map<string, string>()
-  for (const rel of sources.keys()) {
-    const {template, file} = compile(rel)
-    files.set(rel, file)
-    if (isPartial(rel)) hb.registerPartial(partialName(rel), template)
-    else compiled.set(rel.replace(/\.hbs$/, ''), template)
+  for (const rel of listTemplateFiles(overrideDir)) {
+    if (!known.has(rel)) throw invalid(`templates: ${path.join(overrideDir, rel)} is not a known template; known: ${builtin.join(', ')}`)
+    files.set(rel, path.join(overrideDir, rel))
+  }
+  return files
+}
+
+function createSet(overrideDir?: string): TemplateSet {
+  const builtin = builtinFiles()
+  const overrides = overrideDir ? overrideFiles(overrideDir, builtin) : new Map<string, string>()
+  // The compiler is needed only for files that are not precompiled.
+  const compiled = !PRECOMPILED || overrides.size > 0
+  const hb: HB = (compiled ? handlebarsCompiler() : runtime).create()
+  registerHelpers(hb)
+  const names = {helpers: Object.keys(hb.helpers), partials: builtin.filter(isPartial).map(partialName)}
+  const templates = new Map<string, Render>()
+  for (const rel of builtin) {
+    const override = overrides.get(rel)
+    const file = override ?? path.join(BUILTIN_TEMPLATES, rel)
+    const spec = override ? undefined : PRECOMPILED?.[rel]
+    const render = spec ? hb.template(spec) : compileTemplate(hb, parseTemplate(readFileSync(file, 'utf8'), file, names))
+    const wrapped = reportingFile(render, file)
+    if (isPartial(rel)) hb.registerPartial(partialName(rel), wrapped)
+    else templates.set(templateId(rel), wrapped)
   }
   return {
-    ids: () => [...sources.keys()].map((rel) => rel.replace(/\.hbs$/, '')),
+    ids: () => builtin.map(templateId),
     render(id, context) {
-      const template = compiled.get(id) ?? (hb.partials[id] as HandlebarsTemplateDelegate | undefined)
+      const template = templates.get(id) ?? (hb.partials[id] as Render | undefined)
       if (!template) throw new Error(`no template ${id}`)
-      try {
-        return template(context, {helpers: {}, allowProtoPropertiesByDefault: false})
-      } catch (error) {
-        if (error instanceof GweIntError) throw error
-        throw invalid(`${files.get(`${id}.hbs`) ?? id}: ${(error as Error).message.split('\n')[0]}`)
-      }
+      return template(context, {allowProtoPropertiesByDefault: false})
     },
   }
+}
+
+/** `render`, with any error turned into one line naming `file` (and the line, when Handlebars knows it). */
+function reportingFile(render: Render, file: string): Render {
+  return (context, options) => {
+    try {
+      return render(context, options)
+    } catch (error) {
+      if (error instanceof GweIntError) throw error
+      throw renderError(file, error as Error)
+    }
+  }
+}
+
+export function renderError(file: string, error: Error): GweIntError {
+  const message = error.message.split('\n')[0]
+  // Strict mode: `"name" not defined in [object Object] - 12:4` (line, 0-based column).
+  const missing = /^"(.+)" not defined in .* - (\d+):(\d+)$/.exec(message)
+  if (missing) return invalid(`${file}:${missing[2]}:${Number(missing[3]) + 1}: "${missing[1]}" is not a variable or helper this template receives (see the README.md written by "gwe-int templates eject")`)
+  const partial = /^The partial (.+) could not be found$/.exec(message)
+  if (partial) return invalid(`${file}: unknown partial "${partial[1]}"`)
+  return invalid(`${file}: ${message}`)
 }
