@@ -197,6 +197,21 @@ describeBrowser('GMS chat and callback in Chromium', () => {
     ])
   })
 
+  it('a second delivery to the same page leaves one invitation, and it works', async () => {
+    const name = nameOf(CASES[0])
+    await preview.clear(name)
+    session = await openSession(browser)
+    const page = await openCustomerPage(session, preview, name, idsOf(93))
+    await deliverInvitation(page)
+    await page.locator('#deliver').click()
+    await page.locator('#log li', {hasText: 'appended'}).nth(1).waitFor()
+    expect(await page.locator('.gwe-int-invite').count()).toBe(1)
+    const popup = await acceptIntoPopup(page)
+    await expectStatus(popup, CASES[0].sees({number: ''}), 'done')
+    expect(await inviteResults(page)).toEqual(['ACCEPT_CHAT'])
+    expect((await preview.requests(name, 'gms')).length).toBe(1)
+  })
+
   for (const media of ['gms-chat', 'gms-callback'] as const) {
     const c = CASES.find((x) => x.media === media)!
     it(`${media}: declining reports DECLINE and sends nothing to GMS`, async () => {
