@@ -47,8 +47,11 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     };
   });
 
+  // ?tracker=absent: a page without the tracker, to see how the invitation copes.
+  var trackerAbsent = query.get('tracker') === 'absent';
+  if (trackerAbsent) { log('tracker', 'absent on this page (?tracker=absent)'); }
   // S0/S1: _gt.push(['getIDs', callback]) hands the IDs to the callback as one object.
-  window._gt = {
+  if (!trackerAbsent) window._gt = {
     push: function (command) {
       if (command && command[0] === 'getIDs' && typeof command[1] === 'function') {
         log('tracker', 'getIDs answered');

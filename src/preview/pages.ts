@@ -94,7 +94,7 @@ export function customerPage(site: Site): string {
   return layout(`${site.name} · gwe-int preview`, `<h1>Example shop <span class="muted">· ${htmlText(site.name)} (${htmlText(site.media.title)})</span></h1>
 <p class="muted">${link('/', 'all integrations')} · this page stands in for a customer's web page with the GWE tracker (<code>_gt</code>) loaded.</p>
 <section><h2>GWE tracker stand-in</h2>
-<p>visitID <code id="visit-id"></code> · pageID <code id="page-id"></code> <span class="muted">(set them with <code>?visitID=…&amp;pageID=…</code>)</span></p>
+<p>visitID <code id="visit-id"></code> · pageID <code id="page-id"></code> <span class="muted">(set them with <code>?visitID=…&amp;pageID=…</code>; <code>?tracker=absent</code> leaves <code>_gt</code> out)</span></p>
 <p>Notification channel: <span id="channel-status" data-state="connecting">connecting…</span></p>
 </section>
 <section><h2>Invitation</h2>

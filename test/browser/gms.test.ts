@@ -197,6 +197,25 @@ describeBrowser('GMS chat and callback in Chromium', () => {
     ])
   })
 
+  it('without the GWE tracker on the page, the widget still starts, with empty IDs', async () => {
+    const name = nameOf(CASES[0])
+    await preview.clear(name)
+    session = await openSession(browser)
+    const page = session.page
+    await page.goto(`${preview.origin}/i/${name}/?tracker=absent&visitID=V0&pageID=P0`)
+    await page.locator('#channel-status[data-state="open"]').waitFor()
+    expect(await page.evaluate(() => '_gt' in window)).toBe(false)
+    await deliverInvitation(page)
+    const popup = await acceptIntoPopup(page)
+    await expectStatus(popup, CASES[0].sees({number: ''}), 'done')
+    expect(await page.locator('#log li[data-kind="invite error"]').allTextContents()).toEqual([
+      'invite error: [gwe-int invite] GWE tracker (_gt) not found on this page: starting without visitID/pageID',
+    ])
+    expect(Object.fromEntries(new URL(popup.url()).searchParams)).toEqual({gmsScenario: 'CHAT-NOW', visitId: '', pageId: ''})
+    const [request] = await preview.requests(name, 'gms')
+    expect([request.params.visitID, request.params.pageID, request.params.webengagement]).toEqual(['', '', ''])
+  })
+
   it('a second delivery to the same page leaves one invitation, and it works', async () => {
     const name = nameOf(CASES[0])
     await preview.clear(name)
