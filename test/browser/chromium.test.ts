@@ -31,9 +31,9 @@ describeBrowser('Chromium for the browser suite', () => {
     const session = await openSession(browser)
     try {
       // 192.0.2.0/24 is TEST-NET-1: never routed, and the guard aborts it before it is tried.
-      await session.page.goto('http://192.0.2.1/').catch(() => undefined)
       await session.page.setContent('<img src="https://example.invalid/x.png">')
-      expect(session.blocked).toEqual(['http://192.0.2.1/', 'https://example.invalid/x.png'])
+      await session.page.evaluate(() => fetch('http://192.0.2.1/').then(() => 'answered', () => 'failed'))
+      expect(session.blocked.sort()).toEqual(['http://192.0.2.1/', 'https://example.invalid/x.png'])
     } finally {
       await session.context.close()
     }

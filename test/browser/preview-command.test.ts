@@ -36,6 +36,9 @@ describe('gwe-int preview (built binary)', () => {
       ['webapi-chat', '--integration', 'web', '--host', at('web', '/gms'), '--gwe-url', at('web'), '--gwe-version', '8.5'],
       ['third-party', '--integration', 'vendor', '--host', at('vendor', '/vendor/start'), '--gwe-url', at('vendor')],
     ])
+    // generate writes every file again from the merged config (its header names that config).
+    const generate = await gweInt(['generate'], {cwd})
+    expect(generate.exitCode, String(generate.stderr)).toBe(0)
     const preview = await startPreview(cwd, ['--port', String(port)])
     try {
       expect(preview.url).toBe(`http://127.0.0.1:${port}/`)

@@ -97,12 +97,25 @@ export async function startPreview(cwd: string, args: string[] = [], env: Record
   }
 }
 
-/** `gwe-int new <args> --yes` for each integration, in one temp project. */
+/**
+ * `gwe-int new <args> --yes` for each integration, in one temp project. The runs go four
+ * at a time, each recording into its own config file; the entries are then merged, in
+ * order, into ./gwe-int.config.json (what sequential runs would have written).
+ */
 export async function newIntegrations(cwd: string, list: string[][]): Promise<void> {
-  for (const args of list) {
-    const run = await gweInt(['new', ...args, '--yes'], {cwd})
-    expect(run.exitCode, `gwe-int new ${args.join(' ')}: ${String(run.stderr)}`).toBe(0)
+  const configs = list.map((_, n) => `.new-${n}.config.json`)
+  const queue = list.map((args, n) => ({args, config: configs[n]}))
+  const worker = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const run = await gweInt(['new', ...job.args, '--yes', '--config', job.config], {cwd})
+      expect(run.exitCode, `gwe-int new ${job.args.join(' ')}: ${String(run.stderr)}`).toBe(0)
+    }
   }
+  await Promise.all([worker(), worker(), worker(), worker()])
+  const integrations = configs.flatMap((file) => (JSON.parse(fs.readFileSync(path.join(cwd, file), 'utf8')) as {integrations: unknown[]}).integrations)
+  const first = JSON.parse(fs.readFileSync(path.join(cwd, configs[0]), 'utf8')) as Record<string, unknown>
+  fs.writeFileSync(path.join(cwd, 'gwe-int.config.json'), `${JSON.stringify({...first, integrations}, null, 2)}\n`)
+  for (const file of configs) fs.rmSync(path.join(cwd, file))
 }
 
 export interface Session {
