@@ -132,15 +132,18 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 function rollback(steps: Step[], createdDirs: string[]): void {
-  for (const step of [...steps].reverse()) {
+  const attempt = (undo: () => void) => {
     try {
-      if (step.renamed && step.backup) fs.renameSync(step.backup, step.file.path)
-      else if (step.renamed) fs.rmSync(step.file.path, {force: true})
-      else if (step.backup) fs.rmSync(step.backup, {force: true})
+      undo()
     } catch {
       // Best effort: the error already reported names the path that failed.
     }
-    fs.rmSync(step.temp, {force: true})
+  }
+  for (const step of [...steps].reverse()) {
+    if (step.renamed && step.backup) attempt(() => fs.renameSync(step.backup!, step.file.path))
+    else if (step.renamed) attempt(() => fs.rmSync(step.file.path, {force: true}))
+    else if (step.backup) attempt(() => fs.rmSync(step.backup!, {force: true}))
+    attempt(() => fs.rmSync(step.temp, {force: true}))
   }
   for (const dir of [...createdDirs].reverse()) {
     try {

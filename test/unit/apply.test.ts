@@ -1,0 +1,98 @@
+/**
+ * apply() in process: the all-or-nothing write, its rollback (exact bytes and mode of
+ * the files it replaced, even ones that are not UTF-8), the abort path (exit 130), and
+ * the disk helpers assess() relies on (readExisting, realResolve).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {apply, readExisting, realResolve} from '../../src/core/apply.js'
+import {assess, checkTargets, type AssessedFile} from '../../src/core/assess.js'
+import {GweIntError} from '../../src/core/errors.js'
+import type {PlannedFile} from '../../src/core/plan.js'
+import {listFiles, tempDir} from '../helpers/cli.js'
+
+const planned = (dir: string, rel: string, content: string, executable = false): PlannedFile => ({path: path.join(dir, rel), content, integration: 'x', artifact: 'invite', executable})
+const mode = (file: string) => fs.statSync(file).mode & 0o777
+
+describe('apply', () => {
+  it('writes every file, executable ones 0755, and leaves no temp or backup files', async () => {
+    const dir = tempDir()
+    fs.writeFileSync(path.join(dir, 'old.html'), 'old\n')
+    const files = assess([planned(dir, 'a/b/new.html', 'new\n'), planned(dir, 'old.html', 'replaced\n'), planned(dir, 'run.sh', '#!/bin/sh\n', true)], readExisting, true)
+    const result = await apply(files, {signal: new AbortController().signal})
+    expect(result.written).toHaveLength(3)
+    expect(listFiles(dir)).toEqual(['a/b/new.html', 'old.html', 'run.sh'])
+    expect(fs.readFileSync(path.join(dir, 'old.html'), 'utf8')).toBe('replaced\n')
+    expect(mode(path.join(dir, 'run.sh')) & 0o111).not.toBe(0)
+  })
+
+  it('a failing rename puts back the exact bytes and mode of the files it replaced and removes what it created', async () => {
+    const dir = tempDir()
+    const latin1 = Buffer.from('caf\xe9 \xff\n', 'latin1') // not UTF-8: a text round trip would mangle it
+    fs.writeFileSync(path.join(dir, 'a.html'), latin1)
+    fs.chmodSync(path.join(dir, 'a.html'), 0o600)
+    fs.mkdirSync(path.join(dir, 'z.html/in-the-way'), {recursive: true})
+    const files: AssessedFile[] = [
+      ...assess([planned(dir, 'a.html', 'A\n'), planned(dir, 'new/b.html', 'B\n')], readExisting, true),
+      // As if assessed before the folder appeared: the rename is what fails.
+      {...planned(dir, 'z.html', 'Z\n'), status: 'created'},
+    ]
+    const error = await apply(files, {signal: new AbortController().signal}).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(GweIntError)
+    expect((error as GweIntError).exit).toBe(2)
+    expect((error as Error).message).toBe(`could not write ${path.join(dir, 'z.html')} (EISDIR); nothing was changed`)
+    expect(fs.readFileSync(path.join(dir, 'a.html')).equals(latin1)).toBe(true)
+    expect(mode(path.join(dir, 'a.html'))).toBe(0o600)
+    expect(fs.existsSync(path.join(dir, 'new'))).toBe(false)
+    expect(listFiles(dir)).toEqual(['a.html'])
+    expect(fs.readdirSync(path.join(dir, 'z.html'))).toEqual(['in-the-way'])
+  })
+
+  it('an abort before the renames rolls back and throws the interrupted error (exit 130)', async () => {
+    const dir = tempDir()
+    fs.writeFileSync(path.join(dir, 'a.html'), 'before\n')
+    const controller = new AbortController()
+    controller.abort()
+    const files = assess([planned(dir, 'a.html', 'after\n'), planned(dir, 'sub/b.html', 'B\n')], readExisting, true)
+    const error = await apply(files, {signal: controller.signal}).catch((e: unknown) => e)
+    expect((error as GweIntError).exit).toBe(130)
+    expect((error as Error).message).toBe('interrupted; nothing was written')
+    expect(listFiles(dir)).toEqual(['a.html'])
+    expect(fs.readFileSync(path.join(dir, 'a.html'), 'utf8')).toBe('before\n')
+  })
+})
+
+describe('readExisting', () => {
+  it('tells files, folders, special files and nothing apart, and a file in the way of a folder is "nothing" (apply names it)', () => {
+    const dir = tempDir()
+    fs.writeFileSync(path.join(dir, 'f'), 'text')
+    fs.mkdirSync(path.join(dir, 'd'))
+    expect(readExisting(path.join(dir, 'f'))).toEqual({kind: 'file', text: 'text'})
+    expect(readExisting(path.join(dir, 'd'))).toEqual({kind: 'dir'})
+    expect(readExisting(path.join(dir, 'none'))).toEqual({kind: 'none'})
+    expect(readExisting(path.join(dir, 'f', 'below'))).toEqual({kind: 'none'})
+    expect(readExisting('/dev/null')).toEqual({kind: 'other', reason: 'is not a regular file (a device, pipe or socket)'})
+    expect(assess([planned('/dev', 'null', 'x')], readExisting, true)[0]).toMatchObject({status: 'conflict', reason: 'is not a regular file (a device, pipe or socket)'})
+  })
+})
+
+describe('realResolve and checkTargets', () => {
+  it('follows links in the existing part of a path, dangling ones included, and keeps the rest', () => {
+    const dir = fs.realpathSync(tempDir())
+    const outside = fs.realpathSync(tempDir())
+    fs.mkdirSync(path.join(dir, 'real'))
+    fs.symlinkSync('real', path.join(dir, 'rel-link'))
+    fs.symlinkSync(outside, path.join(dir, 'abs-link'))
+    fs.symlinkSync(path.join(outside, 'gone', 'x'), path.join(dir, 'dangling'))
+    fs.symlinkSync('loop', path.join(dir, 'loop'))
+    expect(realResolve(path.join(dir, 'rel-link', 'a', 'b.html'))).toBe(path.join(dir, 'real', 'a', 'b.html'))
+    expect(realResolve(path.join(dir, 'abs-link', 'c.html'))).toBe(path.join(outside, 'c.html'))
+    expect(realResolve(path.join(dir, 'dangling'))).toBe(path.join(outside, 'gone', 'x'))
+    expect(() => realResolve(path.join(dir, 'loop', 'x'))).toThrow(/too many levels of symbolic links/)
+    const root = path.join(dir)
+    expect(() => checkTargets([planned(dir, 'rel-link/ok.html', '')], () => root, realResolve)).not.toThrow()
+    expect(() => checkTargets([planned(dir, 'abs-link/c.html', '')], () => root, realResolve)).toThrow(`is reached through a symlink that leads to ${path.join(outside, 'c.html')}`)
+    expect(() => checkTargets([planned(dir, 'dangling', '')], () => root, realResolve)).toThrow(/outside the output folder/)
+  })
+})
