@@ -8,12 +8,11 @@ import {execa} from 'execa'
 import fs from 'node:fs'
 import path from 'node:path'
 import type {Browser, Page} from 'playwright-core'
-import {afterAll, afterEach, beforeAll, expect, it} from 'vitest'
+import {afterAll, beforeAll, expect, it} from 'vitest'
 import {findMedia} from '../../src/catalog/media.js'
 import {tempDir} from '../helpers/cli.js'
 import {
   acceptIntoPopup,
-  closeSession,
   deliverInvitation,
   describeBrowser,
   expectNotify,
@@ -21,11 +20,10 @@ import {
   launchBrowser,
   newIntegrations,
   openCustomerPage,
-  openSession,
   startPreview,
   type Ids,
+  withSession,
   type RunningPreview,
-  type Session,
 } from '../helpers/browser.js'
 
 const preset = (direction: string, wait: boolean, media: string) => ({_call_direction: direction, _wait_for_agent: String(wait), _wait_for_user_confirm: String(wait), _media_type: media})
@@ -74,15 +72,25 @@ const NUMBER = '+1 555 0100 7'
 
 let browser: Browser
 let preview: RunningPreview
-let session: Session | undefined
+
+const FIRST_CHAT = CASES.find((c) => c.media === 'gms-chat')!
+const FIRST_CALLBACK = CASES.find((c) => c.media === 'gms-callback')!
+/** Tests beyond the scenario walk-through get integrations of their own, so all run concurrently. */
+const EXTRA: Record<string, Case> = {
+  'notify-sh': FIRST_CHAT,
+  'no-tracker': FIRST_CHAT,
+  twice: FIRST_CHAT,
+  'decline-gms-chat': FIRST_CHAT,
+  'error-gms-chat': FIRST_CHAT,
+  'decline-gms-callback': FIRST_CALLBACK,
+  'error-gms-callback': FIRST_CALLBACK,
+}
+const argsFor = (name: string, c: Case) => [c.media, '--integration', name, '--scenario', c.scenario, '--service', c.media === 'gms-chat' ? CHAT_SERVICE : CALLBACK_SERVICE, '--host', 'https://gms.example.com:8443', '--gwe-version', c.media === 'gms-chat' ? '8.1' : '8.5']
 
 describeBrowser('GMS chat and callback in Chromium', () => {
   beforeAll(async () => {
     const cwd = tempDir('gwe-int-browser-gms-')
-    await newIntegrations(
-      cwd,
-      CASES.map((c) => [c.media, '--integration', nameOf(c), '--scenario', c.scenario, '--service', c.media === 'gms-chat' ? CHAT_SERVICE : CALLBACK_SERVICE, '--host', 'https://gms.example.com:8443', '--gwe-version', c.media === 'gms-chat' ? '8.1' : '8.5']),
-    )
+    await newIntegrations(cwd, [...CASES.map((c) => argsFor(nameOf(c), c)), ...Object.entries(EXTRA).map(([name, c]) => argsFor(name, c))])
     ;[browser, preview] = await Promise.all([launchBrowser(), startPreview(cwd)])
   })
 
@@ -94,12 +102,6 @@ describeBrowser('GMS chat and callback in Chromium', () => {
     }
   })
 
-  afterEach(async (ctx) => {
-    const s = session
-    session = undefined
-    await closeSession(s, ctx.task)
-  })
-
   it('covers every scenario of both media', () => {
     for (const media of ['gms-chat', 'gms-callback'] as const) {
       expect(CASES.filter((c) => c.media === media).map((c) => c.scenario).sort()).toEqual([...findMedia(media)!.scenarios].sort())
@@ -107,151 +109,149 @@ describeBrowser('GMS chat and callback in Chromium', () => {
   })
 
   CASES.forEach((c, n) => {
-    it(`${c.media} ${c.scenario}: invitation → widget → GMS`, async () => {
-      const name = nameOf(c)
-      const ids = idsOf(n)
-      session = await openSession(browser)
+    it(`${c.media} ${c.scenario}: invitation → widget → GMS`, ({task}) =>
+      withSession(browser, task, async (session) => {
+        const name = nameOf(c)
+        const ids = idsOf(n)
+        const page = await openCustomerPage(session, preview, name, ids)
+        await deliverInvitation(page)
+        const popup = await acceptIntoPopup(page)
+
+        // The invitation opened the widget at its GMS path with the scenario and the IDs (S0).
+        const opened = new URL(popup.url())
+        expect(opened.pathname).toBe(`/i/${name}/gms/genesys/admin/js/sample/cb/indexGPE.html`)
+        expect(Object.fromEntries(opened.searchParams)).toEqual({gmsScenario: c.scenario, visitId: ids.visitID, pageId: ids.pageID})
+        expect(await inviteResults(page)).toEqual([c.media === 'gms-chat' ? 'ACCEPT_CHAT' : 'ACCEPT_CALLBACK'])
+        expect(await page.locator('#gwe-int-invite').count(), 'closeInviteDialogWindow() removed the invitation').toBe(0)
+
+        let time: string | undefined
+        if (c.number) {
+          // Seed bug 9: scenarios that need the visitor's number wait for the form.
+          await expectStatus(popup, /^Please fill in the form and press Connect\.$/, '')
+          await popup.fill('#first_name', 'Ada')
+          await popup.fill('#last_name', 'Lovelace')
+          await popup.fill('#user_name', 'ada')
+          await popup.fill('#contact_number', NUMBER)
+          if (c.scheduled) {
+            await popup.locator('#available_time_slots option').first().waitFor({state: 'attached'})
+            time = await popup.locator('#available_time_slots').inputValue()
+          }
+          await popup.click('#connect')
+        }
+        await expectStatus(popup, c.sees({number: NUMBER, time}), 'done')
+
+        const gms = await preview.requests(name, 'gms')
+        const availability = gms.filter((r) => r.path.endsWith('/availability'))
+        const creates = gms.filter((r) => !r.path.endsWith('/availability'))
+        expect(creates.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${c.path}`])
+        const request = creates[0]
+        expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded')
+        // S14: gms_user travels as a header with every request.
+        expect(request.headers.gms_user).toBe(c.number ? 'ada' : '')
+        const visitor = c.number ? {first_name: 'Ada', last_name: 'Lovelace', [c.number]: NUMBER} : {first_name: '', last_name: ''}
+        expect(request.params).toEqual({
+          ...visitor,
+          _provide_code: 'false',
+          // S0/S1: the attached data every proactive interaction carries.
+          visitID: ids.visitID,
+          pageID: ids.pageID,
+          webengagement: '',
+          ...c.params,
+          ...(time ? {_desired_time: time} : {}),
+        })
+        if (c.scheduled) {
+          // S17/S20: the time is one the availability call offered with a free slot.
+          expect(availability).toHaveLength(1)
+          expect(availability[0].params).toEqual({start: expect.any(String), end: expect.any(String)})
+          expect((availability[0].response as Record<string, number>)[time!]).toBeGreaterThan(0)
+          expect(new Date(time!).toISOString()).toBe(time)
+        } else {
+          expect(availability).toEqual([])
+        }
+        if (c.sees === callUs) expect(await popup.locator('#actions a').getAttribute('href')).toBe('tel:+15555550100')
+
+        const [notify] = await preview.requests(name, 'gwe')
+        expectNotify(notify, {prefix: prefixOf(c), ids, inviteUrl: `${preview.origin}/i/${name}${prefixOf(c)}/resources/inviteGMS.html`})
+      }),
+    )
+  })
+
+  it('the generated notify.sh delivers the invitation to the open page (S2 notify by visit ID)', ({task}) =>
+    withSession(browser, task, async (session) => {
+      const name = 'notify-sh'
+      const ids = idsOf(92)
       const page = await openCustomerPage(session, preview, name, ids)
+      const dir = tempDir('gwe-int-notify-')
+      const script = path.join(dir, 'notify.sh')
+      fs.writeFileSync(script, await (await fetch(`${preview.origin}/i/${name}/engagement-logic/notify.sh`)).text())
+      const run = await execa('sh', [script, ids.visitID, 'PAGE92'], {reject: false, stdin: 'ignore'})
+      expect([run.exitCode, run.stdout, run.stderr]).toEqual([0, `notify.sh: invitation sent to visit ${ids.visitID}`, ''])
+      // The message names another page of the same visit, so this page ignores it (S2: "page").
+      await page.locator('#log li', {hasText: 'for page PAGE92, not this page: ignored'}).waitFor()
+      expect(await page.locator('#gwe-int-invite').count()).toBe(0)
+      const again = await execa('sh', [script, ids.visitID, ids.pageID], {reject: false, stdin: 'ignore'})
+      expect(again.exitCode).toBe(0)
+      await page.locator('#gwe-int-invite').waitFor()
+      const notifies = await preview.requests(name, 'gwe')
+      expect(notifies.map((r) => [r.headers['content-type'], (r.json as {page: string}[])[0].page, r.response])).toEqual([
+        ['application/json', 'PAGE92', {delivered: 1}],
+        ['application/json', ids.pageID, {delivered: 1}],
+      ])
+    }),
+  )
+
+  it('without the GWE tracker on the page, the widget still starts, with empty IDs', ({task}) =>
+    withSession(browser, task, async (session) => {
+      const name = 'no-tracker'
+      const page = session.page
+      await page.goto(`${preview.origin}/i/${name}/?tracker=absent&visitID=V0&pageID=P0`)
+      await page.locator('#channel-status[data-state="open"]').waitFor()
+      expect(await page.evaluate(() => '_gt' in window)).toBe(false)
       await deliverInvitation(page)
       const popup = await acceptIntoPopup(page)
+      await expectStatus(popup, FIRST_CHAT.sees({number: ''}), 'done')
+      expect(await page.locator('#log li[data-kind="invite error"]').allTextContents()).toEqual([
+        'invite error: [gwe-int invite] GWE tracker (_gt) not found on this page: starting without visitID/pageID',
+      ])
+      expect(Object.fromEntries(new URL(popup.url()).searchParams)).toEqual({gmsScenario: FIRST_CHAT.scenario, visitId: '', pageId: ''})
+      const [request] = await preview.requests(name, 'gms')
+      expect([request.params.visitID, request.params.pageID, request.params.webengagement]).toEqual(['', '', ''])
+    }),
+  )
 
-      // The invitation opened the widget at its GMS path with the scenario and the IDs (S0).
-      const opened = new URL(popup.url())
-      expect(opened.pathname).toBe(`/i/${name}/gms/genesys/admin/js/sample/cb/indexGPE.html`)
-      expect(Object.fromEntries(opened.searchParams)).toEqual({gmsScenario: c.scenario, visitId: ids.visitID, pageId: ids.pageID})
-      expect(await inviteResults(page)).toEqual([c.media === 'gms-chat' ? 'ACCEPT_CHAT' : 'ACCEPT_CALLBACK'])
-      expect(await page.locator('#gwe-int-invite').count(), 'closeInviteDialogWindow() removed the invitation').toBe(0)
-
-      let time: string | undefined
-      if (c.number) {
-        // Seed bug 9: scenarios that need the visitor's number wait for the form.
-        await expectStatus(popup, /^Please fill in the form and press Connect\.$/, '')
-        await popup.fill('#first_name', 'Ada')
-        await popup.fill('#last_name', 'Lovelace')
-        await popup.fill('#user_name', 'ada')
-        await popup.fill('#contact_number', NUMBER)
-        if (c.scheduled) {
-          await popup.locator('#available_time_slots option').first().waitFor({state: 'attached'})
-          time = await popup.locator('#available_time_slots').inputValue()
-        }
-        await popup.click('#connect')
-      }
-      await expectStatus(popup, c.sees({number: NUMBER, time}), 'done')
-
-      const gms = await preview.requests(name, 'gms')
-      const availability = gms.filter((r) => r.path.endsWith('/availability'))
-      const creates = gms.filter((r) => !r.path.endsWith('/availability'))
-      expect(creates.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${c.path}`])
-      const request = creates[0]
-      expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded')
-      // S14: gms_user travels as a header with every request.
-      expect(request.headers.gms_user).toBe(c.number ? 'ada' : '')
-      const visitor = c.number ? {first_name: 'Ada', last_name: 'Lovelace', [c.number]: NUMBER} : {first_name: '', last_name: ''}
-      expect(request.params).toEqual({
-        ...visitor,
-        _provide_code: 'false',
-        // S0/S1: the attached data every proactive interaction carries.
-        visitID: ids.visitID,
-        pageID: ids.pageID,
-        webengagement: '',
-        ...c.params,
-        ...(time ? {_desired_time: time} : {}),
-      })
-      if (c.scheduled) {
-        // S17/S20: the time is one the availability call offered with a free slot.
-        expect(availability).toHaveLength(1)
-        expect(availability[0].params).toEqual({start: expect.any(String), end: expect.any(String)})
-        expect((availability[0].response as Record<string, number>)[time!]).toBeGreaterThan(0)
-        expect(new Date(time!).toISOString()).toBe(time)
-      } else {
-        expect(availability).toEqual([])
-      }
-      if (c.sees === callUs) expect(await popup.locator('#actions a').getAttribute('href')).toBe('tel:+15555550100')
-
-      const [notify] = await preview.requests(name, 'gwe')
-      expectNotify(notify, {prefix: prefixOf(c), ids, inviteUrl: `${preview.origin}/i/${name}${prefixOf(c)}/resources/inviteGMS.html`})
-    })
-  })
-
-  it('the generated notify.sh delivers the invitation to the open page (S2 notify by visit ID)', async () => {
-    const name = nameOf(CASES[0])
-    const ids = idsOf(92)
-    await preview.clear(name)
-    session = await openSession(browser)
-    const page = await openCustomerPage(session, preview, name, ids)
-    const dir = tempDir('gwe-int-notify-')
-    const script = path.join(dir, 'notify.sh')
-    fs.writeFileSync(script, await (await fetch(`${preview.origin}/i/${name}/engagement-logic/notify.sh`)).text())
-    const run = await execa('sh', [script, ids.visitID, 'PAGE92'], {reject: false, stdin: 'ignore'})
-    expect([run.exitCode, run.stdout, run.stderr]).toEqual([0, `notify.sh: invitation sent to visit ${ids.visitID}`, ''])
-    // The message names another page of the same visit, so this page ignores it (S2: "page").
-    await page.locator('#log li', {hasText: 'for page PAGE92, not this page: ignored'}).waitFor()
-    expect(await page.locator('#gwe-int-invite').count()).toBe(0)
-    const again = await execa('sh', [script, ids.visitID, ids.pageID], {reject: false, stdin: 'ignore'})
-    expect(again.exitCode).toBe(0)
-    await page.locator('#gwe-int-invite').waitFor()
-    const notifies = await preview.requests(name, 'gwe')
-    expect(notifies.map((r) => [r.headers['content-type'], (r.json as {page: string}[])[0].page, r.response])).toEqual([
-      ['application/json', 'PAGE92', {delivered: 1}],
-      ['application/json', ids.pageID, {delivered: 1}],
-    ])
-  })
-
-  it('without the GWE tracker on the page, the widget still starts, with empty IDs', async () => {
-    const name = nameOf(CASES[0])
-    await preview.clear(name)
-    session = await openSession(browser)
-    const page = session.page
-    await page.goto(`${preview.origin}/i/${name}/?tracker=absent&visitID=V0&pageID=P0`)
-    await page.locator('#channel-status[data-state="open"]').waitFor()
-    expect(await page.evaluate(() => '_gt' in window)).toBe(false)
-    await deliverInvitation(page)
-    const popup = await acceptIntoPopup(page)
-    await expectStatus(popup, CASES[0].sees({number: ''}), 'done')
-    expect(await page.locator('#log li[data-kind="invite error"]').allTextContents()).toEqual([
-      'invite error: [gwe-int invite] GWE tracker (_gt) not found on this page: starting without visitID/pageID',
-    ])
-    expect(Object.fromEntries(new URL(popup.url()).searchParams)).toEqual({gmsScenario: 'CHAT-NOW', visitId: '', pageId: ''})
-    const [request] = await preview.requests(name, 'gms')
-    expect([request.params.visitID, request.params.pageID, request.params.webengagement]).toEqual(['', '', ''])
-  })
-
-  it('a second delivery to the same page leaves one invitation, and it works', async () => {
-    const name = nameOf(CASES[0])
-    await preview.clear(name)
-    session = await openSession(browser)
-    const page = await openCustomerPage(session, preview, name, idsOf(93))
-    await deliverInvitation(page)
-    await page.locator('#deliver').click()
-    await page.locator('#log li', {hasText: 'appended'}).nth(1).waitFor()
-    expect(await page.locator('.gwe-int-invite').count()).toBe(1)
-    const popup = await acceptIntoPopup(page)
-    await expectStatus(popup, CASES[0].sees({number: ''}), 'done')
-    expect(await inviteResults(page)).toEqual(['ACCEPT_CHAT'])
-    expect((await preview.requests(name, 'gms')).length).toBe(1)
-  })
-
-  for (const media of ['gms-chat', 'gms-callback'] as const) {
-    const c = CASES.find((x) => x.media === media)!
-    it(`${media}: declining reports DECLINE and sends nothing to GMS`, async () => {
-      const name = nameOf(c)
-      await preview.clear(name)
-      session = await openSession(browser)
-      const page = await openCustomerPage(session, preview, name, idsOf(90))
+  it('a second delivery to the same page leaves one invitation, and it works', ({task}) =>
+    withSession(browser, task, async (session) => {
+      const name = 'twice'
+      const page = await openCustomerPage(session, preview, name, idsOf(93))
       await deliverInvitation(page)
-      await page.locator('#gwe-int-invite-decline').click()
-      expect(await inviteResults(page)).toEqual(['DECLINE'])
-      expect(await page.locator('#gwe-int-invite').count()).toBe(0)
-      expect(session.context.pages()).toHaveLength(1)
-      expect(await preview.requests(name, 'gms')).toEqual([])
-    })
+      await page.locator('#deliver').click()
+      await page.locator('#log li', {hasText: 'appended'}).nth(1).waitFor()
+      expect(await page.locator('.gwe-int-invite').count()).toBe(1)
+      const popup = await acceptIntoPopup(page)
+      await expectStatus(popup, FIRST_CHAT.sees({number: ''}), 'done')
+      expect(await inviteResults(page)).toEqual(['ACCEPT_CHAT'])
+      expect((await preview.requests(name, 'gms')).length).toBe(1)
+    }),
+  )
 
-    it(`${media}: a GMS 503 shows the visitor an error`, async () => {
-      const name = nameOf(c)
-      await preview.clear(name)
-      await preview.gmsMode(name, 503)
-      try {
-        session = await openSession(browser)
+  for (const c of [FIRST_CHAT, FIRST_CALLBACK]) {
+    it(`${c.media}: declining reports DECLINE and sends nothing to GMS`, ({task}) =>
+      withSession(browser, task, async (session) => {
+        const name = `decline-${c.media}`
+        const page = await openCustomerPage(session, preview, name, idsOf(90))
+        await deliverInvitation(page)
+        await page.locator('#gwe-int-invite-decline').click()
+        expect(await inviteResults(page)).toEqual(['DECLINE'])
+        expect(await page.locator('#gwe-int-invite').count()).toBe(0)
+        expect(session.context.pages()).toHaveLength(1)
+        expect(await preview.requests(name, 'gms')).toEqual([])
+      }),
+    )
+
+    it(`${c.media}: a GMS 503 shows the visitor an error`, ({task}) =>
+      withSession(browser, task, async (session) => {
+        const name = `error-${c.media}`
+        await preview.gmsMode(name, 503)
         const page = await openCustomerPage(session, preview, name, idsOf(91))
         await deliverInvitation(page)
         const popup = await acceptIntoPopup(page)
@@ -262,10 +262,8 @@ describeBrowser('GMS chat and callback in Chromium', () => {
         await expectStatus(popup, /^Sorry, we could not connect you\. GMS answered 503: Service Unavailable \(gwe-int preview error mode\)$/, 'error')
         const gms = await preview.requests(name, 'gms')
         expect(gms.map((r) => [r.path, r.status])).toEqual([[c.path, 503]])
-      } finally {
-        await preview.gmsMode(name, 200)
-      }
-    })
+      }),
+    )
   }
 })
 

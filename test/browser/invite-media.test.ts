@@ -5,11 +5,10 @@
  * callback (the invitation keeps startChat()/startCallback(), S0).
  */
 import type {Browser} from 'playwright-core'
-import {afterAll, afterEach, beforeAll, expect, it} from 'vitest'
+import {afterAll, beforeAll, expect, it} from 'vitest'
 import {tempDir} from '../helpers/cli.js'
 import {
   acceptIntoPopup,
-  closeSession,
   deliverInvitation,
   describeBrowser,
   expectNotify,
@@ -17,9 +16,9 @@ import {
   launchBrowser,
   newIntegrations,
   openCustomerPage,
-  openSession,
   startPreview,
   type Ids,
+  withSession,
   type RunningPreview,
   type Session,
 } from '../helpers/browser.js'
@@ -28,7 +27,6 @@ const IDS: Ids = {visitID: '0A1B2C3D4E5F60718293A4B5C6D7E8F9', pageID: '99887766
 
 let browser: Browser
 let preview: RunningPreview
-let session: Session | undefined
 
 describeBrowser('Genesys Widgets, third-party and built-in GWE media in Chromium', () => {
   beforeAll(async () => {
@@ -48,22 +46,15 @@ describeBrowser('Genesys Widgets, third-party and built-in GWE media in Chromium
     if (preview) expect((await preview.stop()).exitCode).toBe(0)
   })
 
-  afterEach(async (ctx) => {
-    const s = session
-    session = undefined
-    await closeSession(s, ctx.task)
-  })
-
-  async function accepted(name: string) {
+  async function delivered(session: Session, name: string) {
     await preview.clear(name)
-    session = await openSession(browser)
     const page = await openCustomerPage(session, preview, name, IDS)
     await deliverInvitation(page)
     return page
   }
 
-  it('genesys-widgets: WebChat.open through a registered CXBus plugin with visitID, pageID and webengagement ""', async () => {
-    const page = await accepted('widgets')
+  it('genesys-widgets: WebChat.open through a registered CXBus plugin with visitID, pageID and webengagement ""', ({task}) => withSession(browser, task, async (session) => {
+    const page = await delivered(session, 'widgets')
     await page.locator('#gwe-int-invite-accept').click()
     expect(await inviteResults(page)).toEqual(['ACCEPT_CHAT'])
     await page.locator('#cxbus-commands li').first().waitFor()
@@ -72,14 +63,14 @@ describeBrowser('Genesys Widgets, third-party and built-in GWE media in Chromium
       {plugin: 'GweIntInvite', command: 'WebChat.open', options: {userData: {visitID: IDS.visitID, pageID: IDS.pageID, webengagement: ''}}},
     ])
     expect(await page.locator('#cxbus-commands li').allTextContents()).toEqual([`WebChat.open ${JSON.stringify({userData: {visitID: IDS.visitID, pageID: IDS.pageID, webengagement: ''}})}`])
-    expect(session!.context.pages()).toHaveLength(1)
+    expect(session.context.pages()).toHaveLength(1)
     const requests = await preview.requests('widgets')
     expect(requests.map((r) => r.service)).toEqual(['gwe'])
     expectNotify(requests[0], {prefix: '/server', ids: IDS, inviteUrl: `${preview.origin}/i/widgets/server/resources/inviteWidgets.html`})
-  })
+  }))
 
-  it('third-party: the vendor page opens with visitID and pageID only (no attached data)', async () => {
-    const page = await accepted('vendor')
+  it('third-party: the vendor page opens with visitID and pageID only (no attached data)', ({task}) => withSession(browser, task, async (session) => {
+    const page = await delivered(session, 'vendor')
     const popup = await acceptIntoPopup(page)
     expect(await inviteResults(page)).toEqual(['ACCEPT_CHAT'])
     const opened = new URL(popup.url())
@@ -89,43 +80,43 @@ describeBrowser('Genesys Widgets, third-party and built-in GWE media in Chromium
     const vendor = await preview.requests('vendor', 'vendor')
     expect(vendor.map((r) => [r.method, r.path, r.query])).toEqual([['GET', '/vendor/start', {visitID: IDS.visitID, pageID: IDS.pageID}]])
     expect(await preview.requests('vendor', 'gms')).toEqual([])
-  })
+  }))
 
-  it('third-party with --vendor-function: the function gets the IDs, no window opens', async () => {
-    const page = await accepted('vendor-fn')
+  it('third-party with --vendor-function: the function gets the IDs, no window opens', ({task}) => withSession(browser, task, async (session) => {
+    const page = await delivered(session, 'vendor-fn')
     await page.locator('#gwe-int-invite-accept').click()
     expect(await inviteResults(page)).toEqual(['ACCEPT_CHAT'])
     await page.locator('#vendor-calls li').first().waitFor()
     expect(await page.evaluate(() => (window as unknown as {gweIntVendorCalls: unknown}).gweIntVendorCalls)).toEqual([{visitID: IDS.visitID, pageID: IDS.pageID}])
-    expect(session!.context.pages()).toHaveLength(1)
+    expect(session.context.pages()).toHaveLength(1)
     expect((await preview.requests('vendor-fn')).map((r) => r.service)).toEqual(['gwe'])
-  })
+  }))
 
   for (const [name, call, result] of [
     ['gwe-chat', 'startChat()', 'ACCEPT_CHAT'],
     ['gwe-callback', 'startCallback()', 'ACCEPT_CALLBACK'],
   ] as const) {
-    it(`${name}: the invitation keeps ${call} and reports ${result}`, async () => {
-      const page = await accepted(name)
+    it(`${name}: the invitation keeps ${call} and reports ${result}`, ({task}) => withSession(browser, task, async (session) => {
+      const page = await delivered(session, name)
       await page.locator('#gwe-int-invite-accept').click()
       expect(await inviteResults(page)).toEqual([result])
       // The stand-in invitation says where the built-in medium lives (S0: the installation's invite.html).
       const log = await page.locator('#log li[data-kind="invite error"]').allTextContents()
       expect(log.some((l) => l.includes(`${call} is the built-in GWE`))).toBe(true)
-      expect(session!.context.pages()).toHaveLength(1)
+      expect(session.context.pages()).toHaveLength(1)
       expect((await preview.requests(name)).map((r) => r.service)).toEqual(['gwe'])
-    })
+    }))
   }
 
   for (const name of ['widgets', 'vendor', 'vendor-fn', 'gwe-chat']) {
-    it(`${name}: declining reports DECLINE and starts nothing`, async () => {
-      const page = await accepted(name)
+    it(`${name}: declining reports DECLINE and starts nothing`, ({task}) => withSession(browser, task, async (session) => {
+      const page = await delivered(session, name)
       await page.locator('#gwe-int-invite-decline').click()
       expect(await inviteResults(page)).toEqual(['DECLINE'])
       expect(await page.locator('#gwe-int-invite').count()).toBe(0)
-      expect(session!.context.pages()).toHaveLength(1)
+      expect(session.context.pages()).toHaveLength(1)
       expect(await page.evaluate(() => ({cx: (window as unknown as {gweIntCxbusCommands?: unknown[]}).gweIntCxbusCommands ?? [], fn: (window as unknown as {gweIntVendorCalls?: unknown[]}).gweIntVendorCalls ?? []}))).toEqual({cx: [], fn: []})
       expect((await preview.requests(name)).map((r) => r.service)).toEqual(['gwe'])
-    })
+    }))
   }
 })

@@ -5,12 +5,11 @@
  * every later call).
  */
 import type {Browser, Page} from 'playwright-core'
-import {afterAll, afterEach, beforeAll, expect, it} from 'vitest'
+import {afterAll, beforeAll, expect, it} from 'vitest'
 import {agentReply} from '../../src/preview/chat-v2.js'
 import {tempDir} from '../helpers/cli.js'
 import {
   acceptIntoPopup,
-  closeSession,
   deliverInvitation,
   describeBrowser,
   expectNotify,
@@ -18,8 +17,8 @@ import {
   launchBrowser,
   newIntegrations,
   openCustomerPage,
-  openSession,
   startPreview,
+  withSession,
   type RunningPreview,
   type Session,
 } from '../helpers/browser.js'
@@ -30,7 +29,6 @@ const IDS = {visitID: '5E1F0C2D3B4A59687766554433221100', pageID: 'PAGE 7&x=1+é
 
 let browser: Browser
 let preview: RunningPreview
-let session: Session | undefined
 
 describeBrowser('Web API chat (GMS Chat API v2) in Chromium', () => {
   beforeAll(async () => {
@@ -44,23 +42,16 @@ describeBrowser('Web API chat (GMS Chat API v2) in Chromium', () => {
     if (preview) expect((await preview.stop()).exitCode).toBe(0)
   })
 
-  afterEach(async (ctx) => {
-    const s = session
-    session = undefined
-    await closeSession(s, ctx.task)
-  })
-
-  async function openChat(ids = IDS): Promise<{page: Page; popup: Page}> {
+  async function openChat(session: Session, ids = IDS): Promise<{page: Page; popup: Page}> {
     await preview.clear(NAME)
-    session = await openSession(browser)
     const page = await openCustomerPage(session, preview, NAME, ids)
     await deliverInvitation(page)
     const popup = await acceptIntoPopup(page)
     return {page, popup}
   }
 
-  it('invitation → chat page → Chat API v2 with userData → agent reply in the transcript', async () => {
-    const {page, popup} = await openChat()
+  it('invitation → chat page → Chat API v2 with userData → agent reply in the transcript', ({task}) => withSession(browser, task, async (session) => {
+    const {page, popup} = await openChat(session)
     const opened = new URL(popup.url())
     expect(opened.pathname).toBe(`/i/${NAME}/server/resources/chatGPE.html`)
     expect(Object.fromEntries(opened.searchParams)).toEqual({visitId: IDS.visitID, pageId: IDS.pageID})
@@ -105,23 +96,22 @@ describeBrowser('Web API chat (GMS Chat API v2) in Chromium', () => {
 
     const [notify] = await preview.requests(NAME, 'gwe')
     expectNotify(notify, {prefix: '/server', ids: IDS, inviteUrl: `${preview.origin}/i/${NAME}/server/resources/inviteWebApi.html`})
-  })
+  }))
 
-  it('declining reports DECLINE and sends nothing to GMS', async () => {
+  it('declining reports DECLINE and sends nothing to GMS', ({task}) => withSession(browser, task, async (session) => {
     await preview.clear(NAME)
-    session = await openSession(browser)
     const page = await openCustomerPage(session, preview, NAME, IDS)
     await deliverInvitation(page)
     await page.locator('#gwe-int-invite-decline').click()
     expect(await inviteResults(page)).toEqual(['DECLINE'])
     expect(session.context.pages()).toHaveLength(1)
     expect(await preview.requests(NAME, 'gms')).toEqual([])
-  })
+  }))
 
-  it('a GMS 503 shows the visitor an error', async () => {
+  it('a GMS 503 shows the visitor an error', ({task}) => withSession(browser, task, async (session) => {
     await preview.gmsMode(NAME, 503)
     try {
-      const {popup} = await openChat()
+      const {popup} = await openChat(session)
       await popup.fill('#first_name', 'Ada')
       await popup.click('#connect')
       const status = popup.locator('#status.error')
@@ -132,7 +122,7 @@ describeBrowser('Web API chat (GMS Chat API v2) in Chromium', () => {
     } finally {
       await preview.gmsMode(NAME, 200)
     }
-  })
+  }))
 })
 
 /** The GMS requests once `done` holds (the page's disconnect is sent after its status changes). */

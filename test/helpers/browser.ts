@@ -145,22 +145,33 @@ export async function openSession(browser: Browser): Promise<Session> {
   return {context, page, requested, blocked}
 }
 
+type TestInfo = {name: string; file?: {name: string}}
+
 /**
- * After each test: screenshots of every page on failure (or always with
- * GWE_INT_SCREENSHOTS=always), then the no-network assertion, then close.
+ * Runs `body` with a fresh browser context (its own cookies, pages and popups), so tests
+ * can run concurrently. On failure (or always with GWE_INT_SCREENSHOTS=always) every page
+ * is written to test-output/screenshots/; then no request may have left 127.0.0.1.
  */
-export async function closeSession(session: Session | undefined, test: {name: string; result?: {state?: string}; file?: {name: string}}): Promise<void> {
-  if (!session) return
+export async function withSession<T>(browser: Browser, test: TestInfo, body: (session: Session) => Promise<T>): Promise<T> {
+  const session = await openSession(browser)
   try {
-    if (test.result?.state === 'fail' || process.env.GWE_INT_SCREENSHOTS === 'always') await screenshots(session, test)
+    let result: T
+    try {
+      result = await body(session)
+    } catch (error) {
+      await screenshots(session, test)
+      throw error
+    }
+    if (process.env.GWE_INT_SCREENSHOTS === 'always') await screenshots(session, test)
     expect(session.blocked, 'requests that tried to leave 127.0.0.1').toEqual([])
-    expect(session.requested.filter((u) => !LOCAL.test(u))).toEqual([])
+    expect(session.requested.filter((u) => !LOCAL.test(u)), 'requests outside 127.0.0.1').toEqual([])
+    return result
   } finally {
     await session.context.close()
   }
 }
 
-async function screenshots(session: Session, test: {name: string; file?: {name: string}}): Promise<void> {
+async function screenshots(session: Session, test: TestInfo): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, {recursive: true})
   const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80)
   const prefix = `${slug(path.basename(test.file?.name ?? 'browser', '.test.ts'))}--${slug(test.name)}`
