@@ -9,7 +9,9 @@ export default class Preview extends BaseCommand {
   - a customer-like page per integration with the GWE tracker stand-in (_gt, getIDs) and a button that delivers the invitation the way the Notification Service does;
   - a GMS stand-in answering service/callback v1, request-chat, request-interaction and Chat API v2 (with a scripted agent), listing every request it received;
   - a vendor stand-in for third-party media.
-It listens on 127.0.0.1 only, prints the URL as soon as it listens, and runs until Ctrl-C.`
+It listens on 127.0.0.1 only, prints the URL as soon as it listens, and runs until Ctrl-C. What the stand-ins received is also at /__gwe-int/requests?integration=NAME (JSON).
+
+Exit codes: 0 stopped (Ctrl-C or SIGTERM); 2 invalid config, --only or --port (port in use).`
 
   static examples = [
     {description: 'Serve on a free port', command: '<%= config.bin %> <%= command.id %>'},
