@@ -5,8 +5,9 @@
  * hand it back; writing is a separate step (apply.ts) the command decides on.
  */
 import fs from 'node:fs'
+import {createRequire} from 'node:module'
 import path from 'node:path'
-import {createTwoFilesPatch} from 'diff'
+import type * as Diff from 'diff'
 import {assess, checkTargets, type AssessedFile} from './assess.js'
 import {readExisting, realResolve} from './apply.js'
 import {CONFIG_NAMES, findConfig, parseConfig, readConfigText, upsertEntry, type Config} from './config.js'
@@ -111,10 +112,13 @@ export function planGenerate(opts: GenerateOptions): OperationResult {
   return {files: assess(planned, readExisting, opts.force), integrations: list, configFile: file, baseDir}
 }
 
+/** `diff` is needed only to show differences, so it is loaded on first use (start-up, issue 8). */
+const loadDiff = (): typeof Diff => createRequire(import.meta.url)('diff') as typeof Diff
+
 /** A unified diff of one planned file against the disk (`--check`, conflicts). */
 export function diffOf(file: AssessedFile, baseDir: string): string {
   const rel = toPosix(path.relative(baseDir, file.path))
-  return createTwoFilesPatch(`a/${rel}`, `b/${rel}`, file.previous ?? '', file.content, file.previous === undefined ? '(missing)' : '', '(generated)', {context: 3})
+  return loadDiff().createTwoFilesPatch(`a/${rel}`, `b/${rel}`, file.previous ?? '', file.content, file.previous === undefined ? '(missing)' : '', '(generated)', {context: 3})
 }
 
 const toPosix = (p: string) => p.split(path.sep).join('/')
