@@ -80,6 +80,7 @@ const EXTRA: Record<string, Case> = {
   'notify-sh': FIRST_CHAT,
   'no-tracker': FIRST_CHAT,
   twice: FIRST_CHAT,
+  'double-click': FIRST_CALLBACK,
   'decline-gms-chat': FIRST_CHAT,
   'error-gms-chat': FIRST_CHAT,
   'decline-gms-callback': FIRST_CALLBACK,
@@ -234,6 +235,21 @@ describeBrowser('GMS chat and callback in Chromium', () => {
     }),
   )
 
+  it('a double click on Connect creates one callback, and Connect stays disabled after it', ({task}) =>
+    withSession(browser, task, async (session) => {
+      const name = 'double-click'
+      const page = await openCustomerPage(session, preview, name, idsOf(94))
+      await deliverInvitation(page)
+      const popup = await acceptIntoPopup(page)
+      await popup.fill('#contact_number', NUMBER)
+      await popup.dblclick('#connect')
+      await expectStatus(popup, FIRST_CALLBACK.sees({number: NUMBER}), 'done')
+      expect(await popup.locator('#connect').isDisabled()).toBe(true)
+      await popup.locator('#contact_number').press('Enter')
+      expect((await preview.requests(name, 'gms')).map((r) => r.path)).toEqual([FIRST_CALLBACK.path])
+    }),
+  )
+
   for (const c of [FIRST_CHAT, FIRST_CALLBACK]) {
     it(`${c.media}: declining reports DECLINE and sends nothing to GMS`, ({task}) =>
       withSession(browser, task, async (session) => {
@@ -260,8 +276,15 @@ describeBrowser('GMS chat and callback in Chromium', () => {
           await popup.click('#connect')
         }
         await expectStatus(popup, /^Sorry, we could not connect you\. GMS answered 503: Service Unavailable \(gwe-int preview error mode\)$/, 'error')
-        const gms = await preview.requests(name, 'gms')
-        expect(gms.map((r) => [r.path, r.status])).toEqual([[c.path, 503]])
+        expect(await preview.requests(name, 'gms').then((l) => l.map((r) => [r.path, r.status]))).toEqual([[c.path, 503]])
+        // Once GMS is back, Connect tries again.
+        await preview.gmsMode(name, 200)
+        await popup.click('#connect')
+        await expectStatus(popup, c.sees({number: NUMBER}), 'done')
+        expect(await preview.requests(name, 'gms').then((l) => l.map((r) => [r.path, r.status]))).toEqual([
+          [c.path, 503],
+          [c.path, 200],
+        ])
       }),
     )
   }
