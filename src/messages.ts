@@ -45,7 +45,9 @@ export function conflictMessage(files: AssessedFile[], cwd: string): {message: s
     message: `refusing to overwrite ${conflicts.length} file${conflicts.length === 1 ? '' : 's'} that gwe-int did not write or that changed since; nothing was written`,
     details: [
       ...conflicts.map((f) => `${relPath(cwd, f.path)}: ${f.reason}`),
-      'see the difference with --dry-run --diff; overwrite with --force',
+      conflicts.some((f) => f.reason === 'is a directory')
+        ? 'move the folders out of the way (--force does not replace folders); see the difference with --dry-run --diff'
+        : 'see the difference with --dry-run --diff; overwrite with --force',
     ],
   }
 }
