@@ -97,7 +97,7 @@ export function resolveIntegration(entry: IntegrationEntry): ResolvedIntegration
   // S0 (seed bug 11): the seed's relative '/frontend/resources/...' resolves against the
   // GWE server only if GWE resolves it so [U]; an absolute URL is used when --gwe-url is given.
   const resources = `${gweUrl ?? ''}${gwePrefix}/resources/`
-  let widgetUrl = entry.widgetUrl === undefined ? undefined : v.normalizeFullUrl(entry.widgetUrl).value
+  let widgetUrl = entry.widgetUrl
   if (!widgetUrl && widgetName) {
     widgetUrl = media.artifacts.includes('gms-widget') ? `${host}${GMS_SAMPLE_PATH}${widgetName}` : `${resources}${widgetName}`
   }
