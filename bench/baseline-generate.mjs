@@ -6,16 +6,18 @@
  * models and output paths gwe-int uses) and writes the same files with the same
  * header. No validation, no conflict checks, no all-or-nothing write.
  *
- *   node bench/baseline-generate.mjs <jobs.json> <out-dir>
+ *   node bench/baseline-generate.mjs <jobs.json> <out-dir> <helpers.mjs>
+ *
+ * helpers.mjs is gwe-int's escaping helpers (src/render/helpers.ts, no dependencies),
+ * bundled by the bench, so both sides escape values identically.
  */
 import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import Handlebars from 'handlebars'
-import {registerHelpers} from '../dist/render/helpers.js'
-
-const [jobsFile, outDir] = process.argv.slice(2)
+const [jobsFile, outDir, support] = process.argv.slice(2)
+const {registerHelpers} = await import(new URL(`file://${path.resolve(support)}`).href)
 const templatesDir = fileURLToPath(new URL('../templates/', import.meta.url))
 const {regenerate, jobs} = JSON.parse(fs.readFileSync(jobsFile, 'utf8'))
 

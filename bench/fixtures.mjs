@@ -77,16 +77,36 @@ export function bigPage(root, bytes = 2 * 1024 * 1024, scripts = 50) {
   return head + body + tail
 }
 
-// The built modules are ESM; the bench loads them synchronously through a tiny cache filled by preloadDist().
+// gwe-int's own modules, bundled from src/ by rolldown into the bench's work folder
+// (untimed): the fixtures compute exactly what gwe-int computes, and the plain
+// script escapes with the same helpers, whatever the layout of dist/.
 const loaded = new Map()
-function importDist(root, rel) {
+function importDist(_root, rel) {
   const mod = loaded.get(rel)
-  if (!mod) throw new Error(`bench: dist/${rel} not preloaded`)
+  if (!mod) throw new Error(`bench: ${rel} not loaded`)
   return mod
 }
 
-export async function preloadDist(root) {
-  for (const rel of ['catalog/media.js', 'catalog/artifacts.js', 'core/integration.js', 'core/context.js']) {
-    loaded.set(rel, await import(new URL(`dist/${rel}`, `file://${root}/`).href))
-  }
+const FIXTURE_MODULES = {
+  'catalog/media.js': ['findMedia'],
+  'catalog/artifacts.js': ['ARTIFACTS'],
+  'core/integration.js': ['resolveIntegration'],
+  'core/context.js': ['buildContext'],
+}
+
+async function bundle(root, work, name, modules) {
+  const {build} = await import('rolldown')
+  const entry = path.join(work, `${name}-entry.mjs`)
+  const lines = Object.entries(modules).map(([rel, names]) => `export {${names.join(', ')}} from ${JSON.stringify(path.join(root, 'src', rel.replace(/\.js$/, '.ts')))}`)
+  fs.writeFileSync(entry, `${lines.join('\n')}\n`)
+  const file = path.join(work, `${name}.mjs`)
+  await build({input: entry, platform: 'node', logLevel: 'silent', resolve: {extensionAlias: {'.js': ['.ts', '.js']}}, output: {file, format: 'esm'}})
+  return file
+}
+
+/** Loads the fixture modules; returns the path of the helpers bundle the plain script imports. */
+export async function loadSupport(root, work) {
+  const fixtures = await import(new URL(`file://${await bundle(root, work, 'fixtures', FIXTURE_MODULES)}`).href)
+  for (const [rel, names] of Object.entries(FIXTURE_MODULES)) loaded.set(rel, Object.fromEntries(names.map((n) => [n, fixtures[n]])))
+  return bundle(root, work, 'helpers', {'render/helpers.js': ['registerHelpers']})
 }

@@ -16,7 +16,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {baselineJobs, bigConfig, bigPage, preloadDist} from './fixtures.mjs'
+import {baselineJobs, bigConfig, bigPage, loadSupport} from './fixtures.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const BIN = path.join(ROOT, 'bin', 'run.js')
@@ -62,7 +62,7 @@ const fresh = (name) => {
 }
 
 // ---- fixtures (untimed) ----
-await preloadDist(ROOT)
+const support = await loadSupport(ROOT, work)
 const config = bigConfig(ROOT, 200)
 const genDir = fresh('generate-cli')
 fs.writeFileSync(path.join(genDir, 'gwe-int.config.json'), `${JSON.stringify(config, null, 2)}\n`)
@@ -91,7 +91,7 @@ const CASES = [
     goal: {ratio: 1.2, ms: 1000},
     ...generateCli,
     label: `generate (${config.integrations.length} integrations, ${jobs.jobs.length} files)`,
-    base: {label: 'plain Handlebars script', argv: [BASELINE, jobsFile, baseDir], cwd: () => (fs.rmSync(path.join(baseDir, 'widgets'), {recursive: true, force: true}), baseDir)},
+    base: {label: 'plain Handlebars script', argv: [BASELINE, jobsFile, baseDir, support], cwd: () => (fs.rmSync(path.join(baseDir, 'widgets'), {recursive: true, force: true}), baseDir)},
   },
   {id: 'check', label: 'generate --check (nothing changed)', goal: {ratio: 1}, argv: [BIN, 'generate', '--check'], cwd: () => checkDir, base: generateCli},
   patchAvailable
@@ -123,7 +123,7 @@ if (CASES.some((c) => c.id === 'generate')) {
   fs.rmSync(path.join(genDir, 'widgets'), {recursive: true, force: true})
   fs.rmSync(path.join(baseDir, 'widgets'), {recursive: true, force: true})
   sample(generateCli.argv, genDir)
-  sample([BASELINE, jobsFile, baseDir], baseDir)
+  sample([BASELINE, jobsFile, baseDir, support], baseDir)
   sameOutput = sameTree(path.join(genDir, 'widgets'), path.join(baseDir, 'widgets'))
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Build step, after tsc: precompiles templates/ into dist/render/precompiled.js
+ * Build step, after tsc: precompiles templates/ into dist/tsc/render/precompiled.js
  * (replacing the compiled stand-in of src/render/precompiled.ts), so running
  * gwe-int never compiles a built-in template. Fails the build on a template error.
  */
@@ -8,8 +8,8 @@ import fs from 'node:fs'
 import {fileURLToPath} from 'node:url'
 
 const root = new URL('../', import.meta.url)
-const {precompiledModule} = await import(new URL('dist/render/precompile.js', root).href)
-const target = new URL('dist/render/precompiled.js', root)
+const {precompiledModule} = await import(new URL('dist/tsc/render/precompile.js', root).href)
+const target = new URL('dist/tsc/render/precompiled.js', root)
 try {
   fs.writeFileSync(target, precompiledModule(fileURLToPath(new URL('templates/', root))))
 } catch (error) {

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+/**
+ * Build step, after tsc (to dist/tsc) and the template precompiler: bundles the
+ * compiled tree into dist/ with rolldown, so start-up reads a handful of files
+ * instead of several hundred (@oclif/core alone is 158 CommonJS files, zod and
+ * yaml about a hundred each), and removes dist/tsc.
+ *
+ * - Entry points keep their ids: dist/commands/<id>.cjs for oclif's manifest and
+ *   dist/main/run.cjs (@oclif/core's execute) for bin/run.js; code shared by
+ *   several entries goes to dist/chunks/. Everything sits two folders below the
+ *   package root, as in the unbundled tree, so `new URL('../../templates/',
+ *   import.meta.url)` still finds the package's folders.
+ * - CommonJS output, so bin/run.js can compile it through V8's code cache
+ *   (bin/code-cache.cjs); rolldown rewrites import.meta.url for it.
+ * - Dependencies only some paths need stay external and load from node_modules on
+ *   demand: the Handlebars compiler (template overrides), diff (createRequire'd
+ *   where a diff is printed), inquirer (prompts), playwright.
+ * - Minified, with function and class names kept (error names, oclif class checks).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {build} from 'rolldown'
+
+const root = fileURLToPath(new URL('../', import.meta.url))
+const from = path.join(root, 'dist', 'tsc')
+const out = path.join(root, 'dist')
+
+const commandFiles = fs.readdirSync(path.join(from, 'commands'), {recursive: true}).filter((f) => f.endsWith('.js'))
+const input = {'main/run': path.join(from, 'main.js')}
+for (const file of commandFiles) input[`commands/${file.slice(0, -3).split(path.sep).join('/')}`] = path.join(from, 'commands', file)
+
+await build({
+  input,
+  platform: 'node',
+  logLevel: 'warn',
+  external: [
+    /^handlebars$/,
+    /^diff$/,
+    /^@inquirer\//,
+    /^playwright(-core)?($|\/)/,
+    // oclif's development-only TypeScript loaders, never used by the installed CLI.
+    /^typescript$/,
+    /^ts-node($|\/)/,
+    /^tsx($|\/)/,
+  ],
+  output: {dir: out, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', minify: true, keepNames: true},
+})
+fs.rmSync(from, {recursive: true, force: true})
