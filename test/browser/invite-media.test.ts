@@ -53,6 +53,18 @@ describeBrowser('Genesys Widgets, third-party and built-in GWE media in Chromium
     return page
   }
 
+  it('the index page lists every integration and links to its customer page', ({task}) =>
+    withSession(browser, task, async (session) => {
+      const page = session.page
+      await page.goto(preview.url)
+      expect(await page.locator('section[data-integration]').evaluateAll((els) => els.map((e) => e.getAttribute('data-integration')))).toEqual(['widgets', 'vendor', 'vendor-fn', 'gwe-chat', 'gwe-callback'])
+      await page.locator('section[data-integration="vendor-fn"] h2 a').click()
+      await page.locator('#channel-status[data-state="open"]').waitFor()
+      expect(new URL(page.url()).pathname).toBe('/i/vendor-fn/')
+      expect(await page.locator('h1').textContent()).toBe('Example shop · vendor-fn (Third-party media)')
+    }),
+  )
+
   it('genesys-widgets: WebChat.open through a registered CXBus plugin with visitID, pageID and webengagement ""', ({task}) => withSession(browser, task, async (session) => {
     const page = await delivered(session, 'widgets')
     await page.locator('#gwe-int-invite-accept').click()
