@@ -147,8 +147,8 @@ describeBrowser('GMS chat and callback in Chromium', () => {
         expect(creates.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${c.path}`])
         const request = creates[0]
         expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded')
-        // S14: gms_user travels as a header with every request.
-        expect(request.headers.gms_user).toBe(c.number ? 'ada' : '')
+        // S14: gms_user travels as a header with every request; without a typed name the visit ID stands in.
+        expect(request.headers.gms_user).toBe(c.number ? 'ada' : ids.visitID)
         const visitor = c.number ? {first_name: 'Ada', last_name: 'Lovelace', [c.number]: NUMBER} : {first_name: '', last_name: ''}
         expect(request.params).toEqual({
           ...visitor,
