@@ -94,17 +94,20 @@ export function loadConfig(cwd: string, given: string | undefined): {file: strin
   return {file, config: parseConfig(readConfigText(file), file)}
 }
 
+/** The config's integrations, or those `--only` names (an unknown name is an error listing the known ones). */
+export function selectIntegrations(config: Config, file: string, only: string[] | undefined): IntegrationEntry[] {
+  if (!only || only.length === 0) return config.integrations
+  const names = new Set(config.integrations.map((e) => e.name))
+  const unknown = only.filter((n) => !names.has(n))
+  if (unknown.length > 0) throw invalid(`--only: no integration named ${unknown.join(', ')} in ${file}; it has ${[...names].join(', ') || 'none'}`)
+  return config.integrations.filter((e) => only.includes(e.name))
+}
+
 /** Plan `generate`: every integration of the config (or those named by --only). */
 export function planGenerate(opts: GenerateOptions): OperationResult {
   const {file, config} = loadConfig(opts.cwd, opts.config)
   const baseDir = path.dirname(file)
-  let entries = config.integrations
-  if (opts.only && opts.only.length > 0) {
-    const names = new Set(entries.map((e) => e.name))
-    const unknown = opts.only.filter((n) => !names.has(n))
-    if (unknown.length > 0) throw invalid(`--only: no integration named ${unknown.join(', ')} in ${file}; it has ${[...names].join(', ') || 'none'}`)
-    entries = entries.filter((e) => opts.only!.includes(e.name))
-  }
+  const entries = selectIntegrations(config, file, opts.only)
   const list = entries.map(resolveIntegration)
   checkInside(list, baseDir, opts.allowOutside, (i) => `${file}: integrations[${config.integrations.findIndex((e) => e.name === i.name)}].out`)
   const planned = planAll(list, {baseDir, regenerate: regenerateHint(file, baseDir), readText})

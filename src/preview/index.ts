@@ -3,7 +3,7 @@
  * integration with URLs pointing at the server, and hand back the URLs and a close().
  */
 import {GweIntError, EXIT, invalid} from '../core/errors.js'
-import {loadConfig} from '../core/operations.js'
+import {loadConfig, selectIntegrations} from '../core/operations.js'
 import {startServer, type PreviewServer} from './server.js'
 import {planSite, type Site} from './site.js'
 
@@ -27,13 +27,7 @@ export interface RunningPreview {
 export async function startPreview(opts: PreviewOptions): Promise<RunningPreview> {
   // Config errors surface before anything listens.
   const {file, config} = loadConfig(opts.cwd, opts.config)
-  let entries = config.integrations
-  if (opts.only && opts.only.length > 0) {
-    const names = new Set(entries.map((e) => e.name))
-    const unknown = opts.only.filter((n) => !names.has(n))
-    if (unknown.length > 0) throw invalid(`--only: no integration named ${unknown.join(', ')} in ${file}; it has ${[...names].join(', ') || 'none'}`)
-    entries = entries.filter((e) => opts.only!.includes(e.name))
-  }
+  const entries = selectIntegrations(config, file, opts.only)
   let server: PreviewServer
   try {
     server = await startServer(opts.port)
