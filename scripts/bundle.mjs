@@ -16,11 +16,40 @@
  *   demand: the Handlebars compiler (template overrides), diff (createRequire'd
  *   where a diff is printed), inquirer (prompts), playwright.
  * - Minified, with function and class names kept (error names, oclif class checks).
+ * - Every dynamic import() (inquirer, oclif loading its ESM plugins) is routed
+ *   through a function bin/code-cache.cjs defines: V8 code-cache data loses
+ *   vm.Script's dynamic-import hook across processes on Node 20, so an import()
+ *   compiled from the cache would fail. Loaded any other way, the chunk falls
+ *   back to the native import().
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import MagicString from 'magic-string'
 import {build} from 'rolldown'
+
+/** What `import(x)` becomes in the bundle (the global is set by bin/code-cache.cjs). */
+const IMPORT = '(globalThis.__gweIntImport||(s=>import(s)))'
+
+const importThroughLauncher = {
+  name: 'gwe-int:import-through-launcher',
+  renderChunk(code) {
+    const out = new MagicString(code)
+    let count = 0
+    const visit = (node) => {
+      if (Array.isArray(node)) return node.forEach(visit)
+      if (!node || typeof node !== 'object') return
+      if (node.type === 'ImportExpression') {
+        if (node.options) throw new Error(`bundle: import() with options is not supported (${code.slice(node.start, node.end)})`)
+        out.overwrite(node.start, node.start + 'import'.length, IMPORT)
+        count += 1
+      }
+      for (const key in node) if (key !== 'type' && key !== 'start' && key !== 'end') visit(node[key])
+    }
+    visit(this.parse(code))
+    return count === 0 ? null : {code: out.toString(), map: out.generateMap({hires: true})}
+  },
+}
 
 const root = fileURLToPath(new URL('../', import.meta.url))
 const from = path.join(root, 'dist', 'tsc')
@@ -34,6 +63,7 @@ await build({
   input,
   platform: 'node',
   logLevel: 'warn',
+  plugins: [importThroughLauncher],
   external: [
     /^handlebars$/,
     /^diff$/,
