@@ -6,20 +6,21 @@
  * `npm run build` recorded (scripts/code-cache.mjs) in dist/code-cache/.
  *
  * Safe by construction: a cache file is used only when it was recorded for exactly
- * this file content (SHA-1 header), and V8 itself rejects data from another V8
+ * this file content (CRC-32 header), and V8 itself rejects data from another V8
  * version or flag set; on the first rejection the hook uninstalls itself and
  * everything compiles as usual. GWE_INT_CODE_CACHE=0 turns it off. Nothing is
  * ever written at run time.
  */
 'use strict'
 // CommonJS, like the bundle: loading it costs no ES module machinery at start-up.
-const {createHash} = require('node:crypto')
 const fs = require('node:fs')
 const Module = require('node:module')
 const path = require('node:path')
 const vm = require('node:vm')
+// zlib.crc32 (Node >= 20.15) is native and cheap to load; node:crypto costs ~6 ms at start-up.
+const {crc32} = require('node:zlib')
 
-const DIGEST = 20 // bytes of the SHA-1 header
+const DIGEST = 4 // bytes of the CRC-32 header
 
 /** Where the cached data of a bundle file lives. */
 const cacheFileOf = (dist, filename) => path.join(dist, 'code-cache', `${path.relative(dist, filename)}.bin`)
@@ -32,7 +33,7 @@ const cacheFileOf = (dist, filename) => path.join(dist, 'code-cache', `${path.re
 function installCodeCache({distDir = path.join(__dirname, '..', 'dist'), record = false} = {}) {
   // Dynamic import() inside vm-compiled code needs Node's default loader (Node >= 20.12).
   const importModuleDynamically = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
-  if (importModuleDynamically === undefined || process.env.GWE_INT_CODE_CACHE === '0') return undefined
+  if (importModuleDynamically === undefined || typeof crc32 !== 'function' || process.env.GWE_INT_CODE_CACHE === '0') return undefined
   const dist = path.resolve(distDir) + path.sep
   // import() in code compiled from cached data has no loader on Node 20, so the bundle
   // calls this instead (scripts/bundle.mjs); compiled normally here, it has one.
@@ -41,7 +42,8 @@ function installCodeCache({distDir = path.join(__dirname, '..', 'dist'), record 
   const compiled = []
   Module.prototype._compile = function compileWithCodeCache(content, filename) {
     if (!filename.startsWith(dist) || !filename.endsWith('.cjs')) return original.call(this, content, filename)
-    const digest = createHash('sha1').update(content).digest()
+    const digest = Buffer.alloc(DIGEST)
+    digest.writeUInt32LE(crc32(content))
     let cachedData
     if (!record) {
       try {

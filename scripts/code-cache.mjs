@@ -18,7 +18,7 @@ fs.rmSync(path.join(dist, 'code-cache'), {recursive: true, force: true})
 const {installCodeCache} = createRequire(import.meta.url)('../bin/code-cache.cjs')
 const recorder = installCodeCache({distDir: dist, record: true})
 if (!recorder) {
-  process.stderr.write('code-cache: not recorded (needs Node >= 20.12 and GWE_INT_CODE_CACHE not 0)\n')
+  process.stderr.write('code-cache: not recorded (needs Node >= 20.15 and GWE_INT_CODE_CACHE not 0)\n')
   process.exit(0)
 }
 
