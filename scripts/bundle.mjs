@@ -6,7 +6,8 @@
  * yaml about a hundred each), and removes dist/tsc.
  *
  * - Entry points keep their ids: dist/commands/<id>.cjs for oclif's manifest and
- *   dist/main/run.cjs (@oclif/core's execute) for bin/run.js; code shared by
+ *   dist/main/run.cjs (@oclif/core's execute) for bin/run.js, dist/hooks/<name>.cjs
+ *   for oclif's hooks; code shared by
  *   several entries goes to dist/chunks/. Everything sits two folders below the
  *   package root, as in the unbundled tree, so `new URL('../../templates/',
  *   import.meta.url)` still finds the package's folders.
@@ -55,9 +56,14 @@ const root = fileURLToPath(new URL('../', import.meta.url))
 const from = path.join(root, 'dist', 'tsc')
 const out = path.join(root, 'dist')
 
-const commandFiles = fs.readdirSync(path.join(from, 'commands'), {recursive: true}).filter((f) => f.endsWith('.js'))
+// Entries: oclif's entry point, every command and every hook (package.json oclif.hooks).
 const input = {'main/run': path.join(from, 'main.js')}
-for (const file of commandFiles) input[`commands/${file.slice(0, -3).split(path.sep).join('/')}`] = path.join(from, 'commands', file)
+for (const dir of ['commands', 'hooks']) {
+  if (!fs.existsSync(path.join(from, dir))) continue
+  for (const file of fs.readdirSync(path.join(from, dir), {recursive: true}).filter((f) => f.endsWith('.js'))) {
+    input[`${dir}/${file.slice(0, -3).split(path.sep).join('/')}`] = path.join(from, dir, file)
+  }
+}
 
 await build({
   input,
@@ -68,6 +74,7 @@ await build({
     /^handlebars$/,
     /^diff$/,
     /^@inquirer\//,
+    /^@oclif\/plugin-/,
     /^playwright(-core)?($|\/)/,
     // oclif's development-only TypeScript loaders, never used by the installed CLI.
     /^typescript$/,
