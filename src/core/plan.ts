@@ -18,8 +18,8 @@ export interface PlannedFile {
   path: string
   content: string
   integration: string
-  /** Which artifact this is; 'config' for the config file `new` updates, 'backup' for patch --in-place's .bak. */
-  artifact: ArtifactId | 'config' | 'backup'
+  /** Which artifact this is; 'config' for the config file `new` updates, 'backup' for patch --in-place's .bak, 'template' for `templates eject`. */
+  artifact: ArtifactId | 'config' | 'backup' | 'template'
   executable: boolean
 }
 

@@ -16,6 +16,7 @@ import {fileURLToPath} from 'node:url'
 import type HandlebarsNS from 'handlebars'
 import * as runtimeModule from 'handlebars/runtime.js'
 import {GweIntError, invalid} from '../core/errors.js'
+import {VIEW_MODEL} from '../core/template-docs.js'
 import {compileTemplate, handlebarsCompiler, parseTemplate} from './compile.js'
 import {registerHelpers} from './helpers.js'
 import {PRECOMPILED} from './precompiled.js'
@@ -70,14 +71,18 @@ function createSet(overrideDir?: string): TemplateSet {
   // The compiler is needed only for files that are not precompiled.
   const compiled = !PRECOMPILED || overrides.size > 0
   const hb: HB = (compiled ? handlebarsCompiler() : runtime).create()
+  const own = new Set(Object.keys(hb.helpers))
   registerHelpers(hb)
+  locateHelperErrors(hb, own)
   const names = {helpers: Object.keys(hb.helpers), partials: builtin.filter(isPartial).map(partialName)}
   const templates = new Map<string, Render>()
   for (const rel of builtin) {
     const override = overrides.get(rel)
     const file = override ?? path.join(BUILTIN_TEMPLATES, rel)
     const spec = override ? undefined : PRECOMPILED?.[rel]
-    const render = spec ? hb.template(spec) : compileTemplate(hb, parseTemplate(readFileSync(file, 'utf8'), file, names))
+    // Custom templates also get their variables checked: a typo fails with file:line before rendering.
+    const checks = override ? {...names, variables: VIEW_MODEL} : names
+    const render = spec ? hb.template(spec) : compileTemplate(hb, parseTemplate(readFileSync(file, 'utf8'), file, checks))
     const wrapped = reportingFile(render, file)
     if (isPartial(rel)) hb.registerPartial(partialName(rel), wrapped)
     else templates.set(templateId(rel), wrapped)
@@ -89,6 +94,25 @@ function createSet(overrideDir?: string): TemplateSet {
       if (!template) throw new Error(`no template ${id}`)
       return template(context, {allowProtoPropertiesByDefault: false})
     },
+  }
+}
+
+/**
+ * Wraps gwe-int's helpers (not Handlebars' own, `except`) so an error they throw
+ * carries the location of the call: Handlebars passes it as options.loc.
+ */
+function locateHelperErrors(hb: HB, except: ReadonlySet<string>): void {
+  for (const [name, helper] of Object.entries(hb.helpers)) {
+    if (except.has(name)) continue
+    hb.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+      try {
+        return (helper as (...a: unknown[]) => unknown).apply(this, args)
+      } catch (error) {
+        const loc = (args.at(-1) as {loc?: hbs.AST.SourceLocation} | undefined)?.loc
+        if (loc && error instanceof Error && !('loc' in error)) Object.assign(error, {loc})
+        throw error
+      }
+    })
   }
 }
 
@@ -104,11 +128,18 @@ function reportingFile(render: Render, file: string): Render {
   }
 }
 
-export function renderError(file: string, error: Error): GweIntError {
+export function renderError(file: string, error: Error & {loc?: hbs.AST.SourceLocation}): GweIntError {
   const message = error.message.split('\n')[0]
+  if (error.loc) {
+    const hint = / got undefined$/.test(message) ? '; is the variable name right? (see the README.md written by "gwe-int templates eject")' : ''
+    return invalid(`${file}:${error.loc.start.line}:${error.loc.start.column + 1}: ${message}${hint}`)
+  }
   // Strict mode: `"name" not defined in [object Object] - 12:4` (line, 0-based column).
   const missing = /^"(.+)" not defined in .* - (\d+):(\d+)$/.exec(message)
   if (missing) return invalid(`${file}:${missing[2]}:${Number(missing[3]) + 1}: "${missing[1]}" is not a variable or helper this template receives (see the README.md written by "gwe-int templates eject")`)
+  // A path whose first part is absent here (`scenario.id` for a medium without scenarios).
+  const absent = /^Cannot read properties of (?:undefined|null) \(reading '(.+)'\)$/.exec(message)
+  if (absent) return invalid(`${file}: a value read as "….${absent[1]}" is absent for this integration; guard it with {{#if}} (see the README.md written by "gwe-int templates eject")`)
   const partial = /^The partial (.+) could not be found$/.exec(message)
   if (partial) return invalid(`${file}: unknown partial "${partial[1]}"`)
   return invalid(`${file}: ${message}`)

@@ -1,0 +1,35 @@
+import {Flags} from '@oclif/core'
+import {BaseCommand} from '../../command-base.js'
+import {apply} from '../../core/apply.js'
+import {EJECT_README, planEject} from '../../core/eject.js'
+import {fileTree, planJson, relPath, summaryLine} from '../../messages.js'
+
+export default class TemplatesEject extends BaseCommand {
+  static summary = 'Copy the built-in templates to a folder to customize them (branding, texts, styles).'
+  static description = `Writes every template under --out with the same relative paths, plus a ${EJECT_README} listing the variables each template receives and the escaping helpers. Use the folder with "gwe-int new --templates DIR" or "templates" in the config; files you delete fall back to the built-in ones, unknown file names are an error.
+
+Refuses to write into a folder that is not empty unless --force (exit 3).`
+
+  static examples = [
+    {description: 'Copy the templates', command: '<%= config.bin %> <%= command.id %> --out my-templates'},
+    {description: 'Then generate with them', command: '<%= config.bin %> new gms-chat --templates my-templates --yes'},
+    {description: 'Refresh an existing copy with the current built-in templates', command: '<%= config.bin %> <%= command.id %> --out my-templates --force'},
+  ]
+
+  static flags = {
+    out: Flags.string({char: 'o', summary: 'Folder to copy the templates into', helpValue: 'DIR', required: true}),
+    force: Flags.boolean({char: 'f', summary: 'Write into a folder that is not empty (replaces the template files in it)'}),
+    'dry-run': Flags.boolean({summary: 'Print the plan; write nothing'}),
+  }
+
+  async run() {
+    const {flags} = await this.parse(TemplatesEject)
+    const cwd = process.cwd()
+    const plan = planEject({cwd, out: flags.out, force: flags.force})
+    if (!flags['dry-run']) await apply(plan.files)
+    this.say(fileTree(plan.files, cwd, this.paint.bind(this), flags['dry-run']).join('\n'))
+    this.say(flags['dry-run'] ? `dry run: ${summaryLine(plan.files)}; nothing written` : summaryLine(plan.files))
+    this.say(`next: ${this.config.bin} new <media> --templates ${relPath(cwd, plan.outDir)} (see ${relPath(cwd, plan.outDir)}/${EJECT_README})`)
+    return {out: relPath(cwd, plan.outDir), dryRun: flags['dry-run'], files: planJson(plan.files, cwd)}
+  }
+}
