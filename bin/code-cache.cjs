@@ -8,8 +8,10 @@
  * Safe by construction: a cache file is used only when it was recorded for exactly
  * this file content (CRC-32 header), and V8 itself rejects data from another V8
  * version or flag set; on the first rejection the hook uninstalls itself and
- * everything compiles as usual. GWE_INT_CODE_CACHE=0 turns it off. Nothing is
- * ever written at run time.
+ * everything compiles as usual. GWE_INT_CODE_CACHE=0 turns it off (e.g. to debug:
+ * V8 keeps the file name a cache was recorded under, so stack traces of cached code
+ * name files as gwe-int/dist/..., not their installed path). Nothing is ever written
+ * at run time.
  */
 'use strict'
 // CommonJS, like the bundle: loading it costs no ES module machinery at start-up.
@@ -53,7 +55,9 @@ function installCodeCache({distDir = path.join(__dirname, '..', 'dist'), record 
         // no cache for this file: compile as usual
       }
     }
-    const script = new vm.Script(Module.wrap(content), {filename, cachedData, importModuleDynamically})
+    // Recorded under a name relative to the package, so no build path ends up in the cache.
+    const name = record ? `gwe-int/${path.relative(path.dirname(dist), filename).split(path.sep).join('/')}` : filename
+    const script = new vm.Script(Module.wrap(content), {filename: name, cachedData, importModuleDynamically})
     // Another Node (V8) than the build's: the other files would be rejected too.
     if (cachedData && script.cachedDataRejected) Module.prototype._compile = original
     if (record) compiled.push({script, filename, digest})
