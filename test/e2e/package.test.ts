@@ -1,0 +1,151 @@
+/**
+ * The npm package as users get it: `npm pack` (of the current build), installed
+ * into an empty prefix from the npm cache, then run from a folder that has nothing
+ * to do with the source tree. Needs `npm run build` first, like every e2e test.
+ */
+import {execa} from 'execa'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {MEDIA} from '../../src/catalog/media.js'
+import {listFiles, ROOT, tempDir} from '../helpers/cli.js'
+
+let tarball: string
+let packed: string[]
+let prefix: string
+let bin: string
+let home: string
+
+/** The installed gwe-int, run from a fresh folder outside the source tree, without a terminal. */
+async function installed(args: string[], opts: {cwd?: string; env?: Record<string, string>} = {}) {
+  const cwd = opts.cwd ?? tempDir('gwe-int-user-')
+  const run = await execa(bin, args, {cwd, reject: false, stdin: 'ignore', extendEnv: false, env: {PATH: process.env.PATH ?? '', HOME: home, ...opts.env}})
+  return {...run, cwd, stdout: String(run.stdout), stderr: String(run.stderr)}
+}
+
+beforeAll(async () => {
+  expect(fs.existsSync(path.join(ROOT, 'dist/main/run.cjs')), 'run "npm run build" first').toBe(true)
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gwe-int-pack-'))
+  // --ignore-scripts: pack the build under test instead of rebuilding dist/ under the other tests.
+  const pack = await execa('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {cwd: ROOT})
+  const [info] = JSON.parse(String(pack.stdout)) as {filename: string; files: {path: string}[]}[]
+  tarball = path.join(dir, info.filename)
+  packed = info.files.map((f) => f.path).sort()
+  prefix = path.join(dir, 'prefix')
+  home = path.join(dir, 'home')
+  fs.mkdirSync(home)
+  // From the npm cache only: the machine that runs the tests installed these dependencies.
+  await execa('npm', ['install', '--prefix', prefix, tarball, '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], {cwd: dir})
+  bin = path.join(prefix, 'node_modules', '.bin', 'gwe-int')
+}, 240_000)
+
+describe('npm pack', () => {
+  it('contains what a user needs and nothing else', () => {
+    for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/run.js', 'bin/code-cache.cjs', 'oclif.manifest.json', 'schema/gwe-int.schema.json', 'dist/main/run.cjs', 'dist/commands/new.cjs', 'dist/commands/templates/eject.cjs', 'dist/hooks/not-found.cjs', 'templates/invite/invite.html.hbs']) {
+      expect(packed, f).toContain(f)
+    }
+    expect(packed.filter((f) => f.startsWith('dist/code-cache/')).length).toBeGreaterThan(0)
+    const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|SECURITY\.md|oclif\.manifest\.json|bin\/run\.js|bin\/code-cache\.cjs|dist\/.+\.cjs|dist\/code-cache\/.+\.cjs\.bin|schema\/gwe-int\.schema\.json|templates\/.+\.hbs)$/
+    expect(packed.filter((f) => !allowed.test(f)), 'unexpected files in the package').toEqual([])
+    expect(packed.filter((f) => /(^|\/)(src|test|bench|scripts)\/|\.ts$|\.map$/.test(f))).toEqual([])
+    expect(packed.filter((f) => f.startsWith('templates/'))).toEqual(listFiles(path.join(ROOT, 'templates')).map((f) => `templates/${f}`))
+  })
+
+  it('declares what npm and users need', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(prefix, 'node_modules/gwe-int/package.json'), 'utf8'))
+    expect(pkg).toMatchObject({name: 'gwe-int', version: '0.1.0', type: 'module', license: 'MIT', bin: {'gwe-int': './bin/run.js'}, engines: {node: '>=20'}})
+    expect(pkg.repository.url).toMatch(/^git\+https:\/\/github\.com\//)
+    expect(pkg.description.length).toBeGreaterThan(20)
+  })
+
+  it('installs as a real copy, not a link into the source tree, with no build path inside', () => {
+    const installedRoot = fs.realpathSync(path.join(prefix, 'node_modules/gwe-int'))
+    expect(installedRoot.startsWith(fs.realpathSync(prefix))).toBe(true)
+    for (const f of listFiles(installedRoot)) expect(fs.readFileSync(path.join(installedRoot, f)).includes(ROOT.replace(/\/$/, '')), f).toBe(false)
+  })
+})
+
+describe('the installed gwe-int', () => {
+  it('--version', async () => {
+    const run = await installed(['--version'])
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toBe(`gwe-int/0.1.0 ${process.platform}-${process.arch} node-${process.version}`)
+  })
+
+  it('--help lists every command, with the templates topic', async () => {
+    const run = await installed(['--help'])
+    expect(run.exitCode).toBe(0)
+    for (const line of [/^ {2}autocomplete +\S/m, /^ {2}generate +\S/m, /^ {2}list +\S/m, /^ {2}new +\S/m, /^ {2}patch +\S/m, /^ {2}preview +\S/m, /^ {2}schema +\S/m, /^ {2}templates +Customize the templates/m]) {
+      expect(run.stdout).toMatch(line)
+    }
+    expect((await installed(['templates', '--help'])).stdout).toMatch(/^ {2}templates eject +Copy the built-in templates/m)
+  })
+
+  it('every command has a description and examples; new --help lists the media kinds and scenarios', async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(prefix, 'node_modules/gwe-int/oclif.manifest.json'), 'utf8'))
+    const ids = Object.keys(manifest.commands)
+    expect(ids).toEqual(expect.arrayContaining(['generate', 'list', 'new', 'patch', 'preview', 'schema', 'templates:eject']))
+    for (const id of ids) {
+      const run = await installed([...id.split(':'), '--help'], {env: {COLUMNS: '200'}})
+      expect(run.exitCode, id).toBe(0)
+      expect(run.stdout, id).toMatch(/^DESCRIPTION\n {2}\S/m)
+      expect(run.stdout, id).toMatch(/^EXAMPLES\n {2}\S/m)
+    }
+    const help = (await installed(['new', '--help'], {env: {COLUMNS: '200'}})).stdout
+    for (const m of MEDIA) {
+      expect(help, m.id).toContain(m.id)
+      for (const s of m.scenarios) expect(help, `${m.id} ${s}`).toContain(s)
+    }
+  })
+
+  it('new gms-chat --yes from another folder: files, a tree of what was written, warnings on stderr, no colour in a pipe', async () => {
+    // No NO_COLOR here: output to a pipe must be plain anyway.
+    const run = await installed(['new', 'gms-chat', '--yes'])
+    expect(run.exitCode, run.stderr).toBe(0)
+    expect(listFiles(run.cwd)).toEqual([
+      'gwe-int.config.json',
+      'widgets/gms-chat/engagement-logic/notification-message.js',
+      'widgets/gms-chat/engagement-logic/notify.sh',
+      'widgets/gms-chat/indexGPE.html',
+      'widgets/gms-chat/inviteGMS.html',
+    ])
+    expect(run.stdout).toContain('gms-chat → widgets/gms-chat/\n  created    engagement-logic/notification-message.js\n')
+    expect(run.stdout).toMatch(/5 created, 0 updated, 0 unchanged$/)
+    expect(run.stderr).toMatch(/^warning: --host not given: using the placeholder https:\/\/gms\.example\.com/)
+    expect(`${run.stdout}${run.stderr}`).not.toContain('\u001B[')
+    const config = JSON.parse(fs.readFileSync(path.join(run.cwd, 'gwe-int.config.json'), 'utf8'))
+    expect(config.$schema).toBe('./node_modules/gwe-int/schema/gwe-int.schema.json')
+  })
+
+  it('--quiet prints only warnings and errors; --json prints only JSON', async () => {
+    const quiet = await installed(['new', 'gms-chat', '--yes', '--quiet'])
+    expect(quiet.exitCode).toBe(0)
+    expect(quiet.stdout).toBe('')
+    expect(quiet.stderr).toContain('warning: --host not given')
+    const json = await installed(['new', 'gms-chat', '--host', 'https://gms.example.com', '--yes', '--json'])
+    expect(JSON.parse(json.stdout).files.map((f: {status: string}) => f.status)).toEqual(['created', 'created', 'created', 'created'])
+  })
+
+  it('ships the JSON Schema that "gwe-int schema" prints', async () => {
+    const run = await installed(['schema'])
+    expect(run.exitCode).toBe(0)
+    expect(`${run.stdout}\n`).toBe(fs.readFileSync(path.join(prefix, 'node_modules/gwe-int/schema/gwe-int.schema.json'), 'utf8'))
+    expect(JSON.parse(run.stdout).title).toBe('gwe-int config')
+  })
+
+  it('gwe-int nwe gms-chat: did you mean "new"? (exit 2 without a terminal)', async () => {
+    const run = await installed(['nwe', 'gms-chat'])
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toBe('error: "nwe" is not a gwe-int command; did you mean "new"? Run "gwe-int --help" for the list')
+    expect(listFiles(run.cwd)).toEqual([])
+  })
+
+  it('gwe-int autocomplete prints the shell set-up', async () => {
+    const run = await installed(['autocomplete', 'bash'])
+    expect(run.exitCode, run.stderr).toBe(0)
+    expect(run.stdout).toContain('gwe-int autocomplete script bash')
+    const script = await installed(['autocomplete', 'script', 'bash'])
+    expect(script.stdout).toContain('GWE_INT_AC_BASH_SETUP_PATH')
+  })
+})
