@@ -6,4 +6,10 @@ import {createRequire} from 'node:module'
 
 const require = createRequire(import.meta.url)
 require('./code-cache.cjs').installCodeCache()
-await require('../dist/main/run.cjs').execute({dir: import.meta.url})
+// Loading, oclif checks Node against the engines of its own package.json, which the
+// bundle does not contain: the check finds nothing and only costs time (semver, ~3 ms).
+const skip = process.env.OCLIF_DISABLE_ENGINE_WARNING === undefined
+if (skip) process.env.OCLIF_DISABLE_ENGINE_WARNING = '1'
+const {execute} = require('../dist/main/run.cjs')
+if (skip) delete process.env.OCLIF_DISABLE_ENGINE_WARNING
+await execute({dir: import.meta.url})
