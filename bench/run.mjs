@@ -5,7 +5,12 @@
  * runs interleaved, one warm-up then the median of N (default 5). Prints a table of
  * medians and ratios and writes bench/results.json. Not part of `npm test`.
  *
- *   node bench/run.mjs [--runs 5] [--only new,generate] [--json-out bench/results.json]
+ *   node bench/run.mjs [--runs 5] [--only new,generate] [--json-out bench/results.json] [--dir /dev/shm]
+ *
+ * --dir: where the bench writes its fixtures and outputs (default: the OS temp
+ * folder). On a shared VM disk, writeback and TRIM from other work make the
+ * file-writing cases (generate, new, patch) noisy; a tmpfs such as /dev/shm
+ * measures the tools rather than the disk.
  *
  * Peak memory (max RSS) comes from /usr/bin/time -f %M when installed (Debian
  * package "time"), else from process.resourceUsage().maxRSS reported by a
@@ -35,7 +40,7 @@ const JSON_OUT = path.resolve(opt('json-out', path.join(ROOT, 'bench', 'results.
 const useTime = fs.existsSync(TIME) && spawnSync(TIME, ['-f', '%M', 'true'], {stdio: 'ignore'}).status === 0
 const memoryMethod = useTime ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS (preloaded hook)'
 
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gwe-int-bench-'))
+const work = fs.mkdtempSync(path.join(path.resolve(opt('dir', os.tmpdir())), 'gwe-int-bench-'))
 const memFile = path.join(work, 'maxrss')
 const env = {...process.env, NO_COLOR: '1', GWE_INT_BENCH_RSS: memFile}
 delete env.DEBUG
@@ -172,13 +177,13 @@ const line = (r) => `| ${r.map((cell, k) => cell.padEnd(widths[k])).join(' | ')}
 const table = [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n')
 const cpu = os.cpus()[0]?.model ?? 'unknown cpu'
 const notes = [
-  `Median of ${RUNS} runs after one warm-up, interleaved with the baseline; Node ${process.version}, ${os.cpus().length} x ${cpu}.`,
+  `Median of ${RUNS} runs after one warm-up, interleaved with the baseline; Node ${process.version}, ${os.cpus().length} x ${cpu}; files written under ${path.dirname(work)}.`,
   `Times are wall-clock medians (spawn to exit); "cpu ratio" compares user+sys CPU time, steadier on a busy machine.`,
   `Peak memory: max RSS of the gwe-int process, from ${memoryMethod}; goal < 120 MiB.`,
   ...(sameOutput === undefined ? [] : [`generate: the plain script's ${jobs.jobs.length} files are ${sameOutput ? 'byte-identical to' : 'DIFFERENT from'} gwe-int's.`]),
   ...results.filter((r) => !r.available).map((r) => `${r.case}: ${r.note}.`),
 ]
 process.stdout.write(`${table}\n\n${notes.join('\n')}\n`)
-fs.writeFileSync(JSON_OUT, `${JSON.stringify({node: process.version, cpus: os.cpus().length, cpu, runs: RUNS, memory: memoryMethod, sameOutput, results}, null, 2)}\n`)
+fs.writeFileSync(JSON_OUT, `${JSON.stringify({node: process.version, cpus: os.cpus().length, cpu, runs: RUNS, dir: path.dirname(work), memory: memoryMethod, sameOutput, results}, null, 2)}\n`)
 process.stdout.write(`(written to ${path.relative(process.cwd(), JSON_OUT) || JSON_OUT})\n`)
 fs.rmSync(work, {recursive: true, force: true})
