@@ -70,10 +70,11 @@ Invitation: adds the starter (e.g. startGms) once and replaces only startChat()/
     })
     for (const w of plan.warnings) this.warnLine(w)
     const source = relPath(cwd, plan.source)
-    const sourceDiff = diffOf({...plan.files[0], path: plan.source, previous: plan.original, content: plan.result.content, status: 'updated'}, cwd)
     const json = {file: source, kind: plan.kind, changed: plan.result.changed, changes: plan.result.changes, files: plan.files.map((f) => ({path: relPath(cwd, f.path), status: f.status}))}
     if (flags.check || flags['dry-run']) {
-      if (plan.result.changed && !this.jsonEnabled()) process.stdout.write(sourceDiff)
+      if (plan.result.changed && !this.jsonEnabled()) {
+        process.stdout.write(diffOf({...plan.files[0], path: plan.source, previous: plan.original, content: plan.result.content, status: 'updated'}, cwd))
+      }
       this.say(plan.result.changed ? `${source}: patching would change it (${plan.result.changes.join('; ')})` : `${source}: unchanged (already patched)`)
       if (flags.check && plan.result.changed) {
         if (this.jsonEnabled()) this.logJson(json)
