@@ -16,11 +16,24 @@ export const COMPILE_OPTIONS = {strict: true, noEscape: false, preventIndent: fa
 
 /** `.hbs` files below `root`, relative with `/`, sorted. */
 export function listTemplateFiles(root: string, dir = ''): string[] {
+  return listFiles(root, dir).filter((rel) => rel.endsWith('.hbs'))
+}
+
+/**
+ * Files below an override folder that cannot be templates: anything but `.hbs`, the
+ * README that `templates eject` writes, and dotfiles. A missing `.hbs` is a typo, not
+ * something to ignore silently.
+ */
+export function listStrayFiles(root: string): string[] {
+  return listFiles(root).filter((rel) => !rel.endsWith('.hbs') && rel !== 'README.md' && !rel.split('/').some((part) => part.startsWith('.')))
+}
+
+function listFiles(root: string, dir = ''): string[] {
   const out: string[] = []
   for (const entry of readdirSync(path.join(root, dir), {withFileTypes: true})) {
     const rel = dir ? `${dir}/${entry.name}` : entry.name
-    if (entry.isDirectory()) out.push(...listTemplateFiles(root, rel))
-    else if (entry.name.endsWith('.hbs')) out.push(rel)
+    if (entry.isDirectory()) out.push(...listFiles(root, rel))
+    else out.push(rel)
   }
   return out.sort()
 }

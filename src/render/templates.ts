@@ -20,7 +20,7 @@ import {VIEW_MODEL} from '../core/template-docs.js'
 import {compileTemplate, handlebarsCompiler, parseTemplate} from './compile.js'
 import {registerHelpers} from './helpers.js'
 import {PRECOMPILED} from './precompiled.js'
-import {isPartial, listTemplateFiles, partialName, templateId} from './template-files.js'
+import {isPartial, listStrayFiles, listTemplateFiles, partialName, templateId} from './template-files.js'
 
 type HB = typeof HandlebarsNS
 type Render = HandlebarsTemplateDelegate
@@ -58,6 +58,8 @@ function overrideFiles(overrideDir: string, builtin: string[]): Map<string, stri
   if (!existsSync(overrideDir) || !statSync(overrideDir).isDirectory()) throw invalid(`templates: folder ${overrideDir} does not exist`)
   const known = new Set(builtin)
   const files = new Map<string, string>()
+  const stray = listStrayFiles(overrideDir)
+  if (stray.length > 0) throw invalid(`templates: ${path.join(overrideDir, stray[0])} is not a template (templates end in .hbs; known: ${builtin.join(', ')})`)
   for (const rel of listTemplateFiles(overrideDir)) {
     if (!known.has(rel)) throw invalid(`templates: ${path.join(overrideDir, rel)} is not a known template; known: ${builtin.join(', ')}`)
     files.set(rel, path.join(overrideDir, rel))

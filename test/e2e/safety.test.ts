@@ -164,6 +164,14 @@ describe('template overrides (--templates)', () => {
     expect(listFiles(cwd)).toEqual(['my-templates/invite/invte.html.hbs'])
   })
 
+  it('a template file without .hbs (a typo) is an error, not silently ignored', async () => {
+    const cwd = project({'my-templates/invite/invite.html': '<p>forgot the extension</p>\n'})
+    const run = await gweInt(['new', ...GMS, '--templates', 'my-templates'], {cwd})
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toContain('invite/invite.html is not a template (templates end in .hbs; known: ')
+    expect(listFiles(cwd)).toEqual(['my-templates/invite/invite.html'])
+  })
+
   it('a Handlebars syntax error names the template file and line', async () => {
     const broken = 'function getIds(callback) {\n  var x = 1;\n  {{#if media.id}\n}\n'
     const cwd = project({'my-templates/invite/partials/get-ids.js.hbs': broken})
