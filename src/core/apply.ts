@@ -95,8 +95,14 @@ const sibling = (file: string, kind: 'tmp' | 'bak') => path.join(path.dirname(fi
 function mkdirs(dir: string, created: string[]): void {
   if (fs.existsSync(dir)) return
   mkdirs(path.dirname(dir), created)
-  fs.mkdirSync(dir)
-  created.push(dir)
+  try {
+    fs.mkdirSync(dir)
+    created.push(dir)
+  } catch (error) {
+    // Another process (a parallel gwe-int in the same project) made it meanwhile: use it, and
+    // leave it in place on rollback since it is not ours.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !fs.statSync(dir).isDirectory()) throw error
+  }
 }
 
 /** Keep what is at `file` now (a hard link: same bytes and mode, nothing copied). */

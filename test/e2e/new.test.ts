@@ -137,6 +137,15 @@ describe('gwe-int new (built binary)', () => {
     expect(listFiles(cwd)).toEqual([])
   })
 
+  it('parallel runs in one project that create the same folders all succeed', async () => {
+    const cwd = tempDir()
+    const runs = await Promise.all(
+      ['a', 'b', 'c', 'd'].map((name) => gweInt(['new', 'gwe-chat', '--integration', name, '--out', `widgets/${name}`, '--config', `${name}.json`, '--yes'], {cwd})),
+    )
+    for (const run of runs) expect(run.exitCode, String(run.stderr)).toBe(0)
+    expect(listFiles(path.join(cwd, 'widgets')).filter((f) => f.endsWith('.html'))).toEqual(['a/inviteGWE.html', 'b/inviteGWE.html', 'c/inviteGWE.html', 'd/inviteGWE.html'])
+  })
+
   it('--help lists the media kinds, scenarios and examples', async () => {
     const run = await gweInt(['new', '--help'], {cwd: tempDir()})
     expect(run.exitCode).toBe(0)
