@@ -194,17 +194,7 @@ export function viaMask(html: string): Found[] | undefined {
     prev = c.end
   }
   parts.push(html.slice(prev))
-  // Cuts strictly before masked offset `m` → original offset.
-  const toOriginal = (m: number): number => {
-    let lo = 0
-    let hi = at.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (at[mid]! < m) lo = mid + 1
-      else hi = mid
-    }
-    return m + (lo > 0 ? removed[lo - 1]! : 0)
-  }
+  // Index of the first cut at or after masked offset `m` (binary search).
   const firstCutAtOrAfter = (m: number): number => {
     let lo = 0
     let hi = at.length
@@ -214,6 +204,11 @@ export function viaMask(html: string): Found[] | undefined {
       else hi = mid
     }
     return lo
+  }
+  // Cuts strictly before masked offset `m` → original offset.
+  const toOriginal = (m: number): number => {
+    const lo = firstCutAtOrAfter(m)
+    return m + (lo > 0 ? removed[lo - 1]! : 0)
   }
   const out: Found[] = []
   let confirmed = 0
