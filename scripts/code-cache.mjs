@@ -35,6 +35,9 @@ const RUNS = [
   ['generate', '--dry-run'],
   ['generate'],
   ['generate', '--check'],
+  // YAML configs (and JSON ones with a problem) load the YAML side on demand (config-yaml.ts).
+  ['new', 'gwe-chat', '--config', 'gwe-int.config.yaml', '--yes'],
+  ['generate', '--config', 'gwe-int.config.yaml'],
   ...(fs.existsSync(patchSample) ? [['patch', patchSample, '--media', 'gms-chat', '--host', HOST, '--out', 'patched.html']] : []),
   ['schema'],
 ]

@@ -31,7 +31,7 @@ Exit codes: 0 ok; 1 --check found differences; 2 invalid config or input; 3 refu
   async run() {
     const {flags} = await this.parse(Generate)
     const cwd = process.cwd()
-    const result = planGenerate({cwd, config: flags.config, only: flags.only, force: flags.force, allowOutside: flags['allow-outside']})
+    const result = await planGenerate({cwd, config: flags.config, only: flags.only, force: flags.force, allowOutside: flags['allow-outside']})
     const files = result.files
     if (flags.check) {
       const stale = files.filter((f) => f.status !== 'unchanged')

@@ -75,7 +75,7 @@ ${mediaHelp()}`
     )
     for (const w of warnings) this.warnLine(w)
     const cwd = process.cwd()
-    const result = planNew(entry, {cwd, config: flags.config, force: flags.force, allowOutside: flags['allow-outside']})
+    const result = await planNew(entry, {cwd, config: flags.config, force: flags.force, allowOutside: flags['allow-outside']})
     const conflicts = result.files.filter((f) => f.status === 'conflict')
     if (conflicts.length > 0 && !flags['dry-run']) {
       const {message, details} = conflictMessage(result.files, cwd)

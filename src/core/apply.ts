@@ -107,12 +107,7 @@ function mkdirs(dir: string, created: string[]): void {
 
 /** Keep what is at `file` now (a hard link: same bytes and mode, nothing copied). */
 function backup(file: string): string | undefined {
-  try {
-    fs.lstatSync(file)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw error
-  }
+  if (!fs.lstatSync(file, {throwIfNoEntry: false})) return undefined
   const bak = sibling(file, 'bak')
   try {
     fs.linkSync(file, bak)
@@ -166,7 +161,9 @@ const MAX_EXISTING_BYTES = 32 * 1024 * 1024
 /** What is on disk at a path, for assess(). */
 export function readExisting(file: string): Existing {
   try {
-    const stat = fs.statSync(file)
+    // throwIfNoEntry: most planned files do not exist yet, and a thrown error costs far more than the stat.
+    const stat = fs.statSync(file, {throwIfNoEntry: false})
+    if (!stat) return {kind: 'none'}
     if (stat.isDirectory()) return {kind: 'dir'}
     if (!stat.isFile()) return {kind: 'other', reason: 'is not a regular file (a device, pipe or socket)'}
     if (stat.size > MAX_EXISTING_BYTES) return {kind: 'other', reason: `is ${Math.round(stat.size / 1024 / 1024)} MiB, not a file gwe-int wrote`}
@@ -175,6 +172,17 @@ export function readExisting(file: string): Existing {
     const code = (error as NodeJS.ErrnoException).code
     // ENOTDIR: a file sits where a folder of the path should be; apply() reports it by name.
     if (code === 'ENOENT' || code === 'ENOTDIR') return {kind: 'none'}
+    throw invalid(`${file}: cannot read (${code ?? (error as Error).message})`)
+  }
+}
+
+/** lstat of `file`, undefined when it or a folder on its way does not exist (ENOENT, ENOTDIR). */
+function lstatIfAny(file: string): fs.Stats | undefined {
+  try {
+    return fs.lstatSync(file, {throwIfNoEntry: false})
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOTDIR') return undefined
     throw invalid(`${file}: cannot read (${code ?? (error as Error).message})`)
   }
 }
@@ -191,14 +199,8 @@ export function realResolve(file: string): string {
   let hops = 0
   while (rest.length > 0) {
     const next = path.join(current, rest[0])
-    let stat: fs.Stats
-    try {
-      stat = fs.lstatSync(next)
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      if (code === 'ENOENT' || code === 'ENOTDIR') return path.join(current, ...rest)
-      throw invalid(`${next}: cannot read (${code ?? (error as Error).message})`)
-    }
+    const stat = lstatIfAny(next)
+    if (!stat) return path.join(current, ...rest)
     rest = rest.slice(1)
     if (!stat.isSymbolicLink()) {
       current = next
@@ -211,4 +213,30 @@ export function realResolve(file: string): string {
     current = parsed.root
   }
   return current
+}
+
+/**
+ * realResolve with a memory, for one operation: a plan resolves hundreds of paths under
+ * the same few folders, and each folder is looked at once instead of once per path
+ * (issue 8: generate). Gives what realResolve gives, for the disk as it was when first asked.
+ */
+export function realResolver(): (file: string) => string {
+  // `missing`: nothing exists there, so nothing below it does either (no lstat needed).
+  const known = new Map<string, {real: string; missing: boolean}>()
+  const resolve = (absolute: string): {real: string; missing: boolean} => {
+    let found = known.get(absolute)
+    if (found) return found
+    const parent = path.dirname(absolute)
+    if (parent === absolute) found = {real: absolute, missing: false}
+    else {
+      const up = resolve(parent)
+      const next = path.join(up.real, path.basename(absolute))
+      const stat = up.missing ? undefined : lstatIfAny(next)
+      if (!stat) found = {real: next, missing: true}
+      else found = {real: stat.isSymbolicLink() ? realResolve(next) : next, missing: false}
+    }
+    known.set(absolute, found)
+    return found
+  }
+  return (file) => resolve(path.resolve(file)).real
 }

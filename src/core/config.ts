@@ -4,9 +4,8 @@
  * writing (from `new`) upserts one entry and keeps everything else, YAML comments included.
  */
 import path from 'node:path'
-import {isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document} from 'yaml'
 import {z} from 'zod'
-import {formatIssues, integrationSchema, type IntegrationEntry} from './integration.js'
+import {integrationSchema, type IntegrationEntry} from './integration.js'
 import {invalid} from './errors.js'
 import {readTextFile} from './read-source.js'
 
@@ -20,8 +19,6 @@ export const MAX_CONFIG_BYTES = 1024 * 1024
  */
 export const MAX_CONFIG_DEPTH = 64
 const MAX_CONFIG_INDENT = 200
-/** YAML aliases toJS may expand (a "billion laughs" file stops here). */
-const MAX_ALIASES = 100
 
 export const configSchema = z
   .object({
@@ -46,48 +43,67 @@ export interface LoadedConfig {
   config: Config
 }
 
-const isYaml = (file: string) => /\.ya?ml$/i.test(file)
+export const isYaml = (file: string) => /\.ya?ml$/i.test(file)
 
 /** Read a config file: a regular UTF-8 file, its size checked with stat before it is read. */
 export function readConfigText(file: string): string {
   return readTextFile(file, {maxBytes: MAX_CONFIG_BYTES, what: 'config'})
 }
 
-/** Parse and validate config text. Errors are one line per problem, with the file and line. */
-export function parseConfig(text: string, file: string): Config {
+/**
+ * Parse and validate config text. Errors are one line per problem, with the file and line.
+ *
+ * A JSON config that is valid, has no repeated key and passes the schema is read with
+ * JSON.parse alone. Anything else, and every YAML config, goes through the YAML parser
+ * (config-yaml.ts, loaded on demand), which also finds the line of each problem: the
+ * YAML parser costs ~80 ms on a 200-integration file and is not needed to accept one
+ * (issue 8: generate).
+ */
+export async function parseConfig(text: string, file: string): Promise<Config> {
   if (Buffer.byteLength(text) > MAX_CONFIG_BYTES) throw invalid(`${file}: config is larger than ${MAX_CONFIG_BYTES / 1024} KiB`)
   const kind = isYaml(file) ? 'YAML' : 'JSON'
   const deep = tooDeep(text)
   if (deep) throw invalid(`${file}:${deep}: not valid ${kind} for a config: nested deeper than ${MAX_CONFIG_DEPTH} levels`)
-  const lineCounter = new LineCounter()
-  // JSON is read with the YAML parser too, so both formats report lines the same way.
-  // Duplicate keys are found below in one pass (the parser's own check is quadratic).
-  const doc = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: false, strict: true})
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]
-    const {line, col} = lineCounter.linePos(e.pos[0])
-    throw invalid(`${file}:${line}:${col}: not valid ${kind}: ${e.message.split('\n')[0]}`)
+  if (kind === 'JSON') {
+    const data = plainJson(text)
+    const result = data === undefined ? undefined : configSchema.safeParse(data)
+    if (result?.success) return result.data
   }
-  const duplicate = duplicateKey(doc)
-  if (duplicate) {
-    const {line, col} = lineCounter.linePos(duplicate.offset)
-    throw invalid(`${file}:${line}:${col}: not valid ${kind}: duplicate key "${duplicate.key}"`)
-  }
+  const {parseConfigDocument} = await import('./config-yaml.js')
+  return parseConfigDocument(text, file, kind)
+}
+
+/** String literals of JSON text, in order; group 1 is set when the string is a key (a `:` follows). */
+const JSON_STRING = /"(?:[^"\\]|\\.)*"(\s*:)?/g
+
+/**
+ * The value of JSON `text` when it parses and no object repeats a key (JSON.parse would
+ * silently keep the last one), else undefined. Every key of the text becomes one own
+ * property (JSON.parse defines even "__proto__" as one), so the keys are repeated exactly
+ * when the text has more keys than the parsed objects. Outside strings JSON has no `"`,
+ * so the scan meets the literals one after another.
+ */
+function plainJson(text: string): unknown {
   let data: unknown
   try {
-    data = doc.toJS({maxAliasCount: MAX_ALIASES})
-  } catch (error) {
-    throw invalid(`${file}: ${(error as Error).message.split('\n')[0]}`)
+    data = JSON.parse(text)
+  } catch {
+    return undefined
   }
-  const result = configSchema.safeParse(data)
-  if (!result.success) {
-    const messages = formatIssues(result.error)
-    // An unknown key is reported at the key's own line, not its object's.
-    const lines = result.error.issues.map((issue) => lineOf(doc, lineCounter, issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path))
-    const all = messages.map((m, k) => `${file}${lines[k] ? `:${lines[k]}` : ''}: ${m}`)
-    throw invalid(all[0], all.slice(1))
+  let keysInText = 0
+  for (const m of text.matchAll(JSON_STRING)) if (m[1] !== undefined) keysInText += 1
+  return keysInText === countKeys(data) ? data : undefined
+}
+
+function countKeys(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0
+  let n = 0
+  if (Array.isArray(value)) {
+    for (const item of value) n += countKeys(item)
+    return n
   }
-  return result.data
+  for (const key of Object.keys(value)) n += 1 + countKeys((value as Record<string, unknown>)[key])
+  return n
 }
 
 /** The line where flow nesting or block indentation first goes past the limits, if it does. */
@@ -118,38 +134,6 @@ function tooDeep(text: string): number | undefined {
   return undefined
 }
 
-/** The first repeated key of any mapping, by its scalar value. */
-function duplicateKey(doc: Document): {key: string; offset: number} | undefined {
-  let found: {key: string; offset: number} | undefined
-  visit(doc, {
-    Map(_, map) {
-      const seen = new Set<string>()
-      for (const pair of map.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : JSON.stringify(pair.key)
-        if (seen.has(key)) {
-          found = {key, offset: (isScalar(pair.key) && pair.key.range?.[0]) || map.range?.[0] || 0}
-          return visit.BREAK
-        }
-        seen.add(key)
-      }
-      return undefined
-    },
-  })
-  return found
-}
-
-function lineOf(doc: Document, counter: LineCounter, issuePath: PropertyKey[]): number | undefined {
-  for (let n = issuePath.length; n >= 0; n -= 1) {
-    const at = issuePath.slice(0, n) as (string | number)[]
-    const parent = n > 0 ? doc.getIn(at.slice(0, -1), true) : undefined
-    // For a map entry, the key's position (so `colour: red` points at its own line).
-    const pair = isMap(parent) ? parent.items.find((p) => (p.key as {value?: unknown})?.value === at[at.length - 1]) : undefined
-    const node = (pair?.key ?? doc.getIn(at, true)) as {range?: [number, number, number]} | undefined
-    if (node && typeof node === 'object' && node.range) return counter.linePos(node.range[0]).line
-  }
-  return undefined
-}
-
 /** The config path to use: the given one, or the first of CONFIG_NAMES in `cwd`. */
 export function findConfig(cwd: string, given: string | undefined, exists: (f: string) => boolean): string | undefined {
   if (given) return path.resolve(cwd, given)
@@ -159,24 +143,17 @@ export function findConfig(cwd: string, given: string | undefined, exists: (f: s
 /**
  * The config text after upserting `entry` (by name): appended when new, replaced in
  * place when an entry of that name exists. `current` is undefined for a new file.
+ * YAML keeps its comments and layout (config-yaml.ts).
  */
-export function upsertEntry(current: string | undefined, file: string, entry: IntegrationEntry): string {
-  if (current === undefined) {
-    const config = {$schema: SCHEMA_REF, integrations: [entry]}
-    return isYaml(file) ? `# yaml-language-server: $schema=${SCHEMA_REF}\n${parseDocument(JSON.stringify({integrations: [entry]})).toString()}` : `${JSON.stringify(config, null, 2)}\n`
+export async function upsertEntry(current: string | undefined, file: string, entry: IntegrationEntry): Promise<string> {
+  if (isYaml(file)) {
+    const config = current === undefined ? undefined : await parseConfig(current, file)
+    return (await import('./config-yaml.js')).upsertYaml(current, file, config, entry)
   }
-  const config = parseConfig(current, file)
+  if (current === undefined) return `${JSON.stringify({$schema: SCHEMA_REF, integrations: [entry]}, null, 2)}\n`
+  const config = await parseConfig(current, file)
   const index = config.integrations.findIndex((e) => e.name === entry.name)
-  if (!isYaml(file)) {
-    if (index >= 0) config.integrations[index] = entry
-    else config.integrations.push(entry)
-    return `${JSON.stringify(config, null, 2)}\n`
-  }
-  const doc = parseDocument(current)
-  const seq = doc.get('integrations', true)
-  if (!isSeq(seq)) throw invalid(`${file}: "integrations" must be a list`)
-  const node = doc.createNode(entry)
-  if (index >= 0 && isMap(seq.items[index])) seq.items[index] = node
-  else seq.items.push(node)
-  return doc.toString()
+  if (index >= 0) config.integrations[index] = entry
+  else config.integrations.push(entry)
+  return `${JSON.stringify(config, null, 2)}\n`
 }

@@ -8,12 +8,12 @@ import fs from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import type * as Diff from 'diff'
-import {assess, checkTargets, type AssessedFile} from './assess.js'
-import {readExisting, realResolve} from './apply.js'
+import {assess, checkTargets, type AssessedFile, type RealPath} from './assess.js'
+import {readExisting, realResolver} from './apply.js'
 import {CONFIG_NAMES, findConfig, parseConfig, readConfigText, upsertEntry, type Config} from './config.js'
 import {invalid} from './errors.js'
 import {resolveIntegration, type IntegrationEntry, type ResolvedIntegration} from './integration.js'
-import {planAll, type PlannedFile} from './plan.js'
+import {loadSourcePatcher, planAll, type PlannedFile} from './plan.js'
 import {readTextFile} from './read-source.js'
 
 export interface OperationResult {
@@ -28,7 +28,7 @@ export interface OperationResult {
 export const readText = (file: string) => readTextFile(file)
 
 /** Output folders must stay inside the project (the config's folder), symlinks followed, unless allowed. */
-function checkInside(list: ResolvedIntegration[], baseDir: string, allowOutside: boolean, label: (i: ResolvedIntegration) => string): void {
+function checkInside(list: ResolvedIntegration[], baseDir: string, allowOutside: boolean, label: (i: ResolvedIntegration) => string, realResolve: RealPath): void {
   if (allowOutside) return
   const realBase = realResolve(baseDir)
   for (const i of list) {
@@ -38,7 +38,7 @@ function checkInside(list: ResolvedIntegration[], baseDir: string, allowOutside:
 }
 
 /** Each file must stay inside its integration's output folder (the config inside the project), symlinks followed. */
-function checkFiles(files: PlannedFile[], list: ResolvedIntegration[], baseDir: string): void {
+function checkFiles(files: PlannedFile[], list: ResolvedIntegration[], baseDir: string, realResolve: RealPath): void {
   const outDir = new Map(list.map((i) => [i.name, path.resolve(baseDir, i.out)]))
   checkTargets(files, (f) => (f.artifact === 'config' ? baseDir : outDir.get(f.integration) ?? baseDir), realResolve)
 }
@@ -56,7 +56,7 @@ export interface NewOptions {
 }
 
 /** Plan `new`: the integration's files plus the config file with the entry upserted. */
-export function planNew(entry: IntegrationEntry, opts: NewOptions): OperationResult {
+export async function planNew(entry: IntegrationEntry, opts: NewOptions): Promise<OperationResult> {
   const configFile = findConfig(opts.cwd, opts.config, fs.existsSync) ?? path.join(opts.cwd, CONFIG_NAMES[0])
   const baseDir = path.dirname(configFile)
   // Paths given on the command line are relative to the cwd; the config stores them relative to itself.
@@ -68,12 +68,13 @@ export function planNew(entry: IntegrationEntry, opts: NewOptions): OperationRes
     ...(entry.inviteSource === undefined ? {} : {inviteSource: relocate(entry.inviteSource)}),
     ...(entry.widgetSource === undefined ? {} : {widgetSource: relocate(entry.widgetSource)}),
   }
-  const configText = upsertEntry(fs.existsSync(configFile) ? readConfigText(configFile) : undefined, configFile, stored)
+  const configText = await upsertEntry(fs.existsSync(configFile) ? readConfigText(configFile) : undefined, configFile, stored)
   const integration = resolveIntegration(stored)
-  checkInside([integration], baseDir, opts.allowOutside, () => '--out')
-  const planned = planAll([integration], {baseDir, regenerate: regenerateHint(configFile, baseDir), readText})
+  const real = realResolver()
+  checkInside([integration], baseDir, opts.allowOutside, () => '--out', real)
+  const planned = planAll([integration], {baseDir, regenerate: regenerateHint(configFile, baseDir), readText, patchSource: await loadSourcePatcher([integration])})
   const configPlanned: PlannedFile = {path: configFile, content: configText, integration: integration.name, artifact: 'config', executable: false}
-  checkFiles([...planned, configPlanned], [integration], baseDir)
+  checkFiles([...planned, configPlanned], [integration], baseDir, real)
   // The config is merged, never a conflict: only the integration's own files are checked.
   const files = [...assess(planned, readExisting, opts.force), ...assess([configPlanned], readExisting, true)]
   return {files, integrations: [integration], configFile, baseDir}
@@ -87,11 +88,11 @@ export interface GenerateOptions {
   allowOutside: boolean
 }
 
-export function loadConfig(cwd: string, given: string | undefined): {file: string; config: Config} {
+export async function loadConfig(cwd: string, given: string | undefined): Promise<{file: string; config: Config}> {
   const file = findConfig(cwd, given, fs.existsSync)
   if (!file) throw invalid(`no config: none of ${CONFIG_NAMES.join(', ')} in ${cwd}; create one with "gwe-int new" or pass --config`)
   if (!fs.existsSync(file)) throw invalid(`${file}: config not found`)
-  return {file, config: parseConfig(readConfigText(file), file)}
+  return {file, config: await parseConfig(readConfigText(file), file)}
 }
 
 /** The config's integrations, or those `--only` names (an unknown name is an error listing the known ones). */
@@ -104,14 +105,15 @@ export function selectIntegrations(config: Config, file: string, only: string[] 
 }
 
 /** Plan `generate`: every integration of the config (or those named by --only). */
-export function planGenerate(opts: GenerateOptions): OperationResult {
-  const {file, config} = loadConfig(opts.cwd, opts.config)
+export async function planGenerate(opts: GenerateOptions): Promise<OperationResult> {
+  const {file, config} = await loadConfig(opts.cwd, opts.config)
   const baseDir = path.dirname(file)
   const entries = selectIntegrations(config, file, opts.only)
   const list = entries.map(resolveIntegration)
-  checkInside(list, baseDir, opts.allowOutside, (i) => `${file}: integrations[${config.integrations.findIndex((e) => e.name === i.name)}].out`)
-  const planned = planAll(list, {baseDir, regenerate: regenerateHint(file, baseDir), readText})
-  checkFiles(planned, list, baseDir)
+  const real = realResolver()
+  checkInside(list, baseDir, opts.allowOutside, (i) => `${file}: integrations[${config.integrations.findIndex((e) => e.name === i.name)}].out`, real)
+  const planned = planAll(list, {baseDir, regenerate: regenerateHint(file, baseDir), readText, patchSource: await loadSourcePatcher(list)})
+  checkFiles(planned, list, baseDir, real)
   return {files: assess(planned, readExisting, opts.force), integrations: list, configFile: file, baseDir}
 }
 

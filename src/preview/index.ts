@@ -4,6 +4,7 @@
  */
 import {GweIntError, EXIT, invalid} from '../core/errors.js'
 import {loadConfig, selectIntegrations} from '../core/operations.js'
+import {loadSourcePatcher} from '../core/plan.js'
 import {startServer, type PreviewServer} from './server.js'
 import {planSite, type Site} from './site.js'
 
@@ -26,8 +27,9 @@ export interface RunningPreview {
 
 export async function startPreview(opts: PreviewOptions): Promise<RunningPreview> {
   // Config errors surface before anything listens.
-  const {file, config} = loadConfig(opts.cwd, opts.config)
+  const {file, config} = await loadConfig(opts.cwd, opts.config)
   const entries = selectIntegrations(config, file, opts.only)
+  const patchSource = await loadSourcePatcher(entries)
   let server: PreviewServer
   try {
     server = await startServer(opts.port)
@@ -40,7 +42,7 @@ export async function startPreview(opts: PreviewOptions): Promise<RunningPreview
   let sites: Site[]
   try {
     // URLs in the generated files depend on the port, so planning waits for it.
-    sites = entries.map((e) => planSite(e, server.origin, file))
+    sites = entries.map((e) => planSite(e, server.origin, file, patchSource))
   } catch (error) {
     await server.close()
     throw error

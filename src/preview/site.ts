@@ -19,7 +19,7 @@ import {findMedia} from '../catalog/media.js'
 import {CONFIG_NAMES} from '../core/config.js'
 import {invalid} from '../core/errors.js'
 import {resolveIntegration, type IntegrationEntry, type ResolvedIntegration} from '../core/integration.js'
-import {planIntegration} from '../core/plan.js'
+import {planIntegration, type PatchFromSource} from '../core/plan.js'
 import {contentTypeOf} from './http-util.js'
 
 export interface ServedFile {
@@ -73,11 +73,11 @@ function regenerateHint(configFile: string): string {
   return CONFIG_NAMES.includes(rel) ? 'run "gwe-int generate"' : `run "gwe-int generate --config ${rel}"`
 }
 
-export function planSite(entry: IntegrationEntry, origin: string, configFile: string): Site {
+export function planSite(entry: IntegrationEntry, origin: string, configFile: string, patchSource?: PatchFromSource): Site {
   const baseDir = path.dirname(configFile)
   const integration = resolveIntegration(localEntry(entry, origin))
   const base = siteBase(integration.name)
-  const planned = planIntegration(integration, {baseDir, regenerate: regenerateHint(configFile), readText})
+  const planned = planIntegration(integration, {baseDir, regenerate: regenerateHint(configFile), readText, patchSource})
   const files = new Map<string, ServedFile>()
   const paths: Partial<Site['paths']> = {page: `${base}/`}
   for (const file of planned) {

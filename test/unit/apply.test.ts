@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {apply, readExisting, realResolve} from '../../src/core/apply.js'
+import {apply, readExisting, realResolve, realResolver} from '../../src/core/apply.js'
 import {assess, checkTargets, type AssessedFile} from '../../src/core/assess.js'
 import {GweIntError} from '../../src/core/errors.js'
 import type {PlannedFile} from '../../src/core/plan.js'
@@ -94,5 +94,28 @@ describe('realResolve and checkTargets', () => {
     expect(() => checkTargets([planned(dir, 'rel-link/ok.html', '')], () => root, realResolve)).not.toThrow()
     expect(() => checkTargets([planned(dir, 'abs-link/c.html', '')], () => root, realResolve)).toThrow(`is reached through a symlink that leads to ${path.join(outside, 'c.html')}`)
     expect(() => checkTargets([planned(dir, 'dangling', '')], () => root, realResolve)).toThrow(/outside the output folder/)
+  })
+
+  it('realResolver (memoized, one per operation) gives what realResolve gives, in any order of asking', () => {
+    const dir = fs.realpathSync(tempDir())
+    const outside = fs.realpathSync(tempDir())
+    fs.mkdirSync(path.join(dir, 'real', 'sub'), {recursive: true})
+    fs.writeFileSync(path.join(dir, 'real', 'file.txt'), 'x')
+    fs.symlinkSync('real', path.join(dir, 'rel-link'))
+    fs.symlinkSync('rel-link/sub', path.join(dir, 'chain'))
+    fs.symlinkSync(outside, path.join(dir, 'abs-link'))
+    fs.symlinkSync(path.join(outside, 'gone', 'x'), path.join(dir, 'dangling'))
+    const paths = [
+      'real/sub/a.html', 'rel-link/sub/b.html', 'chain/c.html', 'chain', 'abs-link/d/e.html', 'dangling', 'dangling/below',
+      'missing/deeper/f.html', 'missing/g.html', 'real/file.txt', 'real/file.txt/under', 'rel-link/../real/h.html', 'real',
+    ].map((p) => path.join(dir, p))
+    const expected = paths.map((p) => realResolve(p))
+    const forward = realResolver()
+    expect(paths.map((p) => forward(p))).toEqual(expected)
+    const backward = realResolver()
+    expect([...paths].reverse().map((p) => backward(p))).toEqual([...expected].reverse())
+    expect(() => realResolver()(path.join(dir, 'rel-link', 'loop-free'))).not.toThrow()
+    fs.symlinkSync('loop', path.join(dir, 'loop'))
+    expect(() => realResolver()(path.join(dir, 'loop', 'x'))).toThrow(/too many levels of symbolic links/)
   })
 })
