@@ -1,0 +1,82 @@
+/**
+ * Reading the config: a JSON config is accepted by JSON.parse alone only when the YAML
+ * parser (the path every other config takes, config-yaml.ts) would accept it with the
+ * same value; everything else reaches the YAML path and gets its file:line messages.
+ */
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+import {parseConfig} from '../../src/core/config.js'
+import {parseConfigDocument} from '../../src/core/config-yaml.js'
+
+const FILE = 'gwe-int.config.json'
+const entry = (over: Record<string, unknown> = {}) => ({name: 'site', media: 'gms-chat', host: 'https://gms.example.com:8443', ...over})
+
+/** What parseConfig gives: the value, or the error's message. */
+async function viaParseConfig(text: string): Promise<unknown> {
+  try {
+    return {value: await parseConfig(text, FILE)}
+  } catch (error) {
+    return {error: (error as Error).message}
+  }
+}
+
+function viaYaml(text: string): unknown {
+  try {
+    return {value: parseConfigDocument(text, FILE, 'JSON')}
+  } catch (error) {
+    return {error: (error as Error).message}
+  }
+}
+
+describe('parseConfig (JSON)', () => {
+  it('reports a repeated key at its line, however the key is spelled', async () => {
+    const text = '{\n  "integrations": [\n    {\n      "name": "a",\n      "media": "gms-chat",\n      "na\\u006de": "b"\n    }\n  ]\n}\n'
+    await expect(parseConfig(text, FILE)).rejects.toThrow(`${FILE}:6:7: not valid JSON: duplicate key "name"`)
+    await expect(parseConfig('{"integrations": [], "integrations": []}', FILE)).rejects.toThrow(`${FILE}:1:22: not valid JSON: duplicate key "integrations"`)
+  })
+
+  it('counts keys, not strings that look like keys inside values', async () => {
+    // $schema is free text: quotes, backslashes and colons inside a value.
+    const text = JSON.stringify({$schema: 'a": "b\\": {"c": 1}', integrations: [entry()]}, null, 2)
+    expect(await viaParseConfig(text)).toEqual(viaYaml(text))
+    expect(await viaParseConfig(text)).toHaveProperty('value')
+  })
+
+  it('treats "__proto__", comments and trailing commas as the YAML path does', async () => {
+    for (const text of ['{"integrations": [], "__proto__": {}}', '{"integrations": []} // note']) {
+      const got = await viaParseConfig(text)
+      expect(got, text).toEqual(viaYaml(text))
+      expect(got, text).toHaveProperty('error')
+    }
+    // A trailing comma is valid YAML flow syntax, so (as before the JSON.parse path) it is accepted.
+    const trailing = '{"integrations": [{"name": "a", "media": "gwe-chat",}]}'
+    expect(await viaParseConfig(trailing)).toEqual(viaYaml(trailing))
+  })
+
+  it('gives what the YAML path gives, for any config (property)', async () => {
+    let accepted = 0
+    // Mostly valid entries (so the JSON.parse path is taken), with now and then anything.
+    const valid = fc.oneof(
+      fc.record({host: fc.constantFrom('https://gms.example.com', 'gms.example.com:8443')}),
+      fc.record({host: fc.constant('https://gms.example.com'), scenario: fc.constantFrom('CHAT-NOW', 'CHAT-WAIT')}),
+      fc.record({out: fc.constantFrom('w', 'widgets/x', 'a b')}),
+    )
+    const anything = fc.dictionary(fc.oneof(fc.constantFrom('name', 'media', 'scenario', 'host', 'colour'), fc.string({maxLength: 6})), fc.oneof(fc.string(), fc.string({unit: 'grapheme'}), fc.integer(), fc.boolean()), {maxKeys: 4})
+    const integration = fc.tuple(fc.oneof({weight: 4, arbitrary: valid}, {weight: 1, arbitrary: anything}), fc.constantFrom('gms-chat', 'gwe-chat'), fc.oneof(fc.constantFrom('a', 'b', 'site-1'), fc.string({minLength: 1, maxLength: 8})))
+    await fc.assert(
+      fc.asyncProperty(fc.array(integration, {maxLength: 4}), fc.constantFrom(0, 2, '\t'), fc.option(fc.nat(20)), async (list, indent, duplicateAt) => {
+        const config = {integrations: list.map(([extra, media, name]) => ({name, media, ...extra}))}
+        let text = JSON.stringify(config, null, indent)
+        // Now and then a repeated key, written into the text by hand.
+        if (duplicateAt !== null && list.length > 0) text = text.replace(/"name":/, `"name": "dup", "name":`)
+        const got = await viaParseConfig(text)
+        expect(got).toEqual(viaYaml(text))
+        accepted += 'value' in (got as object) ? 1 : 0
+      }),
+      {numRuns: 300},
+    )
+    // The property means something only if both outcomes occur often.
+    expect(accepted).toBeGreaterThan(30)
+    expect(accepted).toBeLessThan(270)
+  })
+})
