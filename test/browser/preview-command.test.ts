@@ -77,6 +77,32 @@ describe('gwe-int preview (built binary)', () => {
     }
   })
 
+  it("serves an integration built from the team's own invite.html and index.html as generate writes it", async () => {
+    const port = await freePort()
+    const cwd = tempDir('gwe-int-preview-source-')
+    const at = (rest = '') => `http://127.0.0.1:${port}/i/own${rest}`
+    fs.copyFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'patch', 'seed-invite', 'input.html'), path.join(cwd, 'invite.html'))
+    fs.copyFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'patch', 'seed-gms-widget', 'input.html'), path.join(cwd, 'index.html'))
+    await newIntegrations(cwd, [['gms-chat', '--integration', 'own', '--host', at('/gms'), '--gwe-url', at(), '--invite-source', 'invite.html', '--widget-source', 'index.html']])
+    const generate = await gweInt(['generate'], {cwd})
+    expect(generate.exitCode, String(generate.stderr)).toBe(0)
+    const preview = await startPreview(cwd, ['--port', String(port)])
+    try {
+      for (const [file, href] of [
+        ['widgets/own/inviteGMS.html', '/i/own/frontend/resources/inviteGMS.html'],
+        ['widgets/own/indexGPE.html', '/i/own/gms/genesys/admin/js/sample/cb/indexGPE.html'],
+      ]) {
+        const written = fs.readFileSync(path.join(cwd, file!), 'utf8')
+        expect(written, `${file} is the patched copy`).toContain(file!.endsWith('inviteGMS.html') ? 'function startGms(' : 'function gpeStartScenario(')
+        const res = await fetch(`${preview.origin}${href}`)
+        expect(res.status, href).toBe(200)
+        expect(await res.text(), file).toBe(written)
+      }
+    } finally {
+      await preview.stop()
+    }
+  })
+
   it('prints the URL and the integrations, and stops cleanly on SIGINT and SIGTERM', async () => {
     const cwd = tempDir('gwe-int-preview-run-')
     await newIntegrations(cwd, [['gms-chat', '--integration', 'chat']])
