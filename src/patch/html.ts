@@ -1,11 +1,15 @@
 /**
  * Locates the inline classic/module JavaScript blocks of an HTML document with
  * parse5's source locations. Offsets are indices into the original string, so
- * CRLF, a BOM and everything outside the scripts are never touched. Large
- * script contents are cut out before parse5 runs when parse5 can confirm the
- * cuts (viaMask); otherwise parse5 reads the whole text.
+ * CRLF, a BOM and everything outside the scripts are never touched.
+ *
+ * Three ways, each exact where it answers: parse5's tokenizer alone
+ * (script-tokens.ts), which declines on foreign content, templates, selects and
+ * framesets; parse5's tree builder with large script contents cut out when it
+ * can confirm the cuts (viaMask); parse5's tree builder on the whole text.
  */
 import {defaultTreeAdapter, parse} from 'parse5'
+import {scriptsByTokens} from './script-tokens.js'
 
 export interface ScriptBlock {
   /** Offset of the first character of the script text (just after `<script ...>`). */
@@ -75,8 +79,8 @@ const adapter: typeof defaultTreeAdapter = {
 }
 
 /** A `<script>` element (HTML namespace) with its content range. */
-interface Found {
-  node: P5Node
+export interface FoundScript {
+  attrs: {name: string; value: string}[]
   start: number
   end: number
   tagStart: number
@@ -84,10 +88,15 @@ interface Found {
   inert: boolean
 }
 
-/** parse5 over `text`: every HTML-namespace script element, in document order. */
-function scriptElements(text: string): Found[] {
+/**
+ * parse5 over `text`: every HTML-namespace script element, in source order.
+ * Tree order can differ (an element foster-parented out of a table comes before
+ * the table's own scripts); source order is the order scripts run in and the
+ * order the tokenizer-only walk sees them.
+ */
+export function scriptElements(text: string): FoundScript[] {
   const doc = parse(text, {sourceCodeLocationInfo: true, treeAdapter: adapter}) as unknown as P5Node
-  const found: Found[] = []
+  const found: FoundScript[] = []
   // Iterative walk: deep documents must not overflow the stack.
   const stack: [P5Node, boolean][] = [[doc, false]]
   while (stack.length > 0) {
@@ -96,19 +105,23 @@ function scriptElements(text: string): Found[] {
     if (node.nodeName === 'script' && node.namespaceURI === HTML_NS && loc?.startTag) {
       // Without an end tag, script data runs to the end of the input (HTML §13.2.5.4).
       const end = loc.endTag ? loc.endTag.startOffset : text.length
-      found.push({node, start: loc.startTag.endOffset, end, tagStart: loc.startTag.startOffset, inert})
+      found.push({attrs: node.attrs ?? [], start: loc.startTag.endOffset, end, tagStart: loc.startTag.startOffset, inert})
       continue
     }
     const children = node.childNodes
     if (children) for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, inert])
     if (node.content) stack.push([node.content, true])
   }
-  return found
+  return found.sort((a, b) => a.tagStart - b.tagStart)
 }
 
-/** Inline JavaScript `<script>` blocks in document order (no `src`, JS or empty `type`, HTML namespace, not inside `<template>`). */
+/**
+ * Inline JavaScript `<script>` blocks in source order (no `src`, JS or empty
+ * `type`, HTML namespace, not inside `<template>`). `exact`: always the full
+ * tree-builder parse, which the faster ways must match.
+ */
 export function findInlineScripts(html: string, opts: {exact?: boolean} = {}): ScriptBlock[] {
-  const found = (opts.exact ? undefined : viaMask(html)) ?? scriptElements(html)
+  const found = opts.exact ? scriptElements(html) : (scriptsByTokens(html) ?? viaMask(html) ?? scriptElements(html))
   return found.flatMap((f) => {
     const block = f.inert ? undefined : toBlock(html, f)
     return block ? [block] : []
@@ -177,7 +190,7 @@ function tagEnd(html: string, j: number): number {
  * so the parser is in the same state there, and a content without `<!--` ends
  * at the first `</script`, as cut. Otherwise undefined: parse the whole text.
  */
-export function viaMask(html: string): Found[] | undefined {
+export function viaMask(html: string): FoundScript[] | undefined {
   const cands = scan(html)
   const cuts = cands.filter((c) => c.masked)
   if (cuts.length === 0) return undefined
@@ -210,7 +223,7 @@ export function viaMask(html: string): Found[] | undefined {
     const lo = firstCutAtOrAfter(m)
     return m + (lo > 0 ? removed[lo - 1]! : 0)
   }
-  const out: Found[] = []
+  const out: FoundScript[] = []
   let confirmed = 0
   for (const f of scriptElements(parts.join(''))) {
     const k = firstCutAtOrAfter(f.start)
@@ -226,8 +239,8 @@ export function viaMask(html: string): Found[] | undefined {
   return confirmed === cuts.length ? out : undefined
 }
 
-function toBlock(html: string, f: Found): ScriptBlock | undefined {
-  const attrs = f.node.attrs ?? []
+function toBlock(html: string, f: FoundScript): ScriptBlock | undefined {
+  const attrs = f.attrs
   if (attrs.some((a) => a.name === 'src')) return undefined
   const typeAttr = attrs.find((a) => a.name === 'type')
   const type = (typeAttr?.value ?? '').split(';')[0]!.trim().toLowerCase()
