@@ -24,7 +24,7 @@ import {fileURLToPath} from 'node:url'
 import {baselineJobs, bigConfig, bigPage, loadSupport} from './fixtures.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const BIN = path.join(ROOT, 'bin', 'run.js')
+const BIN = path.join(ROOT, 'bin', 'run.cjs')
 const BASELINE = path.join(ROOT, 'bench', 'baseline-generate.mjs')
 const RSS_HOOK = path.join(ROOT, 'bench', 'rss-hook.mjs')
 const TIME = '/usr/bin/time'

@@ -1,7 +1,7 @@
 /**
  * V8 code cache for the bundle in dist/ (issue 8: start-up). Most of a cold start
  * is V8 parsing and compiling the bundle; Node 20 has no built-in compile cache
- * for modules (module.enableCompileCache arrived in Node 22), so bin/run.js routes
+ * for modules (module.enableCompileCache arrived in Node 22), so bin/run.cjs routes
  * the bundle's CommonJS files through vm.Script with the cached data that
  * `npm run build` recorded (scripts/code-cache.mjs) in dist/code-cache/.
  *

@@ -6,12 +6,12 @@
  * yaml about a hundred each), and removes dist/tsc.
  *
  * - Entry points keep their ids: dist/commands/<id>.cjs for oclif's manifest and
- *   dist/main/run.cjs (@oclif/core's execute) for bin/run.js, dist/hooks/<name>.cjs
+ *   dist/main/run.cjs (@oclif/core's execute) for bin/run.cjs, dist/hooks/<name>.cjs
  *   for oclif's hooks; code shared by
  *   several entries goes to dist/chunks/. Everything sits two folders below the
  *   package root, as in the unbundled tree, so `new URL('../../templates/',
  *   import.meta.url)` still finds the package's folders.
- * - CommonJS output, so bin/run.js can compile it through V8's code cache
+ * - CommonJS output, so bin/run.cjs can compile it through V8's code cache
  *   (bin/code-cache.cjs); rolldown rewrites import.meta.url for it.
  * - Dependencies only some paths need stay external and load from node_modules on
  *   demand: the Handlebars compiler (template overrides), diff (createRequire'd

@@ -1,3 +1,4 @@
+import {isatty} from 'node:tty'
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../command-base.js'
 import {INPUTS, GWE_VERSIONS} from '../catalog/inputs.js'
@@ -52,7 +53,8 @@ ${mediaHelp()}`
 
   async run() {
     const {args, flags} = await this.parse(New)
-    const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !this.jsonEnabled()
+    // isatty(0), not process.stdin.isTTY: touching process.stdin sets up a stream for it (start-up, issue 8).
+    const interactive = isatty(0) && Boolean(process.stdout.isTTY) && !this.jsonEnabled()
     const {entry, warnings} = await resolveNewAnswers(
       {
         media: args.media,

@@ -9,6 +9,10 @@ import {findScenario, SCENARIOS, type Scenario} from '../catalog/scenarios.js'
 import {DEFAULT_GWE_VERSION, GMS_SAMPLE_PATH, GWE_PREFIX, GWE_VERSIONS, type GweVersion} from '../catalog/inputs.js'
 import * as v from './validate.js'
 
+// zod compiles a fast path for each object schema on its first parse; a run validates
+// one entry (new) or a few hundred (generate), too few for that to pay off (issue 8).
+z.config({jitless: true})
+
 const check = (fn: (s: string) => string | undefined) => (s: string, ctx: z.RefinementCtx) => {
   const error = fn(s)
   if (error) ctx.addIssue({code: 'custom', message: error})

@@ -120,7 +120,7 @@ describe('gwe-int preview (built binary)', () => {
   it('--json prints one line with the URL and the integrations; --only narrows them', async () => {
     const cwd = tempDir('gwe-int-preview-json-')
     await newIntegrations(cwd, [['gms-chat', '--integration', 'chat'], ['gwe-chat', '--integration', 'builtin']])
-    const child = execa(process.execPath, [path.resolve('bin/run.js'), 'preview', '--json', '--only', 'builtin'], {cwd, reject: false, stdin: 'ignore'})
+    const child = execa(process.execPath, [path.resolve('bin/run.cjs'), 'preview', '--json', '--only', 'builtin'], {cwd, reject: false, stdin: 'ignore'})
     const line = await new Promise<string>((resolve) => {
       let out = ''
       child.stdout!.on('data', (c: Buffer) => {

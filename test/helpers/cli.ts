@@ -1,4 +1,4 @@
-/** Runs the built CLI (bin/run.js) with execa, in a temp folder, with no terminal. */
+/** Runs the built CLI (bin/run.cjs) with execa, in a temp folder, with no terminal. */
 import {execa, type Options} from 'execa'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -6,7 +6,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-export const BIN = path.join(ROOT, 'bin', 'run.js')
+export const BIN = path.join(ROOT, 'bin', 'run.cjs')
 
 export async function gweInt(args: string[], opts: Options & {cwd: string}) {
   return execa('node', [BIN, ...args], {reject: false, stdin: 'ignore', env: {NO_COLOR: '1', ...opts.env}, ...opts})
