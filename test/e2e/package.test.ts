@@ -46,7 +46,7 @@ describe('npm pack', () => {
       expect(packed, f).toContain(f)
     }
     expect(packed.filter((f) => f.startsWith('dist/code-cache/')).length).toBeGreaterThan(0)
-    const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|SECURITY\.md|oclif\.manifest\.json|bin\/run\.cjs|bin\/code-cache\.cjs|dist\/.+\.cjs|dist\/code-cache\/.+\.cjs\.bin|schema\/gwe-int\.schema\.json|templates\/.+\.hbs)$/
+    const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|SECURITY\.md|oclif\.manifest\.json|bin\/run\.c?js|bin\/code-cache\.cjs|dist\/.+\.cjs|dist\/code-cache\/.+\.cjs\.bin|schema\/gwe-int\.schema\.json|templates\/.+\.hbs)$/
     expect(packed.filter((f) => !allowed.test(f)), 'unexpected files in the package').toEqual([])
     expect(packed.filter((f) => /(^|\/)(src|test|bench|scripts)\/|\.ts$|\.map$/.test(f))).toEqual([])
     expect(packed.filter((f) => f.startsWith('templates/'))).toEqual(listFiles(path.join(ROOT, 'templates')).map((f) => `templates/${f}`))
@@ -70,6 +70,13 @@ describe('the installed gwe-int', () => {
   it('--version', async () => {
     const run = await installed(['--version'])
     expect(run.exitCode).toBe(0)
+    expect(run.stdout).toBe(`gwe-int/0.1.0 ${process.platform}-${process.arch} node-${process.version}`)
+  })
+
+  it('bin/run.js (the executable before it became bin/run.cjs) still runs the same CLI', async () => {
+    const shim = path.join(prefix, 'node_modules/gwe-int/bin/run.js')
+    const run = await execa(process.execPath, [shim, '--version'], {cwd: home, reject: false})
+    expect(run.exitCode, String(run.stderr)).toBe(0)
     expect(run.stdout).toBe(`gwe-int/0.1.0 ${process.platform}-${process.arch} node-${process.version}`)
   })
 
