@@ -2,7 +2,9 @@
  * What every gwe-int command shares: the one error handler (house style §8) and
  * output helpers that respect --json, --quiet, NO_COLOR and TTYs.
  */
-import {Command, Errors, Flags} from '@oclif/core'
+import {Command} from '@oclif/core/command'
+import * as Errors from '@oclif/core/errors'
+import * as Flags from '@oclif/core/flags'
 import {EXIT, GweIntError} from './core/errors.js'
 
 export abstract class BaseCommand extends Command {

@@ -3,4 +3,7 @@
  * @oclif/core (dist/main/run.cjs), so start-up reads one file for the framework.
  * `run` (no exit on errors) is for the build's code-cache training run.
  */
-export {execute, run} from '@oclif/core'
+// Subpath imports: the package index would initialize every module of @oclif/core
+// (ux, help rendering, parser, ...) before any command runs (issue 8: start-up).
+export {execute} from '@oclif/core/execute'
+export {run} from '@oclif/core/run'

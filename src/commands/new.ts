@@ -1,5 +1,6 @@
 import {isatty} from 'node:tty'
-import {Args, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 import {BaseCommand} from '../command-base.js'
 import {INPUTS, GWE_VERSIONS} from '../catalog/inputs.js'
 import {MEDIA_IDS, findMedia} from '../catalog/media.js'

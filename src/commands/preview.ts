@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 import {BaseCommand} from '../command-base.js'
 import {openUrl} from '../preview/open.js'
 import {startPreview} from '../preview/index.js'

@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 import {BaseCommand} from '../../command-base.js'
 import {apply} from '../../core/apply.js'
 import {EJECT_README, planEject} from '../../core/eject.js'
