@@ -149,7 +149,8 @@ const results = CASES.map((c) => {
   const pairedRatio = median(subject.map((s, k) => s.ms / base[k].ms))
   const cpuMs = median(subject.map((s) => s.cpuMs))
   const baseCpuMs = median(base.map((s) => s.cpuMs))
-  const ok = (c.goal.ratio === undefined || ratio <= c.goal.ratio) && (c.goal.ms === undefined || ms <= c.goal.ms) && peakMiB < 120
+  // Ratio goals are judged on the paired ratio: side by side, round by round (see above).
+  const ok = (c.goal.ratio === undefined || pairedRatio <= c.goal.ratio) && (c.goal.ms === undefined || ms <= c.goal.ms) && peakMiB < 120
   return {id: c.id, case: c.label, available: true, medianMs: round1(ms), baseline: c.base.label, baselineMedianMs: round1(baseMs), ratio: round2(ratio), pairedRatio: round2(pairedRatio), cpuMs: round1(cpuMs), baselineCpuMs: round1(baseCpuMs), cpuRatio: round2(cpuMs / baseCpuMs), peakMiB: round1(peakMiB), baselinePeakMiB: round1(Math.max(...base.map((s) => s.kib)) / 1024), goal: c.goal, ok, samplesMs: subject.map((s) => round1(s.ms)), baselineSamplesMs: base.map((s) => round1(s.ms))}
 })
 
@@ -181,7 +182,7 @@ const table = [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')
 const cpu = os.cpus()[0]?.model ?? 'unknown cpu'
 const notes = [
   `Median of ${RUNS} runs after one warm-up, interleaved with the baseline; Node ${process.version}, ${os.cpus().length} x ${cpu}; files written under ${path.dirname(work)}.`,
-  `Times are wall-clock medians (spawn to exit); "ratio" (judged against the goal) is median over median; "paired ratio" is the median of each round's gwe-int/baseline; "cpu ratio" compares user+sys CPU time.`,
+  `Times are wall-clock medians (spawn to exit); "ratio" is median over median; "paired ratio" (judged against the goal) is the median of each round's gwe-int/baseline, which a slow spell of a shared machine sways less; "cpu ratio" compares user+sys CPU time.`,
   `Peak memory: max RSS of the gwe-int process, from ${memoryMethod}; goal < 120 MiB.`,
   ...(sameOutput === undefined ? [] : [`generate: the plain script's ${jobs.jobs.length} files are ${sameOutput ? 'byte-identical to' : 'DIFFERENT from'} gwe-int's.`]),
   ...results.filter((r) => !r.available).map((r) => `${r.case}: ${r.note}.`),
