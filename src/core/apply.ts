@@ -192,51 +192,38 @@ function lstatIfAny(file: string): fs.Stats | undefined {
  * too, by their target text), the part that does not exist yet appended as it is.
  */
 export function realResolve(file: string): string {
-  const absolute = path.resolve(file)
-  const {root} = path.parse(absolute)
-  let rest = absolute.slice(root.length).split(path.sep).filter(Boolean)
-  let current = root
-  let hops = 0
-  while (rest.length > 0) {
-    const next = path.join(current, rest[0])
-    const stat = lstatIfAny(next)
-    if (!stat) return path.join(current, ...rest)
-    rest = rest.slice(1)
-    if (!stat.isSymbolicLink()) {
-      current = next
-      continue
-    }
-    if ((hops += 1) > 40) throw invalid(`${file}: too many levels of symbolic links`)
-    const target = path.resolve(current, fs.readlinkSync(next))
-    const parsed = path.parse(target)
-    rest = [...target.slice(parsed.root.length).split(path.sep).filter(Boolean), ...rest]
-    current = parsed.root
-  }
-  return current
+  return realResolver()(file)
 }
+
+/** Links followed to resolve one path before it counts as a loop (as the kernel's ELOOP). */
+const MAX_LINK_HOPS = 40
 
 /**
  * realResolve with a memory, for one operation: a plan resolves hundreds of paths under
  * the same few folders, and each folder is looked at once instead of once per path
- * (issue 8: generate). Gives what realResolve gives, for the disk as it was when first asked.
+ * (issue 8: generate). Answers for the disk as it was when first asked.
  */
 export function realResolver(): (file: string) => string {
   // `missing`: nothing exists there, so nothing below it does either (no lstat needed).
   const known = new Map<string, {real: string; missing: boolean}>()
-  const resolve = (absolute: string): {real: string; missing: boolean} => {
+  const resolve = (absolute: string, asked: string, hops: number): {real: string; missing: boolean} => {
     let found = known.get(absolute)
     if (found) return found
     const parent = path.dirname(absolute)
     if (parent === absolute) found = {real: absolute, missing: false}
     else {
-      const up = resolve(parent)
+      const up = resolve(parent, asked, hops)
       const next = path.join(up.real, path.basename(absolute))
       const stat = up.missing ? undefined : lstatIfAny(next)
       if (!stat) found = {real: next, missing: true}
-      else found = {real: stat.isSymbolicLink() ? realResolve(next) : next, missing: false}
+      else if (!stat.isSymbolicLink()) found = {real: next, missing: false}
+      else {
+        if (hops >= MAX_LINK_HOPS) throw invalid(`${asked}: too many levels of symbolic links`)
+        found = resolve(path.resolve(up.real, fs.readlinkSync(next)), asked, hops + 1)
+      }
     }
     known.set(absolute, found)
     return found
   }
-  return (file) => resolve(path.resolve(file)).real
+  return (file) => resolve(path.resolve(file), file, 0).real
 }

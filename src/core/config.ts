@@ -37,13 +37,7 @@ export const configSchema = z
 
 export type Config = z.infer<typeof configSchema>
 
-export interface LoadedConfig {
-  file: string
-  dir: string
-  config: Config
-}
-
-export const isYaml = (file: string) => /\.ya?ml$/i.test(file)
+const isYaml = (file: string) => /\.ya?ml$/i.test(file)
 
 /** Read a config file: a regular UTF-8 file, its size checked with stat before it is read. */
 export function readConfigText(file: string): string {
@@ -132,6 +126,12 @@ function tooDeep(text: string): number | undefined {
     } else if ((c === 93 || c === 125) && depth > 0) depth -= 1
   }
   return undefined
+}
+
+/** What a generated file's header tells people to run to regenerate it from `configFile`. */
+export function regenerateHint(configFile: string): string {
+  const rel = path.relative(path.dirname(configFile), configFile)
+  return CONFIG_NAMES.includes(rel) ? 'run "gwe-int generate"' : `run "gwe-int generate --config ${rel}"`
 }
 
 /** The config path to use: the given one, or the first of CONFIG_NAMES in `cwd`. */

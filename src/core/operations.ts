@@ -10,7 +10,7 @@ import path from 'node:path'
 import type * as Diff from 'diff'
 import {assess, checkTargets, type AssessedFile, type RealPath} from './assess.js'
 import {readExisting, realResolver} from './apply.js'
-import {CONFIG_NAMES, findConfig, parseConfig, readConfigText, upsertEntry, type Config} from './config.js'
+import {CONFIG_NAMES, findConfig, parseConfig, readConfigText, regenerateHint, upsertEntry, type Config} from './config.js'
 import {invalid} from './errors.js'
 import {resolveIntegration, type IntegrationEntry, type ResolvedIntegration} from './integration.js'
 import {loadSourcePatcher, planAll, type PlannedFile} from './plan.js'
@@ -43,11 +43,6 @@ function checkFiles(files: PlannedFile[], list: ResolvedIntegration[], baseDir: 
   checkTargets(files, (f) => (f.artifact === 'config' ? baseDir : outDir.get(f.integration) ?? baseDir), realResolve)
 }
 
-function regenerateHint(configFile: string, baseDir: string): string {
-  const rel = path.relative(baseDir, configFile)
-  return CONFIG_NAMES.includes(rel) ? 'run "gwe-int generate"' : `run "gwe-int generate --config ${rel}"`
-}
-
 export interface NewOptions {
   cwd: string
   config?: string
@@ -72,7 +67,7 @@ export async function planNew(entry: IntegrationEntry, opts: NewOptions): Promis
   const integration = resolveIntegration(stored)
   const real = realResolver()
   checkInside([integration], baseDir, opts.allowOutside, () => '--out', real)
-  const planned = planAll([integration], {baseDir, regenerate: regenerateHint(configFile, baseDir), readText, patchSource: await loadSourcePatcher([integration])})
+  const planned = planAll([integration], {baseDir, regenerate: regenerateHint(configFile), readText, patchSource: await loadSourcePatcher([integration])})
   const configPlanned: PlannedFile = {path: configFile, content: configText, integration: integration.name, artifact: 'config', executable: false}
   checkFiles([...planned, configPlanned], [integration], baseDir, real)
   // The config is merged, never a conflict: only the integration's own files are checked.
@@ -112,7 +107,7 @@ export async function planGenerate(opts: GenerateOptions): Promise<OperationResu
   const list = entries.map(resolveIntegration)
   const real = realResolver()
   checkInside(list, baseDir, opts.allowOutside, (i) => `${file}: integrations[${config.integrations.findIndex((e) => e.name === i.name)}].out`, real)
-  const planned = planAll(list, {baseDir, regenerate: regenerateHint(file, baseDir), readText, patchSource: await loadSourcePatcher(list)})
+  const planned = planAll(list, {baseDir, regenerate: regenerateHint(file), readText, patchSource: await loadSourcePatcher(list)})
   checkFiles(planned, list, baseDir, real)
   return {files: assess(planned, readExisting, opts.force), integrations: list, configFile: file, baseDir}
 }

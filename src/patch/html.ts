@@ -9,6 +9,7 @@
  * can confirm the cuts (viaMask); parse5's tree builder on the whole text.
  */
 import {defaultTreeAdapter, parse} from 'parse5'
+import {cutOut, firstCutAtOrAfter, toOriginal as toOriginalOf} from './cuts.js'
 import {scriptsByTokens} from './script-tokens.js'
 
 export interface ScriptBlock {
@@ -194,43 +195,17 @@ export function viaMask(html: string): FoundScript[] | undefined {
   const cands = scan(html)
   const cuts = cands.filter((c) => c.masked)
   if (cuts.length === 0) return undefined
-  const parts: string[] = []
-  const at: number[] = [] // cut positions in the masked text
-  const removed: number[] = [] // characters removed before and at each cut
-  let prev = 0
-  let total = 0
-  for (const c of cuts) {
-    parts.push(html.slice(prev, c.start))
-    at.push(c.start - total)
-    total += c.end - c.start
-    removed.push(total)
-    prev = c.end
-  }
-  parts.push(html.slice(prev))
-  // Index of the first cut at or after masked offset `m` (binary search).
-  const firstCutAtOrAfter = (m: number): number => {
-    let lo = 0
-    let hi = at.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (at[mid]! < m) lo = mid + 1
-      else hi = mid
-    }
-    return lo
-  }
-  // Cuts strictly before masked offset `m` → original offset.
-  const toOriginal = (m: number): number => {
-    const lo = firstCutAtOrAfter(m)
-    return m + (lo > 0 ? removed[lo - 1]! : 0)
-  }
+  const masked = cutOut(html, cuts)
+  // A position at a cut is where the cut script content began.
+  const toOriginal = (m: number): number => toOriginalOf(masked, m, 'before')
   const out: FoundScript[] = []
   let confirmed = 0
-  for (const f of scriptElements(parts.join(''))) {
-    const k = firstCutAtOrAfter(f.start)
-    if (k < at.length && at[k] === f.start && f.end === f.start) {
+  for (const f of scriptElements(masked.text)) {
+    const k = firstCutAtOrAfter(masked, f.start)
+    if (k < masked.at.length && masked.at[k] === f.start && f.end === f.start) {
       out.push({...f, start: cuts[k]!.start, end: cuts[k]!.end, tagStart: toOriginal(f.tagStart)})
       confirmed++
-    } else if (k < at.length && at[k]! <= f.end) {
+    } else if (k < masked.at.length && masked.at[k]! <= f.end) {
       return undefined // a cut inside another script's content: the scan was wrong
     } else {
       out.push({...f, start: toOriginal(f.start), end: toOriginal(f.end), tagStart: toOriginal(f.tagStart)})

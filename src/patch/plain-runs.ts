@@ -16,14 +16,7 @@
  * guesses where it will hold, skipping what it can tell is not plain markup.
  */
 
-/** The text with the runs removed, and where they were. */
-export interface Cuts {
-  text: string
-  /** Positions of the cuts in `text`, ascending (each just after its anchor's `>`). */
-  at: number[]
-  /** Characters removed at and before each cut. */
-  removed: number[]
-}
+import {cutOut, type Cuts} from './cuts.js'
 
 const COMMENT_END = /-->/g
 
@@ -46,11 +39,7 @@ export function runCutter(special: readonly string[]): (html: string, minRun: nu
   const closers = new Map(SKIP_CONTENT.map((n) => [n, new RegExp(`</${n}`, 'gi')]))
 
   return (html, minRun) => {
-    const parts: string[] = []
-    const at: number[] = []
-    const removed: number[] = []
-    let kept = 0 // end of the text already copied to parts
-    let total = 0
+    const runs: {start: number; end: number}[] = []
     let pos = 0
     for (;;) {
       const i = html.indexOf('<', pos)
@@ -74,30 +63,9 @@ export function runCutter(special: readonly string[]): (html: string, minRun: nu
       const start = tag.lastIndex
       let end = start
       for (units.lastIndex = end; units.test(html); units.lastIndex = end) end = units.lastIndex
-      if (end - start >= minRun) {
-        parts.push(html.slice(kept, start))
-        at.push(start - total)
-        total += end - start
-        removed.push(total)
-        kept = end
-      }
+      if (end - start >= minRun) runs.push({start, end})
       pos = end
     }
-    if (at.length === 0) return undefined
-    parts.push(html.slice(kept))
-    return {text: parts.join(''), at, removed}
+    return runs.length === 0 ? undefined : cutOut(html, runs)
   }
-}
-
-/** The original offset of a position in the cut text; a position at a cut is just after its run. */
-export function toOriginal(cuts: Cuts, m: number): number {
-  // Binary search: the number of cuts at or before m.
-  let lo = 0
-  let hi = cuts.at.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (cuts.at[mid]! <= m) lo = mid + 1
-    else hi = mid
-  }
-  return m + (lo > 0 ? cuts.removed[lo - 1]! : 0)
 }

@@ -12,7 +12,8 @@
  */
 import {Tokenizer, TokenizerMode, type TokenHandler, type Token} from 'parse5'
 import type {FoundScript} from './html.js'
-import {runCutter, toOriginal, type Cuts} from './plain-runs.js'
+import {toOriginal, type Cuts} from './cuts.js'
+import {runCutter} from './plain-runs.js'
 
 type TagToken = Token.TagToken
 
@@ -134,7 +135,8 @@ class ScriptWalk implements TokenHandler {
 
   /** Original offset of a position in the text read. */
   private orig(m: number): number {
-    return this.cuts ? toOriginal(this.cuts, m) : m
+    // A position at a cut is just after its run (the run followed the anchor tag).
+    return this.cuts ? toOriginal(this.cuts, m, 'after') : m
   }
 
   /**

@@ -11,15 +11,15 @@
  *   /i/<name>/vendor/start                        the third-party vendor page
  *   /i/<name>/engagement-logic/...                the strategy snippet and notify.sh
  */
-import fs from 'node:fs'
 import path from 'node:path'
 import {ARTIFACTS} from '../catalog/artifacts.js'
 import type {MediaKind} from '../catalog/media.js'
 import {findMedia} from '../catalog/media.js'
-import {CONFIG_NAMES} from '../core/config.js'
+import {regenerateHint} from '../core/config.js'
 import {invalid} from '../core/errors.js'
 import {resolveIntegration, type IntegrationEntry, type ResolvedIntegration} from '../core/integration.js'
 import {planIntegration, type PatchFromSource} from '../core/plan.js'
+import {readTextFile} from '../core/read-source.js'
 import {contentTypeOf} from './http-util.js'
 
 export interface ServedFile {
@@ -59,25 +59,11 @@ export function localEntry(entry: IntegrationEntry, origin: string): Integration
   return local
 }
 
-const readText = (file: string) => {
-  try {
-    return fs.readFileSync(file, 'utf8')
-  } catch (error) {
-    throw invalid(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
-  }
-}
-
-/** The header's hint, as `generate` words it (operations.ts), so the bytes match. */
-function regenerateHint(configFile: string): string {
-  const rel = path.relative(path.dirname(configFile), configFile)
-  return CONFIG_NAMES.includes(rel) ? 'run "gwe-int generate"' : `run "gwe-int generate --config ${rel}"`
-}
-
 export function planSite(entry: IntegrationEntry, origin: string, configFile: string, patchSource?: PatchFromSource): Site {
   const baseDir = path.dirname(configFile)
   const integration = resolveIntegration(localEntry(entry, origin))
   const base = siteBase(integration.name)
-  const planned = planIntegration(integration, {baseDir, regenerate: regenerateHint(configFile), readText, patchSource})
+  const planned = planIntegration(integration, {baseDir, regenerate: regenerateHint(configFile), readText: readTextFile, patchSource})
   const files = new Map<string, ServedFile>()
   const paths: Partial<Site['paths']> = {page: `${base}/`}
   for (const file of planned) {
