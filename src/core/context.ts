@@ -6,6 +6,7 @@
 import {ATTACHED_DATA_KEYS, KEYS} from '../catalog/keys.js'
 import {FIELD_PARAM, findScenario, type Scenario} from '../catalog/scenarios.js'
 import {jsString} from './escape.js'
+import {LOCALES, DEFAULT_LOCALE, messagesFor, type Messages} from '../locales/index.js'
 import type {ResolvedIntegration} from './integration.js'
 
 export interface ScenarioView {
@@ -58,6 +59,10 @@ export interface TemplateContext {
   files: {invite: string; widget: string}
   keys: typeof KEYS
   attachedKeys: readonly string[]
+  /** The language of the visitor-facing text. */
+  locale: {code: string; dir: 'ltr' | 'rtl'}
+  /** Visitor-facing strings (src/locales), already merged with the config's overrides. */
+  t: Messages
 }
 
 /** S0: onAccept reports ACCEPT_CHAT / ACCEPT_CALLBACK after starting the medium. */
@@ -109,5 +114,7 @@ export function buildContext(i: ResolvedIntegration): TemplateContext {
     files: {invite: i.inviteName, widget: i.widgetName ?? ''},
     keys: KEYS,
     attachedKeys: ATTACHED_DATA_KEYS,
+    locale: {code: LOCALES[DEFAULT_LOCALE].code, dir: LOCALES[DEFAULT_LOCALE].dir},
+    t: messagesFor(DEFAULT_LOCALE),
   }
 }

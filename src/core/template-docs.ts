@@ -62,10 +62,13 @@ export const VARIABLES: Readonly<Record<string, string>> = {
   'keys.attachedMarker': 'attached-data key marking a proactive interaction: webengagement',
   'keys.attachedMarkerValue': 'its value (empty)',
   attachedKeys: 'the attached-data keys every second-party medium sets (list)',
+  'locale.code': 'the language tag of the visitor-facing text, for lang="…", e.g. en',
+  'locale.dir': 'the text direction for dir="…": ltr or rtl',
+  t: 'visitor-facing strings of the locale, with the config\'s texts laid over them: {{text t.widgetTitle}}, or {{jsValue t}} as data',
 }
 
 /** Values that are maps from ids (documented as a whole, not per key). */
-export const MAP_VARIABLES: ReadonlySet<string> = new Set(['scenarioTable', 'scenarioAutoConnect'])
+export const MAP_VARIABLES: ReadonlySet<string> = new Set(['scenarioTable', 'scenarioAutoConnect', 't'])
 
 /** Helpers templates may use, with the output context each is for. */
 export const HELPERS: Readonly<Record<string, string>> = {
