@@ -42,11 +42,11 @@ beforeAll(async () => {
 
 describe('npm pack', () => {
   it('contains what a user needs and nothing else', () => {
-    for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/run.cjs', 'bin/code-cache.cjs', 'oclif.manifest.json', 'schema/gwe-int.schema.json', 'dist/main/run.cjs', 'dist/commands/new.cjs', 'dist/commands/templates/eject.cjs', 'dist/hooks/not-found.cjs', 'templates/invite/invite.html.hbs']) {
+    for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/run.cjs', 'bin/code-cache.cjs', 'oclif.manifest.json', 'schema/gwe-int.schema.json', 'docs/genesys.md', 'dist/main/run.cjs', 'dist/commands/new.cjs', 'dist/commands/templates/eject.cjs', 'dist/hooks/not-found.cjs', 'templates/invite/invite.html.hbs']) {
       expect(packed, f).toContain(f)
     }
     expect(packed.filter((f) => f.startsWith('dist/code-cache/')).length).toBeGreaterThan(0)
-    const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|SECURITY\.md|oclif\.manifest\.json|bin\/run\.c?js|bin\/code-cache\.cjs|dist\/.+\.cjs|dist\/code-cache\/.+\.cjs\.bin|schema\/gwe-int\.schema\.json|templates\/.+\.hbs)$/
+    const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|SECURITY\.md|oclif\.manifest\.json|bin\/run\.c?js|bin\/code-cache\.cjs|dist\/.+\.cjs|dist\/code-cache\/.+\.cjs\.bin|schema\/gwe-int\.schema\.json|docs\/genesys\.md|templates\/.+\.hbs)$/
     expect(packed.filter((f) => !allowed.test(f)), 'unexpected files in the package').toEqual([])
     expect(packed.filter((f) => /(^|\/)(src|test|bench|scripts)\/|\.ts$|\.map$/.test(f))).toEqual([])
     expect(packed.filter((f) => f.startsWith('templates/'))).toEqual(listFiles(path.join(ROOT, 'templates')).map((f) => `templates/${f}`))
