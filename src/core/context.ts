@@ -5,6 +5,7 @@
  */
 import {ATTACHED_DATA_KEYS, KEYS} from '../catalog/keys.js'
 import {FIELD_PARAM, findScenario, type Scenario} from '../catalog/scenarios.js'
+import {accentPalette, type AccentPalette} from './css-color.js'
 import {jsString} from './escape.js'
 import {LOCALES, DEFAULT_LOCALE, messagesFor, type Messages} from '../locales/index.js'
 import type {ResolvedIntegration} from './integration.js'
@@ -59,6 +60,8 @@ export interface TemplateContext {
   files: {invite: string; widget: string}
   keys: typeof KEYS
   attachedKeys: readonly string[]
+  /** Branding of the visitor-facing pages: colours for the shared stylesheet, the logo. */
+  brand: AccentPalette & {logoUrl: string}
   /** The language of the visitor-facing text. */
   locale: {code: string; dir: 'ltr' | 'rtl'}
   /** Visitor-facing strings (src/locales), already merged with the config's overrides. */
@@ -114,6 +117,7 @@ export function buildContext(i: ResolvedIntegration): TemplateContext {
     files: {invite: i.inviteName, widget: i.widgetName ?? ''},
     keys: KEYS,
     attachedKeys: ATTACHED_DATA_KEYS,
+    brand: {...accentPalette(), logoUrl: ''},
     locale: {code: LOCALES[DEFAULT_LOCALE].code, dir: LOCALES[DEFAULT_LOCALE].dir},
     t: messagesFor(DEFAULT_LOCALE),
   }

@@ -62,6 +62,10 @@ export const VARIABLES: Readonly<Record<string, string>> = {
   'keys.attachedMarker': 'attached-data key marking a proactive interaction: webengagement',
   'keys.attachedMarkerValue': 'its value (empty)',
   attachedKeys: 'the attached-data keys every second-party medium sets (list)',
+  'brand.accent': 'the accent colour (config "accent"), #rrggbb: primary buttons; write it with {{color}}',
+  'brand.accentText': 'text colour on the accent: #ffffff or #000000, whichever contrasts more',
+  'brand.accentInk': 'the accent darkened where needed for 4.5:1 on light backgrounds: links, outlines, focus',
+  'brand.logoUrl': 'the logo URL (config "logoUrl"), "" when none',
   'locale.code': 'the language tag of the visitor-facing text, for lang="…", e.g. en',
   'locale.dir': 'the text direction for dir="…": ltr or rtl',
   t: 'visitor-facing strings of the locale, with the config\'s texts laid over them: {{text t.widgetTitle}}, or {{jsValue t}} as data',
@@ -81,6 +85,7 @@ export const HELPERS: Readonly<Record<string, string>> = {
   sh: 'one shell word in single quotes (notify.sh)',
   ident: 'a JavaScript identifier (function names from the catalogue); anything else is an error',
   comment: 'text inside a code comment: one line; characters other than letters, digits and ` .,:/@+()#-` become ?',
+  color: 'a CSS colour inside <style> or a .css partial, written as #rrggbb; anything that is not a colour is an error',
   eq: '(eq a b) is a === b, for {{#if}}',
   includes: '(includes list item), for {{#if}}',
 }

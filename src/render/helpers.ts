@@ -4,6 +4,7 @@
  * walks the templates and checks each value against the context it lands in).
  */
 import type HandlebarsNS from 'handlebars'
+import {parseCssColor, toHex} from '../core/css-color.js'
 import {htmlAttr, htmlText, jsonForScript, jsString, shellWord, urlComponent} from '../core/escape.js'
 
 export {jsonForScript} from '../core/escape.js'
@@ -36,6 +37,12 @@ export function registerHelpers(hb: HB): void {
   })
   /** Text inside a code comment: one line, only plain characters (others become "?"). */
   hb.registerHelper('comment', (value: unknown) => safe(str(value, 'comment').replace(/[^\w .,:/@+()#-]/g, '?')))
+  /** A CSS colour in a stylesheet, re-written as #rrggbb; anything that is not a colour is an error. */
+  hb.registerHelper('color', (value: unknown) => {
+    const c = parseCssColor(str(value, 'color'))
+    if (!c) throw new Error(`{{color}} got ${JSON.stringify(value)}, not a CSS colour`)
+    return safe(toHex(c))
+  })
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b)
   hb.registerHelper('includes', (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item))
 }

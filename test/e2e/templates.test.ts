@@ -65,7 +65,7 @@ describe('gwe-int templates eject (built binary)', () => {
   // [what, file, edit, the mustache the error points at, the message after "file:line:col: "]
   const broken: [string, string, (text: string) => string, string, string][] = [
     ['an unknown variable', 'invite/invite.html.hbs', (t) => t.replace('Would you like to chat with us?', '{{text company.name}}'), 'company.name', '"company.name" is not a variable templates receive; see README.md of "gwe-int templates eject"'],
-    ['an unknown helper', 'engagement-logic/notify.sh.hbs', (t) => `${t}{{upper integration}}\n`, '{{upper', 'unknown helper "upper"; templates can use attr, comment, each, eq, ident, if, includes, js, jsValue, json, log, lookup, sh, text, unless, url, with'],
+    ['an unknown helper', 'engagement-logic/notify.sh.hbs', (t) => `${t}{{upper integration}}\n`, '{{upper', 'unknown helper "upper"; templates can use attr, color, comment, each, eq, ident, if, includes, js, jsValue, json, log, lookup, sh, text, unless, url, with'],
   ]
   for (const [what, rel, edit, marker, message] of broken) {
     it(`a custom template with ${what} fails with the file, line and column, exit 2, nothing written`, async () => {

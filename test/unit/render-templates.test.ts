@@ -111,7 +111,7 @@ describe('errors in custom templates name the file and the line', () => {
     ['unknown field of a known object', 'invite/invite.html.hbs', '{{js media.nope}}\n', /:1:6: "media\.nope" is not a variable/],
     ['unknown variable inside {{#each}}', 'invite/invite.html.hbs', '{{#each branches}}\n{{js typo}}{{/each}}\n', /:2:6: "typo" is not a variable templates receive \(here the context is branches\[\]\)/],
     ['unknown bare variable', 'engagement-logic/notify.sh.hbs', '#!/bin/sh\n{{nothing}}\n', /:2:3: "nothing" is not a variable/],
-    ['unknown helper', 'invite/invite.html.hbs', 'x\n\n  {{shout media.title}}\n', /:3:3: unknown helper "shout"; templates can use attr, comment, each, eq, ident, if, includes, js, jsValue, json, log, lookup, sh, text, unless, url, with$/],
+    ['unknown helper', 'invite/invite.html.hbs', 'x\n\n  {{shout media.title}}\n', /:3:3: unknown helper "shout"; templates can use attr, color, comment, each, eq, ident, if, includes, js, jsValue, json, log, lookup, sh, text, unless, url, with$/],
     ['unknown partial', 'invite/invite.html.hbs', '{{> invite/nope.js}}\n', /:1:1: unknown partial "invite\/nope\.js"; partials are .*invite\/get-ids\.js/],
     ['syntax error', 'invite/invite.html.hbs', 'a\n{{#if invite.type}}\nb\n', /:4: not a valid Handlebars template: Expecting/],
   ]

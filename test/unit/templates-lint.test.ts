@@ -9,6 +9,7 @@
  *   <script>, .js.hbs, JS partials:  code {{js}} {{jsValue}} {{ident}}; comment {{comment}};
  *                             never inside a string literal
  *   .sh.hbs                   code {{sh x}}; comment {{comment x}}; never inside quotes
+ *   <style>, .css.hbs         {{color x}} only (a colour re-written as #rrggbb)
  *
  * A bare {{x}} is never allowed, and a triple-stash {{{x}}} (or {{& x}}) only right after a
  * {{!-- reviewed: why --}} comment. Handlebars' own parser finds the mustaches; parse5
@@ -25,7 +26,7 @@ import {describe, expect, it} from 'vitest'
 
 const ROOT = fileURLToPath(new URL('../../templates/', import.meta.url))
 
-type Context = 'html-text' | 'html-comment' | 'attr' | 'event-attr' | 'js-code' | 'js-comment' | 'js-string' | 'sh-code' | 'sh-comment' | 'sh-quoted' | 'unsupported'
+type Context = 'html-text' | 'html-comment' | 'attr' | 'event-attr' | 'js-code' | 'js-comment' | 'js-string' | 'sh-code' | 'sh-comment' | 'sh-quoted' | 'css' | 'unsupported'
 
 interface Interpolation {
   line: number
@@ -51,6 +52,7 @@ const ALLOWED: Record<Exclude<Context, 'unsupported'>, string[]> = {
   'sh-code': ['sh'],
   'sh-comment': ['comment'],
   'sh-quoted': [],
+  css: ['color'],
 }
 
 type HbsNode = hbs.AST.Node & {body?: hbs.AST.Statement[]; program?: hbs.AST.Program; inverse?: hbs.AST.Program}
@@ -120,7 +122,7 @@ function placeHtml(html: string, list: Interpolation[]): void {
     if (node.nodeName === '#text') {
       const value = (node as DefaultTreeAdapterMap['textNode']).value
       if (parent === 'script') placeJs(value, find(value))
-      else if (parent === 'style') set(find(value), 'unsupported', 'inside <style> (CSS has no helper)')
+      else if (parent === 'style') set(find(value), 'css')
       else set(find(value), 'html-text')
     } else if (node.nodeName === '#comment') {
       set(find((node as DefaultTreeAdapterMap['commentNode']).data), 'html-comment')
@@ -214,7 +216,8 @@ export function lintTemplate(rel: string, text: string): string[] {
   if (/\.js\.hbs$/.test(rel)) placeJs(body, list)
   else if (/\.sh\.hbs$/.test(rel)) placeShell(body, list)
   else if (/\.html?\.hbs$/.test(rel)) placeHtml(body, list)
-  else for (const i of list) Object.assign(i, {context: 'unsupported', note: 'in a file type with no escaping rules (.html, .js, .sh)'})
+  else if (/\.css\.hbs$/.test(rel)) for (const i of list) i.context = 'css'
+  else for (const i of list) Object.assign(i, {context: 'unsupported', note: 'in a file type with no escaping rules (.html, .js, .sh, .css)'})
 
   const problems: string[] = []
   for (const i of list) {
@@ -268,7 +271,8 @@ describe('templates lint catches each kind of mistake (file:line:col)', () => {
     ['{{url}} in single quotes', 'a.html.hbs', "<a href='/x?q={{url q}}'>x</a>", `{{url}} keeps "'"`],
     ['{{attr}} in an event handler', 'a.html.hbs', "<button onclick='go({{attr v}})'>x</button>", '{{attr}} in event-attr; allowed: js, jsValue'],
     ['a double-quoted event handler', 'a.html.hbs', '<button onclick="go({{js v}})">x</button>', 'in onclick= that is not single-quoted'],
-    ['a value in <style>', 'a.html.hbs', '<style>p { color: {{attr c}}; }</style>', 'inside <style>'],
+    ['{{attr}} in <style>', 'a.html.hbs', '<style>p { color: {{attr c}}; }</style>', '{{attr}} in css; allowed: color'],
+    ['{{text}} in a .css partial', 'a.css.hbs', 'p { content: {{text c}}; }', '{{text}} in css; allowed: color'],
     ['a value as an attribute name', 'a.html.hbs', '<p {{attr a}}="1">x</p>', 'in an attribute name'],
     ['{{attr}} in HTML text', 'a.html.hbs', '<p>{{attr t}}</p>', '{{attr}} in html-text; allowed: text'],
     ['unreviewed triple-stash', 'a.html.hbs', '<p>{{{t}}}</p>', 'a.html.hbs:1:4: {{{t}}}: triple-stash without'],
@@ -277,7 +281,7 @@ describe('templates lint catches each kind of mistake (file:line:col)', () => {
     ['{{sh}} inside double quotes', 'a.sh.hbs', 'echo "x{{sh v}}"', 'quoted shell word'],
     ['{{js}} in shell', 'a.sh.hbs', 'x={{js v}}', '{{js}} in sh-code; allowed: sh'],
     ['{{sh}} in a shell comment', 'a.sh.hbs', 'a=1 # {{sh v}}', '{{sh}} in sh-comment; allowed: comment'],
-    ['an unknown file type', 'a.css.hbs', 'p { color: {{attr c}} }', 'no escaping rules'],
+    ['an unknown file type', 'a.txt.hbs', 'p { color: {{attr c}} }', 'no escaping rules'],
     ['a Handlebars syntax error', 'a.js.hbs', 'var a = {{js x}', 'Handlebars cannot parse it'],
     ['a value inside an #if block', 'a.js.hbs', '{{#if x}}\nvar a = {{x}};\n{{/if}}', 'a.js.hbs:2:9: {{x}}: bare value in js-code'],
   ])('%s', (_what, rel, text, message) => {
@@ -287,6 +291,8 @@ describe('templates lint catches each kind of mistake (file:line:col)', () => {
 
   it.each([
     ['helpers in their contexts', 'a.html.hbs', `<!-- {{text id}} -->\n<p title="{{attr t}}" data-x='{{attr t}}'>{{text t}}</p>\n<a href="/x?q={{url q}}">x</a>\n<button onclick='go({{js v}}, {{jsValue o}})'>x</button>\n<script>\n// {{comment c}}\nfunction {{ident f}}() { return [{{js a}}, {{jsValue b}}]; }\n</script>`],
+    ['colours in CSS', 'a.html.hbs', '<style>p { color: {{color c}}; }</style>'],
+    ['colours in a .css partial', 'a.css.hbs', '.x { --c: {{color brand.accent}}; }'],
     ['a reviewed triple-stash', 'a.js.hbs', '{{!-- reviewed: built from catalogue identifiers --}}\n{{{call}}};'],
     ['shell words and comments', 'a.sh.hbs', "#!/bin/sh\n# {{comment n}}\nx={{sh v}}\ncurl \"$u\"{{sh p}}'/x'\nbody='a'{{sh (json v)}}'b'"],
     ['block helpers and partials (no output of their own)', 'a.js.hbs', "{{#if (eq a 'b')}}{{> x/y.js}}{{else}}{{js a}}{{/if}}"],
