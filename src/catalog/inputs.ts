@@ -2,6 +2,7 @@
  * The inputs an integration takes, described once. Flags (`new`, `patch`),
  * prompts, the config schema and `--help` all read this table.
  */
+import {DEFAULT_LOCALE, LOCALE_CODES} from '../locales/index.js'
 import type {InputName} from './media.js'
 
 export type GweVersion = '8.1' | '8.5'
@@ -37,5 +38,8 @@ export const INPUTS: Readonly<Record<InputName, InputSpec>> = {
   inviteName: {name: 'inviteName', flag: 'name', summary: 'file name of the invitation copy', question: 'File name of the invitation copy?'},
   widgetName: {name: 'widgetName', flag: 'widget-name', summary: 'file name of the media widget copy', question: 'File name of the widget copy?'},
   widgetUrl: {name: 'widgetUrl', flag: 'widget-url', summary: 'URL the invitation opens the widget at (default: next to the GMS sample, or on GWE)', question: 'Widget URL?'},
+  locale: {name: 'locale', flag: 'locale', summary: `language of the visitor-facing text: ${LOCALE_CODES.join(', ')} (default ${DEFAULT_LOCALE})`, question: 'Language of the visitor-facing text?'},
+  accent: {name: 'accent', flag: 'accent', summary: 'accent colour of buttons, links and focus rings: any CSS colour, e.g. #1f5eb8 or navy', question: 'Accent colour?'},
+  logoUrl: {name: 'logoUrl', flag: 'logo-url', summary: 'http(s) URL of a logo for the invitation and the widget', question: 'Logo URL (empty: none)?'},
   vendorFunction: {name: 'vendorFunction', flag: 'vendor-function', summary: "third-party: a global JS function to call instead of opening the URL (e.g. Vendor.openChat)", question: 'Vendor function to call (empty: open the URL)?'},
 }

@@ -42,7 +42,11 @@ export interface MediaKind {
   note?: string
 }
 
-export type InputName = 'scenario' | 'host' | 'service' | 'inviteName' | 'widgetName' | 'widgetUrl' | 'vendorFunction'
+export type InputName = 'scenario' | 'host' | 'service' | 'inviteName' | 'widgetName' | 'widgetUrl' | 'vendorFunction' | VisitorInput
+
+/** Inputs of every medium: what the visitor sees (language, accent colour, logo). */
+export const VISITOR_INPUTS = ['locale', 'accent', 'logoUrl'] as const
+export type VisitorInput = (typeof VISITOR_INPUTS)[number]
 
 const LOGIC: readonly ArtifactId[] = ['notification-message', 'notify-sh']
 
@@ -58,7 +62,7 @@ export const MEDIA: readonly MediaKind[] = [
     starterArg: 'scenario',
     scenarios: ['CHAT-NOW', 'CHAT-WAIT', 'REQUEST-CHAT'],
     defaultScenario: 'CHAT-NOW',
-    inputs: ['scenario', 'host', 'service', 'inviteName', 'widgetName', 'widgetUrl'],
+    inputs: ['scenario', 'host', 'service', 'inviteName', 'widgetName', 'widgetUrl', ...VISITOR_INPUTS],
     requires: ['host'],
     hostMeaning: 'GMS base URL, e.g. https://gms.example.com:8443',
     defaultService: 'samples_new', // S0: the seed's example service
@@ -77,7 +81,7 @@ export const MEDIA: readonly MediaKind[] = [
     starterArg: 'scenario',
     scenarios: ['VOICE-NOW-USERTERM', 'VOICE-WAIT-USERTERM', 'VOICE-SCHEDULED-USERTERM', 'VOICE-NOW-USERORIG', 'VOICE-WAIT-USERORIG', 'REQUEST-INTERACTION', 'CUSTOM'],
     defaultScenario: 'VOICE-NOW-USERTERM', // domain.md §11 gms-callback
-    inputs: ['scenario', 'host', 'service', 'inviteName', 'widgetName', 'widgetUrl'],
+    inputs: ['scenario', 'host', 'service', 'inviteName', 'widgetName', 'widgetUrl', ...VISITOR_INPUTS],
     requires: ['host'],
     hostMeaning: 'GMS base URL, e.g. https://gms.example.com:8443',
     defaultService: 'samples_new',
@@ -94,7 +98,7 @@ export const MEDIA: readonly MediaKind[] = [
     starter: 'startChat',
     starterArg: 'none',
     scenarios: [],
-    inputs: ['inviteName'],
+    inputs: ['inviteName', ...VISITOR_INPUTS],
     requires: [],
     defaultInviteName: 'inviteGWE.html',
     artifacts: ['invite', ...LOGIC],
@@ -110,7 +114,7 @@ export const MEDIA: readonly MediaKind[] = [
     starter: 'startCallback',
     starterArg: 'none',
     scenarios: [],
-    inputs: ['inviteName'],
+    inputs: ['inviteName', ...VISITOR_INPUTS],
     requires: [],
     defaultInviteName: 'inviteGWE.html',
     artifacts: ['invite', ...LOGIC],
@@ -126,7 +130,7 @@ export const MEDIA: readonly MediaKind[] = [
     starterTemplate: 'webapi',
     starterArg: 'none',
     scenarios: [],
-    inputs: ['host', 'service', 'inviteName', 'widgetName', 'widgetUrl'],
+    inputs: ['host', 'service', 'inviteName', 'widgetName', 'widgetUrl', ...VISITOR_INPUTS],
     requires: ['host'],
     hostMeaning: 'GMS base URL serving /genesys/2/chat/<service>',
     defaultService: 'customer-support',
@@ -144,7 +148,7 @@ export const MEDIA: readonly MediaKind[] = [
     starterTemplate: 'widgets',
     starterArg: 'branch',
     scenarios: [],
-    inputs: ['inviteName'],
+    inputs: ['inviteName', ...VISITOR_INPUTS],
     requires: [],
     defaultInviteName: 'inviteWidgets.html',
     defaultGweVersion: '8.5',
@@ -162,7 +166,7 @@ export const MEDIA: readonly MediaKind[] = [
     starterTemplate: 'vendor',
     starterArg: 'none',
     scenarios: [],
-    inputs: ['host', 'vendorFunction', 'inviteName'],
+    inputs: ['host', 'vendorFunction', 'inviteName', ...VISITOR_INPUTS],
     requires: ['host'],
     hostMeaning: "the vendor's chat URL, e.g. https://chat.vendor.example/start",
     defaultInviteName: 'inviteVendor.html',

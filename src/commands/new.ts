@@ -22,6 +22,7 @@ ${mediaHelp()}`
     {description: 'Ask for everything interactively', command: '<%= config.bin %> <%= command.id %>'},
     {description: 'GMS chat, no questions', command: '<%= config.bin %> <%= command.id %> gms-chat --scenario CHAT-NOW --host https://gms.example.com:8443 --service samples_new --out widgets --yes'},
     {description: 'GMS callback for GWE 8.5', command: '<%= config.bin %> <%= command.id %> gms-callback --scenario VOICE-WAIT-USERTERM --host https://gms.example.com --gwe-version 8.5 --yes'},
+    {description: 'French visitor text, your accent colour and logo', command: '<%= config.bin %> <%= command.id %> gms-chat --locale fr --accent "#0b5cad" --logo-url https://www.example.com/logo.svg --yes'},
     {description: 'See what would be written', command: '<%= config.bin %> <%= command.id %> gms-chat --yes --dry-run'},
   ]
 
@@ -37,6 +38,9 @@ ${mediaHelp()}`
     'widget-name': Flags.string({summary: `${INPUTS.widgetName.summary} (default indexGPE.html)`, helpValue: 'FILE'}),
     'widget-url': Flags.string({summary: INPUTS.widgetUrl.summary, helpValue: 'URL'}),
     'vendor-function': Flags.string({summary: INPUTS.vendorFunction.summary, helpValue: 'NAME'}),
+    locale: Flags.string({summary: INPUTS.locale.summary, helpValue: 'CODE'}),
+    accent: Flags.string({summary: INPUTS.accent.summary, helpValue: 'COLOUR'}),
+    'logo-url': Flags.string({summary: INPUTS.logoUrl.summary, helpValue: 'URL'}),
     'gwe-version': Flags.string({summary: 'GWE version: 8.1 (/frontend paths) or 8.5 (/server paths)', options: GWE_VERSIONS, default: undefined}),
     'gwe-url': Flags.string({summary: 'GWE server base URL; makes the invitation URL in the strategy snippet absolute', helpValue: 'URL'}),
     out: Flags.string({char: 'o', summary: 'Output folder (default widgets/<integration>)', helpValue: 'DIR'}),
@@ -73,6 +77,9 @@ ${mediaHelp()}`
         templates: flags.templates,
         inviteSource: flags['invite-source'],
         widgetSource: flags['widget-source'],
+        locale: flags.locale,
+        accent: flags.accent,
+        logoUrl: flags['logo-url'],
       },
       {yes: flags.yes, interactive, prompter: interactive ? await inquirerPrompter() : undefined},
     )

@@ -27,6 +27,9 @@ export interface NewAnswers {
   templates?: string
   inviteSource?: string
   widgetSource?: string
+  locale?: string
+  accent?: string
+  logoUrl?: string
 }
 
 export interface Choice {
@@ -57,6 +60,9 @@ export const FLAG_OF: Record<keyof NewAnswers, string> = {
   templates: '--templates',
   inviteSource: '--invite-source',
   widgetSource: '--widget-source',
+  locale: '--locale',
+  accent: '--accent',
+  logoUrl: '--logo-url',
 }
 
 /** The questions `new` asks (in order) when their flag is missing. */
@@ -172,6 +178,9 @@ export function toEntry(a: NewAnswers, media: MediaKind): IntegrationEntry {
     templates: a.templates,
     inviteSource: a.inviteSource,
     widgetSource: a.widgetSource,
+    locale: a.locale,
+    accent: a.accent,
+    logoUrl: a.logoUrl,
   }
-  return Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined)) as IntegrationEntry
+  return Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined)) as unknown as IntegrationEntry
 }

@@ -7,7 +7,7 @@ import {ATTACHED_DATA_KEYS, KEYS} from '../catalog/keys.js'
 import {FIELD_PARAM, findScenario, type Scenario} from '../catalog/scenarios.js'
 import {accentPalette, type AccentPalette} from './css-color.js'
 import {jsString} from './escape.js'
-import {LOCALES, DEFAULT_LOCALE, messagesFor, type Messages} from '../locales/index.js'
+import {localeSpec, messagesFor, type Messages} from '../locales/index.js'
 import type {ResolvedIntegration} from './integration.js'
 
 export interface ScenarioView {
@@ -117,8 +117,8 @@ export function buildContext(i: ResolvedIntegration): TemplateContext {
     files: {invite: i.inviteName, widget: i.widgetName ?? ''},
     keys: KEYS,
     attachedKeys: ATTACHED_DATA_KEYS,
-    brand: {...accentPalette(), logoUrl: ''},
-    locale: {code: LOCALES[DEFAULT_LOCALE].code, dir: LOCALES[DEFAULT_LOCALE].dir},
-    t: messagesFor(DEFAULT_LOCALE),
+    brand: {...accentPalette(i.accent), logoUrl: i.logoUrl ?? ''},
+    locale: {code: localeSpec(i.locale).code, dir: localeSpec(i.locale).dir},
+    t: messagesFor(i.locale, i.texts),
   }
 }

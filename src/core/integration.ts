@@ -8,6 +8,9 @@ import {findMedia, MEDIA_IDS, type MediaKind} from '../catalog/media.js'
 import {findScenario, SCENARIOS, type Scenario} from '../catalog/scenarios.js'
 import {DEFAULT_GWE_VERSION, GMS_SAMPLE_PATH, GWE_PREFIX, GWE_VERSIONS, type GweVersion} from '../catalog/inputs.js'
 import * as v from './validate.js'
+import * as vt from './visitor-text.js'
+import en from '../locales/en.js'
+import {DEFAULT_LOCALE, LOCALE_CODES, MESSAGE_KEYS, type Messages} from '../locales/index.js'
 
 // zod compiles a fast path for each object schema on its first parse; a run validates
 // one entry (new) or a few hundred (generate), too few for that to pay off (issue 8).
@@ -21,6 +24,14 @@ const check = (fn: (s: string) => string | undefined) => (s: string, ctx: z.Refi
 const baseUrl = z.string().superRefine(check((s) => v.normalizeBaseUrl(s).error))
 const fullUrl = z.string().superRefine(check((s) => v.normalizeFullUrl(s).error))
 const relPath = z.string().min(1).refine((s) => !s.includes('\0'), 'must not contain NUL')
+
+const visitorText = z.string().superRefine(check(vt.checkText))
+/** One optional key per visitor-facing string, so the JSON Schema lists them for editors. */
+const textsSchema = z
+  .object(Object.fromEntries(MESSAGE_KEYS.map((key) => [key, visitorText.optional().describe(`default (en): ${en[key]}`)])) as Record<MessageKey, z.ZodOptional<typeof visitorText>>)
+  .strict()
+
+type MessageKey = keyof Messages
 
 /** Config entry / answers, as written by people (JSON, YAML or flags). */
 export const integrationSchema = z
@@ -40,6 +51,10 @@ export const integrationSchema = z
     templates: relPath.optional().describe('Folder of template overrides, relative to the config file'),
     inviteSource: relPath.optional().describe("The team's own invite.html to patch instead of the built-in invitation"),
     widgetSource: relPath.optional().describe("The team's own GMS index.html to patch instead of the built-in widget"),
+    locale: z.enum(LOCALE_CODES, {error: (issue) => vt.localeError(issue.input)}).optional().describe(`Language of the visitor-facing text: ${LOCALE_CODES.join(', ')} (default ${DEFAULT_LOCALE})`),
+    texts: textsSchema.optional().describe('Visitor-facing strings replacing the locale\'s, by key (plain text, at most 300 characters each)'),
+    accent: z.string().superRefine(check(vt.checkAccent)).optional().describe('Accent colour of buttons, links and focus rings: any CSS colour (#rrggbb, rgb(), hsl(), a name)'),
+    logoUrl: z.string().superRefine(check(vt.checkLogoUrl)).optional().describe('http(s) URL of a logo shown on the invitation and the widget'),
   })
   .strict()
   .superRefine((entry, ctx) => {
@@ -87,6 +102,11 @@ export interface ResolvedIntegration {
   templates?: string
   inviteSource?: string
   widgetSource?: string
+  /** Locale code of the visitor-facing text (a key of LOCALES). */
+  locale: string
+  texts: Partial<Messages>
+  accent?: string
+  logoUrl?: string
 }
 
 /** Fill defaults. The entry must already have passed integrationSchema. */
@@ -123,6 +143,10 @@ export function resolveIntegration(entry: IntegrationEntry): ResolvedIntegration
     templates: entry.templates,
     inviteSource: entry.inviteSource,
     widgetSource: entry.widgetSource,
+    locale: entry.locale ?? DEFAULT_LOCALE,
+    texts: {...entry.texts} as Partial<Messages>,
+    accent: entry.accent,
+    logoUrl: entry.logoUrl,
   }
 }
 
@@ -131,8 +155,11 @@ export function formatIssues(error: z.ZodError, prefix = ''): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), prefix)
     let message = issue.message
-    if (issue.code === 'unrecognized_keys') message = `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed: ${Object.keys(integrationSchema.shape).join(', ')}`
-    if (issue.code === 'invalid_value' && 'values' in issue) message = `expected one of ${(issue.values as unknown[]).join(', ')}`
+    if (issue.code === 'unrecognized_keys') {
+      message = issue.path.at(-1) === 'texts' ? vt.unknownTextKeys(issue.keys) : `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed: ${Object.keys(integrationSchema.shape).join(', ')}`
+    }
+    // Enums with a message of their own (locale) keep it; the rest list their values.
+    if (issue.code === 'invalid_value' && 'values' in issue && /^Invalid option/.test(issue.message)) message = `expected one of ${(issue.values as unknown[]).join(', ')}`
     return `${path || '(root)'}: ${message}`
   })
 }

@@ -10,6 +10,12 @@
  * {{attr t.chatSend}}, or the whole table as data with {{jsValue t}}.
  */
 const en = {
+  inviteChatTitle: 'Would you like to chat with us?',
+  inviteChatBody: 'An advisor is available now to answer your questions.',
+  inviteCallbackTitle: 'Would you like us to call you back?',
+  inviteCallbackBody: 'An advisor can call you back at a time that suits you.',
+  inviteAccept: 'Yes, please',
+  inviteDecline: 'No, thanks',
   widgetTitle: 'Contact us',
   errorGeneric: 'Sorry, something went wrong. Please try again.',
 } as const

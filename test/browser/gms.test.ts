@@ -225,7 +225,8 @@ describeBrowser('GMS chat and callback in Chromium', () => {
       const name = 'twice'
       const page = await openCustomerPage(session, preview, name, idsOf(93))
       await deliverInvitation(page)
-      await page.locator('#deliver').click()
+      // The open invitation is modal, so the page's button cannot be clicked: trigger it as the strategy would.
+      await page.locator('#deliver').evaluate((button: HTMLButtonElement) => button.click())
       await page.locator('#log li', {hasText: 'appended'}).nth(1).waitFor()
       expect(await page.locator('.gwe-int-invite').count()).toBe(1)
       const popup = await acceptIntoPopup(page)

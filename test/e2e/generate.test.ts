@@ -102,8 +102,8 @@ describe('gwe-int generate (built binary)', () => {
     const drift = await gweInt(['generate', '--check'], {cwd: dir})
     expect(drift.exitCode).toBe(1)
     expect(drift.stdout).toContain('--- a/widgets/vendor/inviteVendor.html')
-    expect(drift.stdout).toContain('-  <button type="button" id="gwe-int-invite-decline">Later</button>')
-    expect(drift.stdout).toContain('+  <button type="button" id="gwe-int-invite-decline">No, thanks</button>')
+    expect(drift.stdout).toContain('-      <button type="button" class="gwe-int-btn gwe-int-btn-secondary" id="gwe-int-invite-decline">Later</button>')
+    expect(drift.stdout).toContain('+      <button type="button" class="gwe-int-btn gwe-int-btn-secondary" id="gwe-int-invite-decline">No, thanks</button>')
     expect(drift.stdout).toContain('--- a/widgets/support/indexGPE.html\t(missing)')
     expect(drift.stderr).toContain('2 of 11 files out of date')
     // --check wrote nothing.

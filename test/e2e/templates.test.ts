@@ -41,7 +41,7 @@ describe('gwe-int templates eject (built binary)', () => {
     const cwd = tempDir()
     await gweInt(['templates', 'eject', '--out', 'brand'], {cwd})
     const invite = path.join(cwd, 'brand/invite/invite.html.hbs')
-    fs.writeFileSync(invite, read(invite).replace('Would you like to chat with us?', 'Chat with {{text media.title}} at ACME?'))
+    fs.writeFileSync(invite, read(invite).replace('{{text t.inviteChatTitle}}', 'Chat with {{text media.title}} at ACME?'))
     // Only the edited file stays: the others fall back to the built-in ones.
     for (const f of listFiles(path.join(cwd, 'brand'))) if (f !== 'invite/invite.html.hbs') fs.rmSync(path.join(cwd, 'brand', f))
     const run = await gweInt([...NEW, '--templates', 'brand'], {cwd})
@@ -64,7 +64,7 @@ describe('gwe-int templates eject (built binary)', () => {
   }
   // [what, file, edit, the mustache the error points at, the message after "file:line:col: "]
   const broken: [string, string, (text: string) => string, string, string][] = [
-    ['an unknown variable', 'invite/invite.html.hbs', (t) => t.replace('Would you like to chat with us?', '{{text company.name}}'), 'company.name', '"company.name" is not a variable templates receive; see README.md of "gwe-int templates eject"'],
+    ['an unknown variable', 'invite/invite.html.hbs', (t) => t.replace('{{text t.inviteChatTitle}}', '{{text company.name}}'), 'company.name', '"company.name" is not a variable templates receive; see README.md of "gwe-int templates eject"'],
     ['an unknown helper', 'engagement-logic/notify.sh.hbs', (t) => `${t}{{upper integration}}\n`, '{{upper', 'unknown helper "upper"; templates can use attr, color, comment, each, eq, ident, if, includes, js, jsValue, json, log, lookup, sh, text, unless, url, with'],
   ]
   for (const [what, rel, edit, marker, message] of broken) {

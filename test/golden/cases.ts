@@ -50,6 +50,9 @@ const VARIANTS: GoldenCase[] = [
   {name: 'gms-callback-widget-url', entry: entry('gms-callback-widget-url', media('gms-callback'), {scenario: 'VOICE-SCHEDULED-USERTERM', widgetUrl: 'https://cdn.example.com/gwe/callback.html', widgetName: 'callback.html', inviteName: 'inviteCallback.html'})},
   // The one case where http:// is expected in the output: the team gave an http host.
   {name: 'gms-chat-http-host', entry: entry('gms-chat-http-host', media('gms-chat'), {scenario: 'CHAT-NOW', host: 'http://gms.internal.example:8080', service: 'samples_new'})},
+  // What the visitor sees: another locale, a text override, an accent colour and a logo.
+  {name: 'gms-callback-fr-branded', entry: entry('gms-callback-fr-branded', media('gms-callback'), {scenario: 'VOICE-NOW-USERTERM', locale: 'fr', accent: 'darkgreen', logoUrl: 'https://www.example.com/logo.svg', texts: {inviteAccept: 'Oui, rappelez-moi'}})},
+  {name: 'webapi-chat-nl', entry: entry('webapi-chat-nl', media('webapi-chat'), {locale: 'nl', accent: 'hsl(280 60% 40%)'})},
 ]
 
 export const CASES: readonly GoldenCase[] = [...MATRIX, ...VARIANTS]

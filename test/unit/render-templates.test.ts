@@ -83,7 +83,7 @@ describe('precompiled templates (the build step)', () => {
 
 describe('template overrides', () => {
   it('replace the built-in file with the same relative path and keep the others', () => {
-    const dir = overrides({'invite/invite.html.hbs': builtin('invite/invite.html.hbs').replace('Would you like to chat with us?', 'Chat with {{text media.title}} now?')})
+    const dir = overrides({'invite/invite.html.hbs': builtin('invite/invite.html.hbs').replace('{{text t.inviteChatTitle}}', 'Chat with {{text media.title}} now?')})
     const set = loadTemplates(dir)
     expect(set.render('invite/invite.html', GMS)).toContain('Chat with GMS chat now?')
     expect(set.render('engagement-logic/notify.sh', GMS)).toBe(loadTemplates().render('engagement-logic/notify.sh', GMS))
@@ -147,5 +147,17 @@ describe('errors in custom templates name the file and the line', () => {
     const dir = overrides({'invite/invite.html.hbs': '{{#with media}}\n  {{#if (eq id "gwe-chat")}}{{lookup this "x"}}{{/if}}{{/with}}\n'})
     // lookup's result is not checked statically; Handlebars' strict mode reports it (or renders nothing).
     expect(() => loadTemplates(dir).render('invite/invite.html', GWE)).not.toThrow(/Cannot read/)
+  })
+})
+
+describe('templates ejected before locales and branding', () => {
+  it('still render: an invitation copied from gwe-int 0.1 (hard-coded English, its own style) works with the current view model', () => {
+    const dir = path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/ejected-0.1')
+    const fr = context({name: 'support', media: 'gms-chat', host: 'https://gms.example.com', locale: 'fr', accent: 'navy'})
+    const html = loadTemplates(dir).render('invite/invite.html', fr)
+    expect(html).toContain('<p id="gwe-int-invite-title">Would you like to chat with us?</p>')
+    expect(html).toContain('startGms("CHAT-NOW")')
+    // The files it does not override are the current ones, in the configured locale.
+    expect(loadTemplates(dir).render('shared/style.css', fr)).toContain('--gwe-int-accent: #000080;')
   })
 })
