@@ -54,7 +54,7 @@ export function baselineJobs(root, config, regenerate) {
 
 /** A ~2 MB page: the seed invitation plus 49 more script blocks and filler markup. */
 export function bigPage(root, bytes = 2 * 1024 * 1024, scripts = 50) {
-  const seed = fs.readFileSync(path.join(root, 'test/fixtures/patch/seed-invite/input.html'), 'utf8')
+  const seed = fs.readFileSync(path.join(root, 'test/fixtures/patch/guide-invite/input.html'), 'utf8')
   const extra = scripts - (seed.match(/<script\b/gi) ?? []).length
   const blocks = []
   for (let n = 0; n < extra; n += 1) {

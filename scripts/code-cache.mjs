@@ -23,7 +23,7 @@ if (!recorder) {
 }
 
 const HOST = 'https://gms.example.com:8443'
-const patchSample = path.join(root, 'test', 'fixtures', 'patch', 'seed-invite', 'input.html')
+const patchSample = path.join(root, 'test', 'fixtures', 'patch', 'guide-invite', 'input.html')
 const RUNS = [
   ['--version'],
   ['--help'],

@@ -4,6 +4,6 @@
  * `run` (no exit on errors) is for the build's code-cache training run.
  */
 // Subpath imports: the package index would initialize every module of @oclif/core
-// (ux, help rendering, parser, ...) before any command runs (issue 8: start-up).
+// (ux, help rendering, parser, ...) before any command runs (start-up time).
 export {execute} from '@oclif/core/execute'
 export {run} from '@oclif/core/run'

@@ -8,19 +8,19 @@ import type {InputName} from './media.js'
 export type GweVersion = '8.1' | '8.5'
 
 /**
- * GWE REST/resources path prefix by version (domain.md §1: S2 `/frontend` in 8.1.2,
- * S3 `/server` in 8.5).
+ * GWE REST/resources path prefix by version: `/frontend` in 8.1.2, `/server` in 8.5
+ * (docs/genesys.md#gwe-85-paths).
  */
 export const GWE_PREFIX: Readonly<Record<GweVersion, string>> = {'8.1': '/frontend', '8.5': '/server'}
 export const GWE_VERSIONS = Object.keys(GWE_PREFIX) as GweVersion[]
-/** S0 is the 8.1.2 guide. */
+/** The integration guide gwe-int follows is the 8.1.2 one. */
 export const DEFAULT_GWE_VERSION: GweVersion = '8.1'
 
 /** Shown (with a warning) when `--yes` fills a host nobody gave. */
 export const PLACEHOLDER_HOST = 'https://gms.example.com'
 export const PLACEHOLDER_VENDOR_URL = 'https://chat.vendor.example/start'
 
-/** S0: the GMS JS sample lives here; the customized copy sits next to it. */
+/** The GMS JS sample lives here (docs/genesys.md#gms-sample); the customized copy sits next to it. */
 export const GMS_SAMPLE_PATH = '/genesys/admin/js/sample/cb/'
 
 export interface InputSpec {

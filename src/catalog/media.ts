@@ -1,5 +1,5 @@
 /**
- * Media kinds gwe-int integrates (domain.md §7 and §11). Everything that differs
+ * Media kinds gwe-int integrates (docs/genesys.md). Everything that differs
  * between media lives here; prompts, flags, `list`, the config schema and the
  * templates read it.
  */
@@ -12,9 +12,9 @@ export interface MediaKind {
   id: string
   title: string
   summary: string
-  /** Second-party media create a Genesys interaction and carry attached data (S0). */
+  /** Second-party media create a Genesys interaction and carry attached data (docs/genesys.md#attached-data). */
   party: 'second' | 'third'
-  /** The `onAccept()` branches the integration takes over (S0: CHAT and/or CALLBACK). */
+  /** The `onAccept()` branches the integration takes over: CHAT and/or CALLBACK (docs/genesys.md#invite-widget). */
   branches: readonly InviteType[]
   /** The starter function those branches call instead of startChat()/startCallback(). */
   starter: string
@@ -36,7 +36,7 @@ export interface MediaKind {
   defaultInviteName: string
   defaultWidgetName?: string
   artifacts: readonly ArtifactId[]
-  /** GWE version when none is given (genesys-widgets integrate with GWE 8.5+, S1). */
+  /** GWE version when none is given (genesys-widgets integrate with GWE 8.5+, docs/genesys.md#genesys-widgets). */
   defaultGweVersion?: '8.1' | '8.5'
   /** Said after `new` so nobody looks for a file that is not meant to exist. */
   note?: string
@@ -54,7 +54,7 @@ export const MEDIA: readonly MediaKind[] = [
   {
     id: 'gms-chat',
     title: 'GMS chat',
-    summary: 'Genesys Mobile Services chat through the GMS JavaScript sample (seed example)',
+    summary: 'Genesys Mobile Services chat through the GMS JavaScript sample (as in the integration guide)',
     party: 'second',
     branches: ['CHAT'],
     starter: 'startGms',
@@ -65,7 +65,7 @@ export const MEDIA: readonly MediaKind[] = [
     inputs: ['scenario', 'host', 'service', 'inviteName', 'widgetName', 'widgetUrl', ...VISITOR_INPUTS],
     requires: ['host'],
     hostMeaning: 'GMS base URL, e.g. https://gms.example.com:8443',
-    defaultService: 'samples_new', // S0: the seed's example service
+    defaultService: 'samples_new', // the integration guide's example service
     defaultInviteName: 'inviteGMS.html',
     defaultWidgetName: 'indexGPE.html',
     artifacts: ['invite', 'gms-widget', ...LOGIC],
@@ -80,7 +80,7 @@ export const MEDIA: readonly MediaKind[] = [
     starterTemplate: 'gms',
     starterArg: 'scenario',
     scenarios: ['VOICE-NOW-USERTERM', 'VOICE-WAIT-USERTERM', 'VOICE-SCHEDULED-USERTERM', 'VOICE-NOW-USERORIG', 'VOICE-WAIT-USERORIG', 'REQUEST-INTERACTION', 'CUSTOM'],
-    defaultScenario: 'VOICE-NOW-USERTERM', // domain.md §11 gms-callback
+    defaultScenario: 'VOICE-NOW-USERTERM', // the visitor is called back at once
     inputs: ['scenario', 'host', 'service', 'inviteName', 'widgetName', 'widgetUrl', ...VISITOR_INPUTS],
     requires: ['host'],
     hostMeaning: 'GMS base URL, e.g. https://gms.example.com:8443',
@@ -102,7 +102,7 @@ export const MEDIA: readonly MediaKind[] = [
     requires: [],
     defaultInviteName: 'inviteGWE.html',
     artifacts: ['invite', ...LOGIC],
-    // S0: startChat() already propagates the GWE attributes.
+    // startChat() already passes the GWE attributes on (docs/genesys.md#gwe-media).
     note: 'GWE chat is built in: startChat() already attaches visitID/pageID, so only the invitation copy (for branding) and the strategy snippet are generated; no media widget.',
   },
   {
@@ -123,7 +123,7 @@ export const MEDIA: readonly MediaKind[] = [
   {
     id: 'webapi-chat',
     title: 'Web API chat (GMS Chat API v2)',
-    summary: 'chat over GMS Chat API v2, the documented replacement for eServices Web API chat (S12)',
+    summary: 'chat over GMS Chat API v2, the documented replacement for eServices Web API chat',
     party: 'second',
     branches: ['CHAT'],
     starter: 'startWebApi',
@@ -153,8 +153,8 @@ export const MEDIA: readonly MediaKind[] = [
     defaultInviteName: 'inviteWidgets.html',
     defaultGweVersion: '8.5',
     artifacts: ['invite', ...LOGIC],
-    // S1: the GWE 8.5 page states the Widgets requirements; S21: Widgets are configured on the page.
-    note: 'Genesys Widgets must already be configured on the page (window._genesys.widgets.webchat, S21); the invite only opens it. It defaults to GWE 8.5 paths (S1).',
+    // GWE 8.5 states the Widgets requirements; Widgets are configured on the page (docs/genesys.md#genesys-widgets).
+    note: 'Genesys Widgets must already be configured on the page (window._genesys.widgets.webchat); the invite only opens it. It defaults to GWE 8.5 paths.',
   },
   {
     id: 'third-party',
@@ -171,7 +171,7 @@ export const MEDIA: readonly MediaKind[] = [
     hostMeaning: "the vendor's chat URL, e.g. https://chat.vendor.example/start",
     defaultInviteName: 'inviteVendor.html',
     artifacts: ['invite', ...LOGIC],
-    // S0: third-party media create no Interaction Server interaction.
+    // Third-party media create no Interaction Server interaction (docs/genesys.md#attached-data).
     note: 'Third-party media create no Genesys interaction: visitID/pageID are passed to the vendor for correlation only.',
   },
 ]

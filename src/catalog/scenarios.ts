@@ -1,7 +1,8 @@
 /**
- * GMS scenario presets (domain.md §6.3, source S20, parameter meanings S17/S18).
+ * GMS scenario presets, as the GMS samples send them (docs/genesys.md#gms-callback).
  * The JS sample's `#scenario` values are client-side presets, not server names:
- * callback scenarios POST to `callback/<service>`; REQUEST-* use built-in services (S0).
+ * callback scenarios POST to `callback/<service>`; REQUEST-* use built-in services
+ * (docs/genesys.md#gms-sample).
  * Adding a scenario is a one-place change: add an entry here and name it in a medium.
  */
 export type ScenarioField = 'customerNumber' | 'phoneNumber' | 'desiredTime'
@@ -11,11 +12,11 @@ export interface Scenario {
   /** What the visitor gets: a chat or a voice call. */
   channel: 'chat' | 'voice'
   summary: string
-  /** Path under `<gms>/genesys/1/service/`: `callback/<service>` or a built-in service (S0, S13, S16). */
+  /** Path under `<gms>/genesys/1/service/`: `callback/<service>` or a built-in service. */
   endpoint: 'callback' | 'request-chat' | 'request-interaction'
-  /** Preset service parameters sent with the request (S20 table). */
+  /** Preset service parameters sent with the request. */
   params: Readonly<Record<string, string>>
-  /** Visitor input the request cannot go without (S16, S17, S18). */
+  /** Visitor input the request cannot go without. */
   needs: readonly ScenarioField[]
   /** Visitor input sent when given, not required. */
   optional: readonly ScenarioField[]
@@ -31,18 +32,18 @@ const preset = (direction: string, wait: boolean, media: 'voice' | 'chat') => ({
 export const SCENARIOS: readonly Scenario[] = [
   {id: 'CHAT-NOW', channel: 'chat', summary: 'chat now, no queue wait (callback service, chat media)', endpoint: 'callback', params: preset('USERORIGINATED', false, 'chat'), needs: [], optional: ['customerNumber']},
   {id: 'CHAT-WAIT', channel: 'chat', summary: 'chat when an agent is ready (callback service, chat media)', endpoint: 'callback', params: preset('USERORIGINATED', true, 'chat'), needs: [], optional: ['customerNumber']},
-  // S13: built-in request-chat; the seed's sample sends _customer_number with it (S0).
+  // Built-in request-chat; the guide's sample sends _customer_number with it (docs/genesys.md#request-chat).
   {id: 'REQUEST-CHAT', channel: 'chat', summary: 'built-in request-chat service (Chat API v1)', endpoint: 'request-chat', params: {}, needs: [], optional: ['customerNumber']},
-  // S18: _customer_number is mandatory for every callback.
+  // _customer_number is mandatory for every callback (docs/genesys.md#gms-callback).
   {id: 'VOICE-NOW-USERORIG', channel: 'voice', summary: 'visitor calls in now', endpoint: 'callback', params: preset('USERORIGINATED', false, 'voice'), needs: ['customerNumber'], optional: []},
   {id: 'VOICE-WAIT-USERORIG', channel: 'voice', summary: 'visitor calls in when an agent is ready', endpoint: 'callback', params: preset('USERORIGINATED', true, 'voice'), needs: ['customerNumber'], optional: []},
   {id: 'VOICE-NOW-USERTERM', channel: 'voice', summary: 'agent calls the visitor now', endpoint: 'callback', params: preset('USERTERMINATED', false, 'voice'), needs: ['customerNumber'], optional: []},
   {id: 'VOICE-WAIT-USERTERM', channel: 'voice', summary: 'agent calls the visitor when ready', endpoint: 'callback', params: preset('USERTERMINATED', true, 'voice'), needs: ['customerNumber'], optional: []},
-  // S17/S20: _desired_time (ISO-8601 UTC) from the sample's #available_time_slots.
+  // _desired_time (ISO-8601 UTC) from the sample's #available_time_slots (docs/genesys.md#availability).
   {id: 'VOICE-SCHEDULED-USERTERM', channel: 'voice', summary: 'agent calls the visitor at a chosen time', endpoint: 'callback', params: preset('USERTERMINATED', true, 'voice'), needs: ['customerNumber', 'desiredTime'], optional: []},
-  // S16: request-interaction takes _phone_number (mandatory), not _customer_number (S0).
+  // request-interaction takes _phone_number (mandatory), not _customer_number (docs/genesys.md#request-interaction).
   {id: 'REQUEST-INTERACTION', channel: 'voice', summary: 'built-in request-interaction: visitor dials an access number', endpoint: 'request-interaction', params: {}, needs: ['phoneNumber'], optional: []},
-  // S20: CUSTOM leaves every parameter to the service's configuration.
+  // CUSTOM leaves every parameter to the service's configuration.
   {id: 'CUSTOM', channel: 'voice', summary: 'parameters come from the GMS service configuration', endpoint: 'callback', params: {}, needs: ['customerNumber'], optional: []},
 ]
 
@@ -50,7 +51,7 @@ export function findScenario(id: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.id === id)
 }
 
-/** The GMS request parameter each visitor field travels as (S0, S16, S17). */
+/** The GMS request parameter each visitor field travels as. */
 export const FIELD_PARAM: Readonly<Record<ScenarioField, string>> = {
   customerNumber: '_customer_number',
   phoneNumber: '_phone_number',

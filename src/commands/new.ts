@@ -58,7 +58,7 @@ ${mediaHelp()}`
 
   async run() {
     const {args, flags} = await this.parse(New)
-    // isatty(0), not process.stdin.isTTY: touching process.stdin sets up a stream for it (start-up, issue 8).
+    // isatty(0), not process.stdin.isTTY: touching process.stdin sets up a stream for it (start-up time).
     const interactive = isatty(0) && Boolean(process.stdout.isTTY) && !this.jsonEnabled()
     const {entry, warnings} = await resolveNewAnswers(
       {

@@ -201,7 +201,7 @@ const MAX_LINK_HOPS = 40
 /**
  * realResolve with a memory, for one operation: a plan resolves hundreds of paths under
  * the same few folders, and each folder is looked at once instead of once per path
- * (issue 8: generate). Answers for the disk as it was when first asked.
+ * (generate speed). Answers for the disk as it was when first asked.
  */
 export function realResolver(): (file: string) => string {
   // `missing`: nothing exists there, so nothing below it does either (no lstat needed).

@@ -2,7 +2,7 @@
  * The YAML side of the config (config.ts): YAML configs, and any JSON config the plain
  * JSON.parse path did not accept, are read here with the YAML parser so every problem
  * is reported at its line; and `new` upserts into YAML keeping comments and layout.
- * Loaded on demand: most runs never need the parser (issue 8: start-up).
+ * Loaded on demand: most runs never need the parser (start-up time).
  */
 import {isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document} from 'yaml'
 import {configSchema, SCHEMA_REF, type Config} from './config.js'

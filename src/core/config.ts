@@ -11,7 +11,7 @@ import {readTextFile} from './read-source.js'
 
 export const CONFIG_NAMES = ['gwe-int.config.json', 'gwe-int.config.yaml', 'gwe-int.config.yml']
 export const SCHEMA_REF = './node_modules/gwe-int/schema/gwe-int.schema.json'
-/** Refuse configs larger than this before reading them (issue 7: hostile inputs). */
+/** Refuse configs larger than this before reading them (hostile inputs). */
 export const MAX_CONFIG_BYTES = 1024 * 1024
 /**
  * Flow nesting ([ and {) and block indentation deeper than any real config. The YAML
@@ -51,7 +51,7 @@ export function readConfigText(file: string): string {
  * JSON.parse alone. Anything else, and every YAML config, goes through the YAML parser
  * (config-yaml.ts, loaded on demand), which also finds the line of each problem: the
  * YAML parser costs ~80 ms on a 200-integration file and is not needed to accept one
- * (issue 8: generate).
+ * (generate speed).
  */
 export async function parseConfig(text: string, file: string): Promise<Config> {
   if (Buffer.byteLength(text) > MAX_CONFIG_BYTES) throw invalid(`${file}: config is larger than ${MAX_CONFIG_BYTES / 1024} KiB`)

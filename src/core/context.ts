@@ -17,9 +17,10 @@ export interface ScenarioView {
   endpoint: string
   params: {key: string; value: string}[]
   needs: {customerNumber: boolean; phoneNumber: boolean; desiredTime: boolean}
-  /** The GMS parameter the visitor's phone number travels as (S0, S16). */
+  /** The GMS parameter the visitor's phone number travels as (docs/genesys.md#request-interaction). */
   numberParam: string
-  /** Whether the widget may connect without asking the visitor anything (seed bug 9). */
+  /** Whether the widget may connect without asking the visitor anything: callback
+   * scenarios cannot go without a phone number (docs/genesys.md#gms-sample). */
   autoConnect: boolean
 }
 
@@ -47,12 +48,12 @@ export interface TemplateContext {
   scenarios: ScenarioView[]
   /** The medium's scenarios as data for the widget script: endpoint, preset params, needs. */
   scenarioTable: Record<string, {channel: string; endpoint: string; params: Record<string, string>; needs: string[]; numberParam: string}>
-  /** Scenario id -> whether the widget may connect without visitor input (seed bug 9). */
+  /** Scenario id -> whether the widget may connect without visitor input. */
   scenarioAutoConnect: Record<string, boolean>
   /**
-   * GMS URLs. `chatUrl`: S12 Chat API v2 `<host>/genesys/2/chat/<service>`.
+   * GMS URLs. `chatUrl`: Chat API v2 `<host>/genesys/2/chat/<service>`.
    * `widgetUrlRelative`: the widget URL has no scheme and host, so the invitation (which runs
-   * inside the visitor's page, domain.md §2 [I]) would open it on the visitor's site.
+   * inside the visitor's page, docs/genesys.md#invite-widget) would open it on the visitor's site.
    */
   gms: {base: string; api: string; service: string; widgetUrl: string; widgetUrlRelative: boolean; chatUrl: string}
   vendor: {url: string; fn: string}
@@ -68,7 +69,7 @@ export interface TemplateContext {
   t: Messages
 }
 
-/** S0: onAccept reports ACCEPT_CHAT / ACCEPT_CALLBACK after starting the medium. */
+/** onAccept reports ACCEPT_CHAT / ACCEPT_CALLBACK after starting the medium. */
 const RESULT = {CHAT: 'ACCEPT_CHAT', CALLBACK: 'ACCEPT_CALLBACK'} as const
 
 export function starterCall(i: ResolvedIntegration, branch: 'CHAT' | 'CALLBACK'): string {
@@ -111,7 +112,7 @@ export function buildContext(i: ResolvedIntegration): TemplateContext {
       prefix: i.gwePrefix,
       url: i.gweUrl ?? '',
       inviteUrl: i.inviteUrl,
-      // S2/S3: POST <gwe><prefix>/data/notification/notify/{visitID}
+      // POST <gwe><prefix>/data/notification/notify/{visitID}
       notifyPath: `${i.gwePrefix}/data/notification/notify/`,
     },
     files: {invite: i.inviteName, widget: i.widgetName ?? ''},

@@ -13,7 +13,7 @@ import en from '../locales/en.js'
 import {DEFAULT_LOCALE, LOCALE_CODES, MESSAGE_KEYS, type Messages} from '../locales/index.js'
 
 // zod compiles a fast path for each object schema on its first parse; a run validates
-// one entry (new) or a few hundred (generate), too few for that to pay off (issue 8).
+// one entry (new) or a few hundred (generate), too few for that to pay off (start-up time).
 z.config({jitless: true})
 
 const check = (fn: (s: string) => string | undefined) => (s: string, ctx: z.RefinementCtx) => {
@@ -118,8 +118,9 @@ export function resolveIntegration(entry: IntegrationEntry): ResolvedIntegration
   const host = entry.host === undefined ? undefined : media.id === 'third-party' ? v.normalizeFullUrl(entry.host).value : v.normalizeBaseUrl(entry.host).value
   const inviteName = entry.inviteName ?? media.defaultInviteName
   const widgetName = media.defaultWidgetName ? entry.widgetName ?? media.defaultWidgetName : undefined
-  // S0 (seed bug 11): the seed's relative '/frontend/resources/...' resolves against the
-  // GWE server only if GWE resolves it so [U]; an absolute URL is used when --gwe-url is given.
+  // A relative '/frontend/resources/...' (as in the integration guide) resolves against the GWE
+  // server only if GWE resolves it so, which no page says (docs/genesys.md#strategy); an
+  // absolute URL is used when --gwe-url is given.
   const resources = `${gweUrl ?? ''}${gwePrefix}/resources/`
   let widgetUrl = entry.widgetUrl
   if (!widgetUrl && widgetName) {

@@ -19,7 +19,7 @@ export function catalogueListing() {
     party: m.party,
     inviteBranches: [...m.branches],
     starter: m.starter,
-    /** Per invitation type: the call that replaces startChat()/startCallback() (S0). */
+    /** Per invitation type: the call that replaces startChat()/startCallback(). */
     invite: m.branches.map((type) => ({type, calls: starterShape(m, type), reports: type === 'CHAT' ? 'ACCEPT_CHAT' : 'ACCEPT_CALLBACK'})),
     defaultScenario: m.defaultScenario ?? null,
     scenarios: m.scenarios.map((id) => {

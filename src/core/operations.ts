@@ -112,7 +112,7 @@ export async function planGenerate(opts: GenerateOptions): Promise<OperationResu
   return {files: assess(planned, readExisting, opts.force), integrations: list, configFile: file, baseDir}
 }
 
-/** `diff` is needed only to show differences, so it is loaded on first use (start-up, issue 8). */
+/** `diff` is needed only to show differences, so it is loaded on first use (start-up time). */
 const loadDiff = (): typeof Diff => createRequire(import.meta.url)('diff') as typeof Diff
 
 /** A unified diff of one planned file against the disk (`--check`, conflicts). */

@@ -32,7 +32,7 @@ export interface PlanOptions {
   /**
    * Patches a team's source (sources.ts patchFromSource). Injected, not imported: the patch
    * engine (parse5, acorn, magic-string) is loaded only for integrations that have a source
-   * (loadSourcePatcher; issue 8: start-up).
+   * (loadSourcePatcher; start-up time).
    */
   patchSource?: PatchFromSource
 }

@@ -19,7 +19,7 @@ function declarationOnly(text: string): string {
 }
 
 export function invitePatchSpec(i: ResolvedIntegration, templates: TemplateSet): InvitePatchSpec | undefined {
-  if (!i.media.starterTemplate) return undefined // built-in GWE media keep startChat()/startCallback() (S0)
+  if (!i.media.starterTemplate) return undefined // built-in GWE media keep startChat()/startCallback()
   const context = buildContext(i)
   return {
     starterName: i.media.starter,
@@ -36,7 +36,7 @@ export function widgetPatchSpec(i: ResolvedIntegration, templates: TemplateSet):
       {name: 'gpeStartScenario', source: declarationOnly(templates.render('gms-widget/gpe-start-scenario.js', context))},
     ],
     connectStatements: templates.render('gms-widget/attached-data.js', context).replace(/\s+$/, ''),
-    // S0: "inside onready callback: gpeStartScenario();"
+    // The integration guide calls gpeStartScenario() from the page's ready callback.
     readyCall: 'gpeStartScenario();',
   }
 }

@@ -5,7 +5,7 @@
  * on values that pass.
  */
 
-/** S15/S27: GMS services are option sections `service.<name>`; keep to safe section-name characters. */
+/** GMS services are option sections `service.<name>`; keep to safe section-name characters. */
 export const SERVICE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i
@@ -34,7 +34,7 @@ export function checkHttpUrl(value: string, opts: {allowQuery?: boolean} = {}): 
 
 /**
  * A base URL: `https://host[:port][/path]`, or `host[:port]` which becomes
- * `https://host[:port]` (no hard-coded http://, seed bug 10). No trailing slash.
+ * `https://host[:port]` (never a hard-coded http://). No trailing slash.
  */
 export function normalizeBaseUrl(value: string): {value?: string; error?: string} {
   const raw = value.trim()

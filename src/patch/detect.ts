@@ -3,9 +3,9 @@ import {PatchDoc} from './doc.js'
 import type {SourceKind} from './types.js'
 
 /**
- * invite: defines onAccept and uses sendInviteResult (S0 invite.html).
+ * invite: defines onAccept and uses sendInviteResult (docs/genesys.md#invite-widget).
  * gms-widget: defines connect and uses the GMS sample's service calls
- * (gmsInterface / createCallback / params._provide_code / '#scenario') (S0, domain.md §6.6).
+ * (gmsInterface / createCallback / params._provide_code / '#scenario') (docs/genesys.md#gms-sample).
  * Throws GweIntError (exit 2) naming the file when neither or both match.
  */
 export function detectKind(source: string, file: string): SourceKind {

@@ -119,7 +119,7 @@ export class PatchDoc {
     return eol
   }
 
-  /** Indentation unit of the script, else of the whole file, else the seed's 4 spaces. */
+  /** Indentation unit of the script, else of the whole file, else the integration guide's 4 spaces. */
   unit(script: ParsedScript): string {
     let unit = this.units.get(script)
     if (unit === undefined) this.units.set(script, (unit = detectIndentUnit(script.block.text) ?? (this.fileUnit ??= detectIndentUnit(this.source) ?? '    ')))

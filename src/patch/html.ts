@@ -25,7 +25,7 @@ export interface ScriptBlock {
   tagStart: number
 }
 
-/** HTML's JavaScript MIME type essences (WHATWG MIME Sniffing §4.6). */
+/** HTML's JavaScript MIME type essences (WHATWG MIME Sniffing section 4.6). */
 const JS_TYPES = new Set([
   '',
   'module',
@@ -104,7 +104,7 @@ export function scriptElements(text: string): FoundScript[] {
     const [node, inert] = stack.pop()!
     const loc = node.sourceCodeLocation
     if (node.nodeName === 'script' && node.namespaceURI === HTML_NS && loc?.startTag) {
-      // Without an end tag, script data runs to the end of the input (HTML §13.2.5.4).
+      // Without an end tag, script data runs to the end of the input (HTML section 13.2.5.4).
       const end = loc.endTag ? loc.endTag.startOffset : text.length
       found.push({attrs: node.attrs ?? [], start: loc.startTag.endOffset, end, tagStart: loc.startTag.startOffset, inert})
       continue

@@ -1,8 +1,8 @@
 /**
- * The invitation-widget patch (domain.md §11 A): add the starter function next
+ * The invitation-widget patch (docs/genesys.md#invite-widget): add the starter function next
  * to startChat/startCallback, and in onAccept replace only the start call of
  * the chosen INVITE_TYPE branch. closeInviteDialogWindow(), sendInviteResult()
- * and the else branch are never touched (S0).
+ * and the else branch are never touched.
  */
 import type * as acorn from 'acorn'
 import * as walk from 'acorn-walk'
@@ -13,7 +13,7 @@ import {calleeName, isMember, type FnDef} from './js.js'
 import {checkCall, checkFunctionSource, oneLine, sameNode} from './snippet.js'
 import type {InvitePatchSpec, PatchResult} from './types.js'
 
-/** S0: the built-in start call of each branch. */
+/** The built-in start call of each branch. */
 const DEFAULT_CALL = {CHAT: 'startChat', CALLBACK: 'startCallback'} as const
 
 type InviteType = keyof typeof DEFAULT_CALL
@@ -47,7 +47,7 @@ function addStarter(doc: PatchDoc, onAccept: FnDef, spec: InvitePatchSpec, chang
     if (doc.replaceStatement(def.script, def.stmt, spec.starterSource)) changes.push(`updated function ${name}`)
     return
   }
-  // Next to startChat/startCallback when they are defined in a scope that onAccept can see (S0, §11 A.1).
+  // Next to startChat/startCallback when they are defined in a scope that onAccept can see.
   const script = onAccept.script
   const anchors = [...(script.defs.get('startChat') ?? []), ...(script.defs.get('startCallback') ?? [])]
     .filter((d) => d.anchor.owner.start <= onAccept.fn.start && onAccept.fn.end <= d.anchor.owner.end)

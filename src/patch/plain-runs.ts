@@ -5,9 +5,9 @@
  *
  * A run starts right after a plain tag (the anchor) and is a sequence of units,
  * each some text then one plain tag. Read from the data state, a unit is
- * character data (§13.2.5.1; `&...;` character references return to the data
+ * character data (section 13.2.5.1; `&...;` character references return to the data
  * state) followed by one tag token that leaves the tokenizer in the data state
- * (§13.2.5.6 onwards: the patterns below accept only names, attributes without
+ * (section 13.2.5.6 onwards: the patterns below accept only names, attributes without
  * values or with quoted ones, which the tag states read in one way). So if the
  * tokenizer is in the data state right after the anchor, with no foreign content
  * or select open, the run produces only character data and plain tags, and the

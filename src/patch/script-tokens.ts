@@ -4,7 +4,7 @@
  * without building a tree. It models only as much of tree construction as
  * decides the tokenizer's state and which start tags make HTML script elements;
  * on anything it does not model it gives up (undefined) and the caller parses
- * with the tree builder. Rules below are from the WHATWG HTML spec (§13.2.6 tree
+ * with the tree builder. Rules below are from the WHATWG HTML spec (section 13.2.6 tree
  * construction) as parse5 7.3's parser implements them.
  *
  * Long runs of plain markup are cut out first (plain-runs.ts); the walk confirms
@@ -21,11 +21,11 @@ type TagToken = Token.TagToken
  * The tokenizer state the tree builder selects after these start tags in every
  * HTML insertion mode this walk allows, i.e. all but "in select", "in template"
  * and the frameset modes; the self-closing flag does not matter (none is void):
- * - script: "in head" rules, script data state (§13.2.6.4.4), also reached from
+ * - script: "in head" rules, script data state (section 13.2.6.4.4), also reached from
  *   before head, after head, in body, in table, in table body, in row, in caption,
  *   in cell, in column group (after popping the colgroup), after body.
  * - style, noframes; noscript with scripting enabled (parse5's default): RAWTEXT
- *   ("in head" §13.2.6.4.4, "in body" §13.2.6.4.7).
+ *   ("in head" section 13.2.6.4.4, "in body" section 13.2.6.4.7).
  * - xmp, iframe, noembed: RAWTEXT ("in body"); in table modes these are processed
  *   with the "in body" rules (foster parenting changes the tree, not the state).
  * - title (via "in head"), textarea: RCDATA. plaintext: PLAINTEXT.
@@ -45,7 +45,7 @@ const TEXT_STATE: ReadonlyMap<string, Tokenizer['state']> = new Map([
 
 /**
  * HTML start tags the walk does not model:
- * - template: its content is inert, and "in template" (§13.2.6.4.18) can ignore
+ * - template: its content is inert, and "in template" (section 13.2.6.4.18) can ignore
  *   tokens (e.g. after `<col>`).
  * - frameset: "in frameset" / "after frameset" ignore most start tags, and a
  *   frameset in body may detach the body with its scripts.
@@ -63,17 +63,17 @@ const cutPlainRuns = runCutter([...TEXT_STATE.keys(), ...HTML_GIVE_UP, 'svg', 'm
 const MIN_RUN = 256
 
 /**
- * Table tags in "in select in table" (§13.2.6.4.17) close the select, in "in
+ * Table tags in "in select in table" (section 13.2.6.4.17) close the select, in "in
  * select" they are ignored; telling the two apart needs the table state.
  */
 const SELECT_IN_TABLE_EXITS = new Set(['caption', 'table', 'tbody', 'tfoot', 'thead', 'tr', 'td', 'th'])
 
-/** Start tags that leave foreign content (§13.2.6.5), plus `font` with color, face or size. */
+/** Start tags that leave foreign content (section 13.2.6.5), plus `font` with color, face or size. */
 const FOREIGN_EXITS = new Set(
   'b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var'.split(' '),
 )
 
-/** HTML integration points in SVG and MathML text integration points (§13.2.6 "tree construction dispatcher"). */
+/** HTML integration points in SVG and MathML text integration points (section 13.2.6 "tree construction dispatcher"). */
 const INTEGRATION_POINTS = {svg: new Set(['foreignobject', 'desc', 'title']), math: new Set(['mi', 'mo', 'mn', 'ms', 'mtext'])}
 
 /** An open foreign element (all share the namespace of the `<svg>` or `<math>` that opened them). */
@@ -105,7 +105,7 @@ class ScriptWalk implements TokenHandler {
   private readonly cutAt: readonly number[]
   /** The script whose content the tokenizer is reading. */
   private open: FoundScript | undefined
-  /** In "in select" insertion mode (§13.2.6.4.16). */
+  /** In "in select" insertion mode (section 13.2.6.4.16). */
   private inSelect = false
   /** Open foreign elements, outermost first; non-empty while in foreign content. */
   private foreign: ForeignElement[] = []
@@ -163,7 +163,7 @@ class ScriptWalk implements TokenHandler {
 
   onStartTag(token: TagToken): void {
     if (this.passedCut(token)) return
-    // Tag names are lower case (tag name state, §13.2.5.8).
+    // Tag names are lower case (tag name state, section 13.2.5.8).
     if (this.foreign.length > 0) this.foreignStartTag(token)
     else if (this.inSelect) this.selectStartTag(token)
     else this.htmlStartTag(token)
@@ -174,7 +174,7 @@ class ScriptWalk implements TokenHandler {
     const name = token.tagName
     if (HTML_GIVE_UP.has(name)) return this.giveUp()
     if (name === 'svg' || name === 'math') {
-      // "in body": a foreign element, not pushed when self-closing (§13.2.6.4.7).
+      // "in body": a foreign element, not pushed when self-closing (section 13.2.6.4.7).
       if (!token.selfClosing) this.pushForeign(name, name)
       return
     }
@@ -189,7 +189,7 @@ class ScriptWalk implements TokenHandler {
     }
   }
 
-  /** "in select" (§13.2.6.4.16); the select is always in select scope there (only option/optgroup can be above it). */
+  /** "in select" (section 13.2.6.4.16); the select is always in select scope there (only option/optgroup can be above it). */
   private selectStartTag(token: TagToken): void {
     const name = token.tagName
     if (name === 'template' || SELECT_IN_TABLE_EXITS.has(name)) return this.giveUp()
@@ -202,7 +202,7 @@ class ScriptWalk implements TokenHandler {
     // Anything else is ignored, including style, title, svg, math, ... (no state switch).
   }
 
-  /** "rules for parsing tokens in foreign content" (§13.2.6.5), start tags. */
+  /** "rules for parsing tokens in foreign content" (section 13.2.6.5), start tags. */
   private foreignStartTag(token: TagToken): void {
     const name = token.tagName
     // Under an integration point, start tags follow HTML rules (not modelled).
@@ -234,7 +234,7 @@ class ScriptWalk implements TokenHandler {
   }
 
   private endTag(token: TagToken): void {
-    // In script data only the matching `</script` end tag leaves the state (§13.2.5.4), so the next end tag closes it.
+    // In script data only the matching `</script` end tag leaves the state (section 13.2.5.4), so the next end tag closes it.
     if (this.open) return this.close(this.orig(token.location!.startOffset))
     const name = token.tagName
     if (this.foreign.length > 0) {

@@ -1,5 +1,5 @@
 /**
- * The GMS-widget patch (domain.md §6.6, §11 gms-chat step 2): add the helper
+ * The GMS-widget patch (docs/genesys.md#gms-sample): add the helper
  * functions before connect(), put the attached-data parameters into connect()'s
  * params (in a marked block, so re-patching finds it), and call the scenario
  * starter from the page's on-ready callback.
@@ -131,7 +131,7 @@ function attachData(doc: PatchDoc, connect: FnDef, params: Anchor, statements: s
     }
     return
   }
-  // The params assignments that precede the scenario logic (S0: first_name, last_name, _provide_code).
+  // The params assignments that precede the scenario logic (in the guide: first_name, last_name, _provide_code).
   const i = params.list.indexOf(params.stmt)
   const run: Stmt[] = []
   for (const s of params.list.slice(i + 1)) {
@@ -139,7 +139,7 @@ function attachData(doc: PatchDoc, connect: FnDef, params: Anchor, statements: s
     run.push(s)
   }
   const assigns = run.filter((s) => paramsKey(s) !== undefined)
-  // A hand-edited copy (as in S0) may already assign some of the keys: replace those lines with the block.
+  // A hand-edited copy (as in the integration guide) may already assign some of the keys: replace those lines with the block.
   const handIdx = run.map((s, j) => (keys.includes(paramsKey(s) ?? '\0') ? j : -1)).filter((j) => j >= 0)
   const contiguous = handIdx.length > 0 && handIdx[handIdx.length - 1]! - handIdx[0]! === handIdx.length - 1
   if (contiguous) {

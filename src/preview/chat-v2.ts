@@ -1,5 +1,5 @@
 /**
- * GMS Chat API v2 stand-in (S12): `POST /genesys/2/chat/<service>` creates a chat,
+ * GMS Chat API v2 stand-in (docs/genesys.md#chat-v2): `POST /genesys/2/chat/<service>` creates a chat,
  * `.../<chatId>/send` adds the visitor's message, `.../<chatId>/refresh` returns the
  * transcript from `transcriptPosition`, `.../<chatId>/disconnect` ends it. A scripted
  * agent joins and answers the visitor's first message, so a widget's transcript can
@@ -33,7 +33,8 @@ export const AGENT_NICKNAME = 'Preview Agent'
 /** What the scripted agent says to the visitor's first message. */
 export const agentReply = (text: string) => `Hello, this is the gwe-int preview agent. You wrote: "${text}"`
 
-// S12 names the fields; the error shape (statusCode 1 with errors[]) is [I].
+// The documentation names the fields; the error shape (statusCode 1 with errors[]) is
+// only seen in client code.
 const fail = (status: number, code: number, advice: string): Answer => ({status, body: {statusCode: 1, errors: [{code, advice}]}})
 
 export class ChatV2 {
@@ -78,9 +79,9 @@ export class ChatV2 {
   }
 
   private create(service: string, params: Record<string, string>): Answer {
-    // S12: nickname, or both firstName and lastName.
+    // nickname, or both firstName and lastName.
     const nickname = params.nickname || [params.firstName, params.lastName].filter(Boolean).join(' ')
-    if (!params.nickname && !(params.firstName && params.lastName)) return fail(400, 101, 'give nickname, or firstName and lastName (S12)')
+    if (!params.nickname && !(params.firstName && params.lastName)) return fail(400, 101, 'give nickname, or firstName and lastName')
     const userData: Record<string, string> = {}
     for (const [k, v] of Object.entries(params)) {
       const m = /^userData\[(.+)\]$/.exec(k)

@@ -1,13 +1,14 @@
 /**
  * The script of the customer page: stand-ins for what GWE puts on a customer's page.
- * - `_gt` answers `getIDs` with `{visitID, pageID}` (S0, S1; domain.md §3 [I] keys).
- * - The Notification Agent: messages pushed for this visit (S2: the server republishes
+ * - `_gt` answers `getIDs` with `{visitID, pageID}` (the likeliest keys,
+ *   docs/genesys.md#monitoring-api).
+ * - The Notification Agent: messages pushed for this visit (the server republishes
  *   notify calls on `/notification/{visitId}`) are handled per channel; `gpe.appendContent`
- *   GETs `data.url` and appends the HTML into `data.container` (domain.md §2 [I]),
+ *   GETs `data.url` and appends the HTML into `data.container` (docs/genesys.md#notify),
  *   re-creating `<script>` elements so they run.
  * - "Deliver invitation" runs the generated Engagement Logic snippet with an event
- *   `{visitID, pageID}` and posts its notification as the strategy would (S0, S2).
- * - For Genesys Widgets, `CXBus` records `registerPlugin(...).command(...)` (S22).
+ *   `{visitID, pageID}` and posts its notification as the strategy would.
+ * - For Genesys Widgets, `CXBus` records `registerPlugin(...).command(...)`.
  * Served at CLIENT_SCRIPT_PATH; kept in plain ES2017 so any current browser runs it.
  */
 export const CLIENT_SCRIPT_PATH = '/__gwe-int/customer.js'
@@ -50,7 +51,7 @@ export const CLIENT_SCRIPT = String.raw`(function () {
   // ?tracker=absent: a page without the tracker, to see how the invitation copes.
   var trackerAbsent = query.get('tracker') === 'absent';
   if (trackerAbsent) { log('tracker', 'absent on this page (?tracker=absent)'); }
-  // S0/S1: _gt.push(['getIDs', callback]) hands the IDs to the callback as one object.
+  // _gt.push(['getIDs', callback]) hands the IDs to the callback as one object.
   if (!trackerAbsent) window._gt = {
     push: function (command) {
       if (command && command[0] === 'getIDs' && typeof command[1] === 'function') {
@@ -71,7 +72,7 @@ export const CLIENT_SCRIPT = String.raw`(function () {
 
   if (cfg.widgets) {
     window.gweIntCxbusCommands = [];
-    // S22: commands go through a registered plugin; command() returns a deferred.
+    // Commands go through a registered plugin; command() returns a deferred.
     window.CXBus = {
       registerPlugin: function (name) {
         log('CXBus', 'registerPlugin(' + JSON.stringify(name) + ')');
@@ -98,8 +99,8 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     };
   }
 
-  // domain.md §2 [I]: the Notification Agent GETs data.url and appends it into data.container.
-  // The defaults of method and container are [U]; GET and body are assumed.
+  // The Notification Agent (likely) GETs data.url and appends it into data.container. The
+  // defaults of method and container are not documented; GET and body are assumed.
   function appendContent(data) {
     var container = document.querySelector(data.container || 'body');
     if (!container) { return Promise.reject(new Error('no element matches container ' + data.container)); }
@@ -129,7 +130,7 @@ export const CLIENT_SCRIPT = String.raw`(function () {
 
   function onNotification(messages) {
     (Array.isArray(messages) ? messages : [messages]).forEach(function (message) {
-      // S2: each message names the page it is for.
+      // Each message names the page it is for.
       if (message.page !== ids.pageID) { log('notification', 'for page ' + message.page + ', not this page: ignored'); return; }
       if (message.channel === 'gpe.appendContent') {
         appendContent(message.data || {}).catch(function (e) { log('error', e.message); $('deliver-status').textContent = e.message; });
@@ -144,7 +145,7 @@ export const CLIENT_SCRIPT = String.raw`(function () {
   source.onerror = function () { $('channel-status').textContent = 'disconnected (is gwe-int preview still running?)'; $('channel-status').setAttribute('data-state', 'closed'); };
   source.onmessage = function (event) { onNotification(JSON.parse(event.data)); };
 
-  // S0: the strategy's notification_message; S2/S3: POSTed as JSON to notification_url.
+  // The strategy's notification_message, POSTed as JSON to notification_url.
   $('deliver').onclick = function () {
     $('deliver-status').textContent = 'sending…';
     fetch(cfg.snippetUrl).then(function (r) { return r.text(); }).then(function (snippet) {

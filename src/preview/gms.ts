@@ -1,6 +1,6 @@
 /**
  * The GMS stand-in: answers the requests the generated widgets send, in the shapes of
- * domain.md §6. It is a test double, not GMS: it checks the parameters GMS documents
+ * docs/genesys.md (gms-callback, gms-callback-actions, request-chat, request-interaction). It is a test double, not GMS: it checks the parameters GMS documents
  * as mandatory and answers what the widgets must handle, nothing more.
  */
 import {ChatV2} from './chat-v2.js'
@@ -23,7 +23,7 @@ export interface GmsAnswer {
 export const PREVIEW_ACCESS_NUMBER = 'tel:+15555550100'
 
 const notFound = (r: GmsRequest): GmsAnswer => ({status: 404, body: {error: `gwe-int preview: the GMS stand-in has no ${r.method} ${r.path}`}})
-const missing = (key: string, source: string): GmsAnswer => ({status: 400, body: {error: `missing mandatory parameter ${key} (${source})`}})
+const missing = (key: string): GmsAnswer => ({status: 400, body: {error: `missing mandatory parameter ${key}`}})
 
 export class GmsStandIn {
   private ids = 0
@@ -44,21 +44,21 @@ export class GmsStandIn {
     return notFound(r)
   }
 
-  /** `POST /genesys/1/service/...` (S15). */
+  /** `POST /genesys/1/service/...`. */
   private service(r: GmsRequest, rest: string[]): GmsAnswer {
-    // S17/S20: POST .../callback/<service>/availability with start and end (ISO-8601)
+    // POST .../callback/<service>/availability with start and end (ISO-8601)
     // answers a map of time -> free slot count.
     if (rest[0] === 'callback' && rest.length === 3 && rest[2] === 'availability') return {status: 200, body: slots(r.params.start, r.params.end)}
     if (rest[0] === 'callback' && rest.length === 2) return this.callback(r)
     if (rest[0] === 'request-chat' && rest.length === 1) {
-      // S13: the built-in request-chat answers with the id and the chat interaction URL.
+      // The built-in request-chat answers with the id and the chat interaction URL.
       const id = this.nextId()
       return {status: 200, body: {'_chatIxnAPI-CREATE-URL': `/genesys/1/service/${id}/ixn/chat`, _id: id}}
     }
     if (rest[0] === 'request-interaction' && rest.length === 1) {
-      // S16: _phone_number is mandatory; the answer gives an access number (and code).
-      // The exact keys are [U]; DialNumber/_tel_url is the S20 action for "call us".
-      if (!r.params._phone_number) return missing('_phone_number', 'S16')
+      // _phone_number is mandatory; the answer gives an access number (and code). Which keys
+      // come back is not documented; DialNumber/_tel_url is the sample's action for "call us".
+      if (!r.params._phone_number) return missing('_phone_number')
       const id = this.nextId()
       const code = r.params._provide_code === 'true' ? {_access_code: '2468'} : {}
       return {status: 200, body: {_id: id, _action: 'DialNumber', _tel_url: PREVIEW_ACCESS_NUMBER, ...code}}
@@ -66,23 +66,23 @@ export class GmsStandIn {
     return notFound(r)
   }
 
-  /** `POST /genesys/1/service/callback/<service>` (S17): the answer depends on the scenario's params. */
+  /** `POST /genesys/1/service/callback/<service>` (docs/genesys.md#gms-callback): the answer depends on the scenario's params. */
   private callback(r: GmsRequest): GmsAnswer {
     const p = r.params
     const id = this.nextId()
     if (p._media_type === 'chat') {
-      // S20: StartChat carries the chat start URL, the CometD URL and the chat subject.
+      // StartChat carries the chat start URL, the CometD URL and the chat subject.
       return {
         status: 200,
         body: {_id: id, _action: 'StartChat', _start_chat_url: `${r.base}/genesys/1/service/${id}/ixn/chat`, _comet_url: `${r.base}/genesys/cometd`, _chat_parameters: {subject: `Preview chat ${id}`}},
       }
     }
-    // S18: _customer_number is mandatory for every voice callback.
-    if (!p._customer_number) return missing('_customer_number', 'S18')
+    // _customer_number is mandatory for every voice callback.
+    if (!p._customer_number) return missing('_customer_number')
     if (p._desired_time !== undefined && Number.isNaN(Date.parse(p._desired_time))) {
-      return {status: 400, body: {error: `_desired_time must be an ISO-8601 time, got "${p._desired_time}" (S17)`}}
+      return {status: 400, body: {error: `_desired_time must be an ISO-8601 time, got "${p._desired_time}"`}}
     }
-    // S20: the visitor calls in (DialNumber) or is called back (ConfirmationDialog).
+    // The visitor calls in (DialNumber) or is called back (ConfirmationDialog).
     if (p._call_direction === 'USERORIGINATED') return {status: 200, body: {_id: id, _action: 'DialNumber', _tel_url: PREVIEW_ACCESS_NUMBER}}
     const when = p._desired_time ? ` at ${p._desired_time}` : ' shortly'
     return {status: 200, body: {_id: id, _action: 'ConfirmationDialog', _text: `Thank you. We will call you at ${p._customer_number}${when}.`}}
@@ -91,7 +91,7 @@ export class GmsStandIn {
 
 /**
  * Free slots on the hour between start and end (at most 24), every third one taken, so
- * a widget must skip full slots. Keys are ISO-8601 UTC (S17 `_desired_time`).
+ * a widget must skip full slots. Keys are ISO-8601 UTC, as `_desired_time` takes them.
  */
 export function slots(start: string | undefined, end: string | undefined): Record<string, number> {
   const from = Date.parse(start ?? '')

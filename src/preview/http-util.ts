@@ -33,9 +33,9 @@ export interface ParsedBody {
 }
 
 /**
- * Form fields as strings (S15: GMS takes x-www-form-urlencoded or multipart; S12 the
- * same for Chat API v2). A repeated key keeps its last value; a file field records its
- * file name. JSON bodies (the notify call, S2) come back as `json`.
+ * Form fields as strings (GMS takes x-www-form-urlencoded or multipart, Chat API v2
+ * too). A repeated key keeps its last value; a file field records its
+ * file name. JSON bodies (the notify call) come back as `json`.
  */
 export async function parseBody(body: Buffer, contentType: string | undefined): Promise<ParsedBody> {
   const type = (contentType ?? '').split(';')[0].trim().toLowerCase()

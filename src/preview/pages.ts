@@ -99,7 +99,7 @@ export function customerPage(site: Site): string {
 </section>
 <section><h2>Invitation</h2>
 <p><button type="button" id="deliver">Deliver invitation</button> <span id="deliver-status" class="muted"></span></p>
-<p class="muted">Runs the Engagement Logic snippet (${link(site.paths.snippet, 'notification-message.js')}) and posts its notification to the Notification Service stand-in, which pushes it to this page, as GWE does (S2). From a shell: <code>sh notify.sh VISIT_ID PAGE_ID</code> with ${link(notify, 'notify.sh')}.</p>
+<p class="muted">Runs the Engagement Logic snippet (${link(site.paths.snippet, 'notification-message.js')}) and posts its notification to the Notification Service stand-in, which pushes it to this page, as GWE does. From a shell: <code>sh notify.sh VISIT_ID PAGE_ID</code> with ${link(notify, 'notify.sh')}.</p>
 <h2>Invitation results</h2><ol id="invite-results"></ol>
 </section>
 ${gmsMode}${widgets}${vendor}
@@ -117,7 +117,7 @@ export function vendorPage(site: Site, query: Record<string, string>): string {
     .map(([k, v]) => `<tr data-key="${htmlAttr(k)}"><th>${htmlText(k)}</th><td>${htmlText(v)}</td></tr>`)
     .join('')
   return layout(`Vendor chat · ${site.name}`, `<h1>Vendor chat <span class="muted">(gwe-int preview stand-in)</span></h1>
-<p id="vendor-status">The vendor's chat would start here. No Genesys interaction is created for third-party media (S0).</p>
+<p id="vendor-status">The vendor's chat would start here. No Genesys interaction is created for third-party media.</p>
 <table id="vendor-query"><tbody>${rows || '<tr><td class="muted">no query parameters</td></tr>'}</tbody></table>`)
 }
 

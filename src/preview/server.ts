@@ -158,18 +158,18 @@ async function gms(ctx: Context, site: Site, req: IncomingMessage, res: ServerRe
 }
 
 /**
- * S2/S3 "notify by visit ID": POST a JSON array of {page, channel, data}; the answer is
+ * "Notify by visit ID" (docs/genesys.md#notify): POST a JSON array of {page, channel, data}; the answer is
  * a bare status. The server republishes to the visit's channel (here: its SSE streams).
  */
 async function notification(ctx: Context, site: Site, req: IncomingMessage, res: ServerResponse, url: URL, path: string, visitId: string): Promise<void> {
-  if (req.method !== 'POST') return sendText(res, 405, 'the Notification Service takes POST (S2)')
+  if (req.method !== 'POST') return sendText(res, 405, 'the Notification Service takes POST')
   let body
   let problem: string | undefined
   try {
     body = await parseBody(await readBody(req), req.headers['content-type'])
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) problem = 'Content-Type must be application/json (S2)'
-    else if (!Array.isArray(body.json)) problem = 'the body must be a JSON array of messages (S2)'
-    else if (!body.json.every((m) => m && typeof m === 'object' && typeof m.page === 'string' && typeof m.channel === 'string')) problem = 'each message needs "page" and "channel" strings (S2)'
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) problem = 'Content-Type must be application/json'
+    else if (!Array.isArray(body.json)) problem = 'the body must be a JSON array of messages'
+    else if (!body.json.every((m) => m && typeof m === 'object' && typeof m.page === 'string' && typeof m.channel === 'string')) problem = 'each message needs "page" and "channel" strings'
   } catch (error) {
     if (error instanceof BodyTooLarge) throw error
     problem = `the body is not JSON (${(error as Error).message})`

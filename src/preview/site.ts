@@ -5,9 +5,9 @@
  * exactly the generated files, only with local URLs.
  *
  *   /i/<name>/                                    the customer page (GWE tracker stand-in)
- *   /i/<name><prefix>/resources/<invite>          the invitation (S0, domain.md §1)
- *   /i/<name><prefix>/data/notification/notify/V  the Notification Service (S2/S3)
- *   /i/<name>/gms/genesys/...                     GMS: the widget copy (S0) and the API
+ *   /i/<name><prefix>/resources/<invite>          the invitation
+ *   /i/<name><prefix>/data/notification/notify/V  the Notification Service
+ *   /i/<name>/gms/genesys/...                     GMS: the widget copy and the API
  *   /i/<name>/vendor/start                        the third-party vendor page
  *   /i/<name>/engagement-logic/...                the strategy snippet and notify.sh
  */

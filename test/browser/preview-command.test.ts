@@ -81,8 +81,8 @@ describe('gwe-int preview (built binary)', () => {
     const port = await freePort()
     const cwd = tempDir('gwe-int-preview-source-')
     const at = (rest = '') => `http://127.0.0.1:${port}/i/own${rest}`
-    fs.copyFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'patch', 'seed-invite', 'input.html'), path.join(cwd, 'invite.html'))
-    fs.copyFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'patch', 'seed-gms-widget', 'input.html'), path.join(cwd, 'index.html'))
+    fs.copyFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'patch', 'guide-invite', 'input.html'), path.join(cwd, 'invite.html'))
+    fs.copyFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'patch', 'guide-gms-widget', 'input.html'), path.join(cwd, 'index.html'))
     await newIntegrations(cwd, [['gms-chat', '--integration', 'own', '--host', at('/gms'), '--gwe-url', at(), '--invite-source', 'invite.html', '--widget-source', 'index.html']])
     const generate = await gweInt(['generate'], {cwd})
     expect(generate.exitCode, String(generate.stderr)).toBe(0)

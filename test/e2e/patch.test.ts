@@ -34,7 +34,7 @@ describe('gwe-int patch (built binary)', () => {
   })
 
   it('detects the GMS widget and adds getUrlVars, gpeStartScenario and the attached data', async () => {
-    const dir = project({'index.html': 'seed-gms-widget'})
+    const dir = project({'index.html': 'guide-gms-widget'})
     const run = await gweInt(['patch', 'index.html', '--media', 'gms-chat', '--out', 'indexGPE.html'], {cwd: dir})
     expect(run.exitCode, String(run.stderr)).toBe(0)
     const script = inlineScripts(read(dir, 'indexGPE.html')).join('\n')
@@ -98,7 +98,7 @@ describe('gwe-int patch (built binary)', () => {
   })
 
   it('new and generate build from the team\'s sources, so CI regenerates from the originals', async () => {
-    const dir = project({'invite.html': 'crlf-invite', 'index.html': 'seed-gms-widget'})
+    const dir = project({'invite.html': 'crlf-invite', 'index.html': 'guide-gms-widget'})
     const run = await gweInt(['new', 'gms-chat', '--invite-source', 'invite.html', '--widget-source', 'index.html', ...HOST, '--out', 'out', '--yes'], {cwd: dir})
     expect(run.exitCode, String(run.stderr)).toBe(0)
     const config = JSON.parse(read(dir, 'gwe-int.config.json'))

@@ -202,7 +202,7 @@ describe('findInlineScripts', () => {
   }
 
   it('cuts the rows of a big page and confirms every cut', () => {
-    const seed = readFileSync(join(ROOT, 'seed-invite/input.html'), 'utf8')
+    const seed = readFileSync(join(ROOT, 'guide-invite/input.html'), 'utf8')
     const at = seed.lastIndexOf('</body>')
     const rows = '<div class="row"><p>Lorem ipsum &amp; dolor, a > b.</p></div>\n'.repeat(2000)
     const html = seed.slice(0, at) + rows + '<script>x()</script>\n' + rows + seed.slice(at)

@@ -48,9 +48,9 @@ const count = (s: string, needle: string): number => s.split(needle).length - 1
 
 describe('detectKind', () => {
   it('detects the seed pages', () => {
-    expect(detectKind(read('seed-invite/input.html'), 'invite.html')).toBe('invite')
-    expect(detectKind(read('seed-gms-widget/input.html'), 'index.html')).toBe('gms-widget')
-    expect(detectKind(read('seed-gms-widget/expected.html'), 'indexGPE.html')).toBe('gms-widget')
+    expect(detectKind(read('guide-invite/input.html'), 'invite.html')).toBe('invite')
+    expect(detectKind(read('guide-gms-widget/input.html'), 'index.html')).toBe('gms-widget')
+    expect(detectKind(read('guide-gms-widget/expected.html'), 'indexGPE.html')).toBe('gms-widget')
   })
 
   it('needs definitions, not mentions in comments or strings', () => {
@@ -73,13 +73,13 @@ describe('detectKind', () => {
 
 describe('patchInvite', () => {
   it('returns the input unchanged, same string, when already patched', () => {
-    const once = patchInvite(read('seed-invite/input.html'), 'i.html', INVITE)
+    const once = patchInvite(read('guide-invite/input.html'), 'i.html', INVITE)
     const twice = patchInvite(once.content, 'i.html', INVITE)
     expect(twice).toEqual({content: once.content, changed: false, changes: []})
   })
 
   it('treats a call with other quotes as the same call', () => {
-    const patched = patchInvite(read('seed-invite/input.html'), 'i.html', INVITE).content
+    const patched = patchInvite(read('guide-invite/input.html'), 'i.html', INVITE).content
     const single = patched.replace('startGms("CHAT-NOW")', "startGms('CHAT-NOW')")
     expect(patchInvite(single, 'i.html', INVITE).changed).toBe(false)
   })
@@ -116,7 +116,7 @@ describe('patchInvite', () => {
   })
 
   it('validates the spec', () => {
-    const html = read('seed-invite/input.html')
+    const html = read('guide-invite/input.html')
     expect(refusal(() => patchInvite(html, 'i.html', {...INVITE, starterSource: 'function other() {}'})).message).toBe(
       'invalid starter template: expected exactly one declaration `function startGms(...) {...}`; found "function other() {}"',
     )
@@ -136,12 +136,12 @@ describe('patchInvite', () => {
   })
 
   it('accepts a trailing semicolon in the branch call', () => {
-    const r = patchInvite(read('seed-invite/input.html'), 'i.html', {...INVITE, branches: [{type: 'CHAT', call: 'startGms("CHAT-NOW");'}]})
+    const r = patchInvite(read('guide-invite/input.html'), 'i.html', {...INVITE, branches: [{type: 'CHAT', call: 'startGms("CHAT-NOW");'}]})
     expect(r.content).toContain('            startGms("CHAT-NOW");\n            sendInviteResult(INVITE_RESULT.ACCEPT_CHAT);')
   })
 
   it('ignores scripts that do not parse when they do not mention the targets', () => {
-    const html = '<script>var broken = ;</script>\n' + read('seed-invite/input.html')
+    const html = '<script>var broken = ;</script>\n' + read('guide-invite/input.html')
     expect(patchInvite(html, 'i.html', INVITE).changed).toBe(true)
   })
 })
@@ -164,12 +164,12 @@ describe('patchWidget', () => {
   })
 
   it('is not blocked by an unrelated script that does not parse', () => {
-    const html = '<script>var onDisconnect = <%= handler %>;</script>\n' + read('seed-gms-widget/input.html')
+    const html = '<script>var onDisconnect = <%= handler %>;</script>\n' + read('guide-gms-widget/input.html')
     expect(patchWidget(html, 'w.html', WIDGET).changed).toBe(true)
   })
 
   it('refuses an unbalanced attached-data marker', () => {
-    const patched = patchWidget(read('seed-gms-widget/input.html'), 'w.html', WIDGET).content
+    const patched = patchWidget(read('guide-gms-widget/input.html'), 'w.html', WIDGET).content
     const broken = patched.replace('        // gwe-int:end attached-data\n', '')
     expect(refusal(() => patchWidget(broken, 'w.html', WIDGET)).message).toBe(
       'w.html:79:9: expected one `// gwe-int:begin attached-data` ... `// gwe-int:end attached-data` pair in connect(); found 1 begin and 0 end marker(s)',
@@ -188,7 +188,7 @@ describe('patchWidget', () => {
   })
 
   it('updates a differing on-ready call in place', () => {
-    const patched = patchWidget(read('seed-gms-widget/input.html'), 'w.html', WIDGET).content
+    const patched = patchWidget(read('guide-gms-widget/input.html'), 'w.html', WIDGET).content
     const r = patchWidget(patched, 'w.html', {...WIDGET, readyCall: 'gpeStartScenario("CHAT-WAIT");'})
     expect(r.changes).toEqual(['on-ready: gpeStartScenario(); -> gpeStartScenario("CHAT-WAIT");'])
     expect(count(r.content, 'gpeStartScenario(')).toBe(2)
