@@ -177,7 +177,7 @@ describeBrowser('GMS chat and callback in Chromium', () => {
     )
   })
 
-  it('the generated notify.sh delivers the invitation to the open page (S2 notify by visit ID)', ({task}) =>
+  it('the generated notify.sh delivers the invitation to the open page (notify by visit ID)', ({task}) =>
     withSession(browser, task, async (session) => {
       const name = 'notify-sh'
       const ids = idsOf(92)

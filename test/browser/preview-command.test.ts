@@ -216,11 +216,11 @@ describe('the preview stand-ins (HTTP, no browser)', () => {
     expect(res).toBe(403)
   })
 
-  it('callback v1: mandatory _customer_number (S18), StartChat for chat media, ConfirmationDialog / DialNumber for voice (S20)', async () => {
+  it('callback v1: mandatory _customer_number, StartChat for chat media, ConfirmationDialog / DialNumber for voice', async () => {
     const url = `${gms}/1/service/callback/callme`
     const missing = await post(url, '_call_direction=USERTERMINATED&_media_type=voice')
     expect(missing.status).toBe(400)
-    expect(await missing.json()).toEqual({error: 'missing mandatory parameter _customer_number (S18)'})
+    expect(await missing.json()).toEqual({error: 'missing mandatory parameter _customer_number'})
     const chat = (await (await post(url, '_media_type=chat')).json()) as Record<string, unknown>
     expect(chat).toMatchObject({_action: 'StartChat', _id: expect.stringMatching(/^preview-\d{4}$/), _comet_url: `${gms}/cometd`, _chat_parameters: {subject: expect.any(String)}})
     expect(await (await post(url, '_call_direction=USERORIGINATED&_customer_number=5550100')).json()).toMatchObject({_action: 'DialNumber', _tel_url: 'tel:+15555550100'})
@@ -258,7 +258,7 @@ describe('the preview stand-ins (HTTP, no browser)', () => {
     expect((await post(`${gms}/1/service/callback/callme`, '_media_type=chat')).status).toBe(200)
   })
 
-  it('Chat API v2: create, send, refresh with the agent reply, credentials checked, disconnect (S12)', async () => {
+  it('Chat API v2: create, send, refresh with the agent reply, credentials checked, disconnect', async () => {
     const chat = `${preview.origin}/i/web/gms/genesys/2/chat/customer-support`
     expect((await post(chat, 'subject=x')).status).toBe(400)
     const created = (await (await post(chat, 'nickname=Ada&userData%5BvisitID%5D=V')).json()) as Record<string, unknown>
@@ -280,7 +280,7 @@ describe('the preview stand-ins (HTTP, no browser)', () => {
     expect(await (await post(at('disconnect'), auth)).json()).toMatchObject({chatEnded: true})
   })
 
-  it('notify (S2): a JSON array of messages with page and channel, else 400', async () => {
+  it('notify: a JSON array of messages with page and channel, else 400', async () => {
     const notify = `${preview.origin}/i/cb/frontend/data/notification/notify/V1`
     expect((await post(notify, '[]', 'text/plain')).status).toBe(400)
     expect((await post(notify, '{"page":"P"}', 'application/json')).status).toBe(400)

@@ -55,7 +55,7 @@ function branch(script: string, type: 'CHAT' | 'CALLBACK'): string {
   return body.slice(body.indexOf('{') + 1).trim()
 }
 
-describe('issue 4: every medium from the one catalogue (built binary)', () => {
+describe('every medium from the one catalogue (built binary)', () => {
   beforeAll(async () => {
     cwd = tempDir()
     for (const [media, args] of Object.entries(USER_COMMANDS)) runs[media] = await gweInt([...args], {cwd})
@@ -222,7 +222,7 @@ describe('gwe-int list --json', () => {
   })
 })
 
-describe('bad input (issue 4)', () => {
+describe('bad input', () => {
   it.each([
     [['new', 'gms-chat', '--scenario', 'VOICE-NOW-USERTERM'], '--scenario: VOICE-NOW-USERTERM is a callback scenario; gms-chat accepts CHAT-NOW, CHAT-WAIT, REQUEST-CHAT'],
     [['new', 'gms-callback', '--scenario', 'CHAT-NOW', '--yes'], '--scenario: CHAT-NOW is a chat scenario; gms-callback accepts VOICE-NOW-USERTERM'],

@@ -103,7 +103,7 @@ describe('golden files', () => {
       expect(() => execFileSync('sh', ['-n'], {input: script, stdio: ['pipe', 'pipe', 'pipe']})).not.toThrow()
     })
 
-    it('starts the medium in each branch it takes over, then reports the result (S0)', () => {
+    it('starts the medium in each branch it takes over, then reports the result', () => {
       const resolved = resolveIntegration(integrationSchema.parse(c.entry))
       const invite = inlineScripts(files.get(resolved.inviteName)!).join('\n')
       for (const branch of media.branches) {
@@ -113,7 +113,7 @@ describe('golden files', () => {
       expect(invite).toContain("error('Invitation type not defined');")
     })
 
-    it('attaches visitID, pageID and webengagement only for second-party media (S0, S1)', () => {
+    it('attaches visitID, pageID and webengagement only for second-party media', () => {
       const scripts = [...files].flatMap(([rel, content]) => scriptsOf(rel, content)).join('\n')
       const all = [...files.values()].join('\n')
       if (media.party === 'third') {
@@ -131,7 +131,7 @@ describe('golden files', () => {
       }
     })
 
-    it(givesHttp(c) ? 'keeps the http:// URL it was given' : 'contains no http:// URL (seed bug 10)', () => {
+    it(givesHttp(c) ? 'keeps the http:// URL it was given' : 'contains no http:// URL', () => {
       for (const [rel, content] of files) {
         if (givesHttp(c)) continue
         expect(content.includes('http://'), `${name}/${rel} contains http://`).toBe(false)

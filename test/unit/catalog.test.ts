@@ -28,8 +28,8 @@ const TABLE_6_3: Record<string, [string, string, string, string] | null> = {
   'REQUEST-CHAT': null,
 }
 
-describe('scenarios (domain.md §6.3)', () => {
-  it('are exactly the table of §6.3, with its parameter sets', () => {
+describe('scenarios', () => {
+  it('are exactly the GMS samples\' presets, with their parameter sets', () => {
     expect(SCENARIOS.map((s) => s.id).sort()).toEqual(Object.keys(TABLE_6_3).sort())
     for (const s of SCENARIOS) {
       const row = TABLE_6_3[s.id]
@@ -38,7 +38,7 @@ describe('scenarios (domain.md §6.3)', () => {
     }
   })
 
-  it('need what GMS requires: _customer_number for callbacks (S18), _phone_number for request-interaction (S16), _desired_time when scheduled (S17)', () => {
+  it('need what GMS requires: _customer_number for callbacks, _phone_number for request-interaction, _desired_time when scheduled', () => {
     const needs = Object.fromEntries(SCENARIOS.map((s) => [s.id, s.needs.map((n) => FIELD_PARAM[n])]))
     expect(needs['VOICE-SCHEDULED-USERTERM']).toEqual(['_customer_number', '_desired_time'])
     expect(needs['REQUEST-INTERACTION']).toEqual(['_phone_number'])
@@ -46,7 +46,7 @@ describe('scenarios (domain.md §6.3)', () => {
     for (const s of SCENARIOS.filter((x) => x.channel === 'chat')) expect(needs[s.id], s.id).toEqual([])
   })
 
-  it('post where the sample posts them (S0): REQUEST-* to the built-in services, the rest to callback/<service>', () => {
+  it('post where the sample posts them: REQUEST-* to the built-in services, the rest to callback/<service>', () => {
     for (const s of SCENARIOS) expect(s.endpoint, s.id).toBe(s.id === 'REQUEST-CHAT' ? 'request-chat' : s.id === 'REQUEST-INTERACTION' ? 'request-interaction' : 'callback')
   })
 
@@ -59,8 +59,8 @@ describe('scenarios (domain.md §6.3)', () => {
   })
 })
 
-describe('media kinds (domain.md §7, §11)', () => {
-  it('are the seven of issue 4', () => {
+describe('media kinds', () => {
+  it('are the seven supported media', () => {
     expect(MEDIA.map((m) => m.id)).toEqual(['gms-chat', 'gms-callback', 'gwe-chat', 'gwe-callback', 'webapi-chat', 'genesys-widgets', 'third-party'])
   })
 
@@ -84,7 +84,7 @@ describe('media kinds (domain.md §7, §11)', () => {
     if (!hasWidget) expect(m.note, 'media without a widget say why').toBeTruthy()
   })
 
-  it('take over the branches §11 names', () => {
+  it('take over the invitation branches of their medium', () => {
     const calls = Object.fromEntries(MEDIA.map((m) => [m.id, `${m.branches.join('+')} -> ${m.starter}`]))
     expect(calls).toEqual({
       'gms-chat': 'CHAT -> startGms',
@@ -100,14 +100,14 @@ describe('media kinds (domain.md §7, §11)', () => {
     for (const id of ['gwe-chat', 'gwe-callback']) expect(MEDIA.find((m) => m.id === id)!.starterTemplate).toBeUndefined()
   })
 
-  it('only third-party media go without attached data (S0)', () => {
+  it('only third-party media go without attached data', () => {
     expect(MEDIA.filter((m) => m.party === 'third').map((m) => m.id)).toEqual(['third-party'])
     const listing = catalogueListing()
     for (const m of listing) expect(m.attachedData, m.id).toEqual(m.party === 'second' ? ['visitID', 'pageID', 'webengagement'] : [])
   })
 })
 
-describe('keys (domain.md §8)', () => {
+describe('keys', () => {
   it('spell the attached keys with capital ID and the URL keys with lowercase d', () => {
     expect(ATTACHED_DATA_KEYS).toEqual(['visitID', 'pageID', 'webengagement'])
     expect([KEYS.urlVisitId, KEYS.urlPageId]).toEqual(['visitId', 'pageId'])

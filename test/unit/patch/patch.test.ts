@@ -47,7 +47,7 @@ function expectScriptsParse(html: string): void {
 const count = (s: string, needle: string): number => s.split(needle).length - 1
 
 describe('detectKind', () => {
-  it('detects the seed pages', () => {
+  it('detects the integration guide\'s pages', () => {
     expect(detectKind(read('guide-invite/input.html'), 'invite.html')).toBe('invite')
     expect(detectKind(read('guide-gms-widget/input.html'), 'index.html')).toBe('gms-widget')
     expect(detectKind(read('guide-gms-widget/expected.html'), 'indexGPE.html')).toBe('gms-widget')
@@ -172,7 +172,7 @@ describe('patchWidget', () => {
     const patched = patchWidget(read('guide-gms-widget/input.html'), 'w.html', WIDGET).content
     const broken = patched.replace('        // gwe-int:end attached-data\n', '')
     expect(refusal(() => patchWidget(broken, 'w.html', WIDGET)).message).toBe(
-      'w.html:79:9: expected one `// gwe-int:begin attached-data` ... `// gwe-int:end attached-data` pair in connect(); found 1 begin and 0 end marker(s)',
+      'w.html:81:9: expected one `// gwe-int:begin attached-data` ... `// gwe-int:end attached-data` pair in connect(); found 1 begin and 0 end marker(s)',
     )
   })
 
