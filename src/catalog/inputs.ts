@@ -41,5 +41,6 @@ export const INPUTS: Readonly<Record<InputName, InputSpec>> = {
   locale: {name: 'locale', flag: 'locale', summary: `language of the visitor-facing text: ${LOCALE_CODES.join(', ')} (default ${DEFAULT_LOCALE})`, question: 'Language of the visitor-facing text?'},
   accent: {name: 'accent', flag: 'accent', summary: 'accent colour of buttons, links and focus rings: any CSS colour, e.g. #1f5eb8 or navy', question: 'Accent colour?'},
   logoUrl: {name: 'logoUrl', flag: 'logo-url', summary: 'http(s) URL of a logo for the invitation and the widget', question: 'Logo URL (empty: none)?'},
+  inviteType: {name: 'inviteType', flag: 'invite-type', summary: 'genesys-widgets: what the built-in invitation offers, CHAT (WebChat) or CALLBACK (Callback); a patched invite.html keeps both', question: 'What does the invitation offer?'},
   vendorFunction: {name: 'vendorFunction', flag: 'vendor-function', summary: "third-party: a global JS function to call instead of opening the URL (e.g. Vendor.openChat)", question: 'Vendor function to call (empty: open the URL)?'},
 }

@@ -14,6 +14,14 @@ export const KEYS = {
   /** Its presence marks a proactively created interaction; GWE 8.5 asks for an empty value. */
   attachedMarker: 'webengagement',
   attachedMarkerValue: '',
+  /**
+   * Genesys Widgets: the extension's name in `window._genesys.widgets.extensions`, the CXBus
+   * plugin it registers, and the one object it exposes for the invitation, which Widgets
+   * never hands a bus (only extensions get CXBus, as an argument).
+   */
+  widgetsExtension: 'GweInt',
+  widgetsPlugin: 'GweInt',
+  widgetsBridge: 'gweIntWidgets',
 } as const
 
 /** The attached-data keys every second-party medium must set (docs/genesys.md#attached-data). */

@@ -6,7 +6,7 @@
 import {ScenarioField} from './scenarios.js'
 
 export type InviteType = 'CHAT' | 'CALLBACK'
-export type ArtifactId = 'invite' | 'gms-widget' | 'webapi-widget' | 'notification-message' | 'notify-sh'
+export type ArtifactId = 'invite' | 'gms-widget' | 'webapi-widget' | 'widgets-extension' | 'notification-message' | 'notify-sh'
 
 export interface MediaKind {
   id: string
@@ -42,7 +42,7 @@ export interface MediaKind {
   note?: string
 }
 
-export type InputName = 'scenario' | 'host' | 'service' | 'inviteName' | 'widgetName' | 'widgetUrl' | 'vendorFunction' | VisitorInput
+export type InputName = 'scenario' | 'host' | 'service' | 'inviteName' | 'widgetName' | 'widgetUrl' | 'vendorFunction' | 'inviteType' | VisitorInput
 
 /** Inputs of every medium: what the visitor sees (language, accent colour, logo). */
 export const VISITOR_INPUTS = ['locale', 'accent', 'logoUrl'] as const
@@ -141,20 +141,22 @@ export const MEDIA: readonly MediaKind[] = [
   {
     id: 'genesys-widgets',
     title: 'Genesys Widgets',
-    summary: 'Genesys Widgets WebChat/Callback opened through CXBus with proactive userData (GWE 8.5+)',
+    summary: 'Genesys Widgets WebChat or Callback, opened through a Widgets extension with the proactive userData (GWE 8.5+)',
     party: 'second',
     branches: ['CHAT', 'CALLBACK'],
     starter: 'startGenesysWidgets',
     starterTemplate: 'widgets',
     starterArg: 'branch',
     scenarios: [],
-    inputs: ['inviteName', ...VISITOR_INPUTS],
+    // inviteType: which offer the built-in invitation makes; a patched invite.html keeps both branches.
+    inputs: ['inviteType', 'inviteName', ...VISITOR_INPUTS],
     requires: [],
     defaultInviteName: 'inviteWidgets.html',
     defaultGweVersion: '8.5',
-    artifacts: ['invite', ...LOGIC],
-    // GWE 8.5 states the Widgets requirements; Widgets are configured on the page (docs/genesys.md#genesys-widgets).
-    note: 'Genesys Widgets must already be configured on the page (window._genesys.widgets.webchat); the invite only opens it. It defaults to GWE 8.5 paths.',
+    artifacts: ['invite', 'widgets-extension', ...LOGIC],
+    // The GWE 8.5 Media Integration page sends Genesys Widgets users to the Widgets instructions;
+    // Widgets run extensions once, at initialisation, so the extension is a file of its own.
+    note: 'Genesys Widgets: include website/gwe-int-widgets.js on every page that loads Widgets, after your window._genesys.widgets configuration and before the Widgets script; the invitation opens WebChat or Callback through it. It defaults to GWE 8.5 paths.',
   },
   {
     id: 'third-party',

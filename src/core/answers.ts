@@ -21,6 +21,7 @@ export interface NewAnswers {
   widgetName?: string
   widgetUrl?: string
   vendorFunction?: string
+  inviteType?: string
   gweVersion?: string
   gweUrl?: string
   out?: string
@@ -54,6 +55,7 @@ export const FLAG_OF: Record<keyof NewAnswers, string> = {
   widgetName: '--widget-name',
   widgetUrl: '--widget-url',
   vendorFunction: '--vendor-function',
+  inviteType: '--invite-type',
   gweVersion: '--gwe-version',
   gweUrl: '--gwe-url',
   out: '--out',
@@ -66,7 +68,7 @@ export const FLAG_OF: Record<keyof NewAnswers, string> = {
 }
 
 /** The questions `new` asks (in order) when their flag is missing. */
-const ASKED: readonly (InputName | 'out')[] = ['scenario', 'host', 'service', 'out']
+const ASKED: readonly (InputName | 'out')[] = ['scenario', 'inviteType', 'host', 'service', 'out']
 
 export interface Resolution {
   entry: IntegrationEntry
@@ -118,6 +120,8 @@ export function defaultFor(key: InputName | 'out', media: MediaKind, answers: Ne
   switch (key) {
     case 'scenario':
       return media.defaultScenario
+    case 'inviteType':
+      return media.branches[0]
     case 'host':
       return media.id === 'third-party' ? PLACEHOLDER_VENDOR_URL : PLACEHOLDER_HOST
     case 'service':
@@ -132,6 +136,9 @@ export function defaultFor(key: InputName | 'out', media: MediaKind, answers: Ne
 async function askFor(p: Prompter, key: InputName | 'out', media: MediaKind, fallback: string | undefined): Promise<string> {
   if (key === 'scenario') {
     return p.select(INPUTS.scenario.question, media.scenarios.map((id) => ({value: id, name: id, description: findScenario(id)!.summary})), fallback)
+  }
+  if (key === 'inviteType') {
+    return p.select(INPUTS.inviteType.question, media.branches.map((b) => ({value: b, name: b, description: b === 'CHAT' ? 'a chat (WebChat.open)' : 'a callback (Callback.open)'})), fallback)
   }
   if (key === 'out') return p.input('Output folder?', fallback, (s) => (s.trim() ? true : 'give a folder'))
   const question = key === 'host' && media.hostMeaning ? `${media.hostMeaning.split(',')[0]}?` : INPUTS[key].question
@@ -172,6 +179,7 @@ export function toEntry(a: NewAnswers, media: MediaKind): IntegrationEntry {
     widgetName: a.widgetName,
     widgetUrl: a.widgetUrl,
     vendorFunction: a.vendorFunction,
+    inviteType: a.inviteType,
     gweVersion: a.gweVersion ?? media.defaultGweVersion ?? (DEFAULT_GWE_VERSION as GweVersion),
     gweUrl: a.gweUrl === undefined ? undefined : v.normalizeBaseUrl(a.gweUrl).value ?? a.gweUrl,
     out: a.out,

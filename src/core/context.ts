@@ -3,6 +3,7 @@
  * integration and the catalogue, so templates hold no logic beyond #if/#each.
  * `templates eject` documents these fields for custom templates.
  */
+import {ARTIFACTS} from '../catalog/artifacts.js'
 import {ATTACHED_DATA_KEYS, KEYS} from '../catalog/keys.js'
 import {FIELD_PARAM, findScenario, type Scenario} from '../catalog/scenarios.js'
 import {accentPalette, type AccentPalette} from './css-color.js'
@@ -58,7 +59,8 @@ export interface TemplateContext {
   gms: {base: string; api: string; service: string; widgetUrl: string; widgetUrlRelative: boolean; chatUrl: string}
   vendor: {url: string; fn: string}
   gwe: {version: string; prefix: string; url: string; inviteUrl: string; notifyPath: string}
-  files: {invite: string; widget: string}
+  /** Output file names; `extension`: the Genesys Widgets extension's path below the output folder. */
+  files: {invite: string; widget: string; extension: string}
   keys: typeof KEYS
   attachedKeys: readonly string[]
   /** Branding of the visitor-facing pages: colours for the shared stylesheet, the logo. */
@@ -85,7 +87,7 @@ export function buildContext(i: ResolvedIntegration): TemplateContext {
     media: {id: i.media.id, title: i.media.title, secondParty: i.media.party === 'second', starter: i.media.starter, starterPartial: i.media.starterTemplate ? `invite/starter-${i.media.starterTemplate}.js` : '', note: i.media.note ?? ''},
     branches: i.media.branches.map((type) => ({type, call: starterCall(i, type), result: RESULT[type]})),
     invite: {
-      type: i.media.branches[0],
+      type: i.inviteType,
       chatCall: i.media.branches.includes('CHAT') ? starterCall(i, 'CHAT') : 'startChat()',
       callbackCall: i.media.branches.includes('CALLBACK') ? starterCall(i, 'CALLBACK') : 'startCallback()',
     },
@@ -115,7 +117,7 @@ export function buildContext(i: ResolvedIntegration): TemplateContext {
       // POST <gwe><prefix>/data/notification/notify/{visitID}
       notifyPath: `${i.gwePrefix}/data/notification/notify/`,
     },
-    files: {invite: i.inviteName, widget: i.widgetName ?? ''},
+    files: {invite: i.inviteName, widget: i.widgetName ?? '', extension: i.media.artifacts.includes('widgets-extension') ? ARTIFACTS['widgets-extension'].path : ''},
     keys: KEYS,
     attachedKeys: ATTACHED_DATA_KEYS,
     brand: {...accentPalette(i.accent), logoUrl: i.logoUrl ?? ''},

@@ -4,7 +4,7 @@
  * defaulted, normalized form that rendering consumes.
  */
 import {z} from 'zod'
-import {findMedia, MEDIA_IDS, type MediaKind} from '../catalog/media.js'
+import {findMedia, MEDIA_IDS, type InviteType, type MediaKind} from '../catalog/media.js'
 import {findScenario, SCENARIOS, type Scenario} from '../catalog/scenarios.js'
 import {DEFAULT_GWE_VERSION, GMS_SAMPLE_PATH, GWE_PREFIX, GWE_VERSIONS, type GweVersion} from '../catalog/inputs.js'
 import * as v from './validate.js'
@@ -45,6 +45,7 @@ export const integrationSchema = z
     widgetName: z.string().superRefine(check((s) => v.checkFileName(s))).optional().describe('File name of the media widget copy'),
     widgetUrl: fullUrl.optional().describe('URL the invitation opens the widget at'),
     vendorFunction: z.string().superRefine(check(v.checkVendorFunction)).optional().describe('third-party: global function to call instead of opening host'),
+    inviteType: z.enum(['CHAT', 'CALLBACK']).optional().describe('genesys-widgets: what the built-in invitation offers, CHAT (WebChat) or CALLBACK (Callback)'),
     gweVersion: z.enum(GWE_VERSIONS as [GweVersion, ...GweVersion[]]).optional().describe('GWE version: 8.1 (/frontend) or 8.5 (/server)'),
     gweUrl: baseUrl.optional().describe('GWE server base URL; makes the invite URL in the strategy snippet absolute'),
     out: relPath.optional().describe('Output folder, relative to the config file'),
@@ -63,7 +64,7 @@ export const integrationSchema = z
     if (entry.scenario !== undefined && !media.scenarios.includes(entry.scenario)) {
       ctx.addIssue({code: 'custom', path: ['scenario'], message: scenarioMismatch(entry.scenario, media)})
     }
-    for (const key of ['scenario', 'host', 'service', 'widgetName', 'widgetUrl', 'vendorFunction', 'widgetSource'] as const) {
+    for (const key of ['scenario', 'host', 'service', 'widgetName', 'widgetUrl', 'vendorFunction', 'inviteType', 'widgetSource'] as const) {
       const applies = key === 'widgetSource' ? media.artifacts.includes('gms-widget') : media.inputs.includes(key)
       if (entry[key] !== undefined && !applies) ctx.addIssue({code: 'custom', path: [key], message: `does not apply to ${media.id}`})
     }
@@ -93,6 +94,8 @@ export interface ResolvedIntegration {
   widgetName?: string
   widgetUrl?: string
   vendorFunction?: string
+  /** The offer of the built-in invitation (`_config.type`): the medium's first branch unless chosen. */
+  inviteType: InviteType
   gweVersion: GweVersion
   gwePrefix: string
   gweUrl?: string
@@ -136,6 +139,7 @@ export function resolveIntegration(entry: IntegrationEntry): ResolvedIntegration
     widgetName,
     widgetUrl,
     vendorFunction: entry.vendorFunction,
+    inviteType: (entry.inviteType as InviteType | undefined) ?? media.branches[0],
     gweVersion,
     gwePrefix,
     gweUrl,

@@ -10,6 +10,9 @@ const de: Messages = {
   inviteDecline: 'Nein, danke',
   widgetTitle: 'Kontakt',
   errorGeneric: 'Leider ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.',
+  inviteUnavailableChat: 'Leider konnte der Chat nicht geöffnet werden. Bitte versuchen Sie es später erneut.',
+  inviteUnavailableCallback: 'Leider konnte das Rückrufformular nicht geöffnet werden. Bitte versuchen Sie es später erneut.',
+  inviteUnavailableClose: 'Schließen',
 }
 
 export default de

@@ -18,6 +18,9 @@ const en = {
   inviteDecline: 'No, thanks',
   widgetTitle: 'Contact us',
   errorGeneric: 'Sorry, something went wrong. Please try again.',
+  inviteUnavailableChat: 'Sorry, the chat could not be opened. Please try again later.',
+  inviteUnavailableCallback: 'Sorry, the callback form could not be opened. Please try again later.',
+  inviteUnavailableClose: 'Close',
 } as const
 
 export type MessageKey = keyof typeof en

@@ -10,6 +10,9 @@ const es: Messages = {
   inviteDecline: 'No, gracias',
   widgetTitle: 'Contacte con nosotros',
   errorGeneric: 'Lo sentimos, se ha producido un error. Vuelva a intentarlo.',
+  inviteUnavailableChat: 'Lo sentimos, no se ha podido abrir el chat. Inténtelo de nuevo más tarde.',
+  inviteUnavailableCallback: 'Lo sentimos, no se ha podido abrir el formulario de devolución de llamada. Inténtelo de nuevo más tarde.',
+  inviteUnavailableClose: 'Cerrar',
 }
 
 export default es

@@ -10,6 +10,9 @@ const fr: Messages = {
   inviteDecline: 'Non, merci',
   widgetTitle: 'Contactez-nous',
   errorGeneric: 'Désolé, une erreur s’est produite. Veuillez réessayer.',
+  inviteUnavailableChat: 'Désolé, le chat n’a pas pu s’ouvrir. Veuillez réessayer plus tard.',
+  inviteUnavailableCallback: 'Désolé, le formulaire de rappel n’a pas pu s’ouvrir. Veuillez réessayer plus tard.',
+  inviteUnavailableClose: 'Fermer',
 }
 
 export default fr

@@ -10,6 +10,9 @@ const nl: Messages = {
   inviteDecline: 'Nee, bedankt',
   widgetTitle: 'Neem contact met ons op',
   errorGeneric: 'Sorry, er is iets misgegaan. Probeer het opnieuw.',
+  inviteUnavailableChat: 'Sorry, de chat kon niet worden geopend. Probeer het later opnieuw.',
+  inviteUnavailableCallback: 'Sorry, het terugbelformulier kon niet worden geopend. Probeer het later opnieuw.',
+  inviteUnavailableClose: 'Sluiten',
 }
 
 export default nl

@@ -8,7 +8,8 @@
  *   re-creating `<script>` elements so they run.
  * - "Deliver invitation" runs the generated Engagement Logic snippet with an event
  *   `{visitID, pageID}` and posts its notification as the strategy would.
- * - For Genesys Widgets, `CXBus` records `registerPlugin(...).command(...)`.
+ * - For Genesys Widgets, a button loads the Widgets stand-in late (?widgets=later); the
+ *   stand-in itself is src/preview/widgets.ts.
  * Served at CLIENT_SCRIPT_PATH; kept in plain ES2017 so any current browser runs it.
  */
 export const CLIENT_SCRIPT_PATH = '/__gwe-int/customer.js'
@@ -70,21 +71,13 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     item('invite-results', String(result), { result: String(result) });
   });
 
-  if (cfg.widgets) {
-    window.gweIntCxbusCommands = [];
-    // Commands go through a registered plugin; command() returns a deferred.
-    window.CXBus = {
-      registerPlugin: function (name) {
-        log('CXBus', 'registerPlugin(' + JSON.stringify(name) + ')');
-        return {
-          command: function (command, options) {
-            window.gweIntCxbusCommands.push({ plugin: name, command: command, options: options });
-            item('cxbus-commands', command + ' ' + JSON.stringify(options), { command: command });
-            var done = { done: function (fn) { if (fn) { fn(); } return done; }, fail: function () { return done; }, then: function (fn) { if (fn) { fn(); } return done; } };
-            return done;
-          }
-        };
-      }
+  // ?widgets=later: the Genesys Widgets script loads on this click, not with the page.
+  if (cfg.widgets && $('widgets-load')) {
+    $('widgets-load').onclick = function () {
+      var script = document.createElement('script');
+      script.src = $('widgets-load').getAttribute('data-src');
+      document.body.appendChild(script);
+      $('widgets-load').disabled = true;
     };
   }
 

@@ -7,6 +7,7 @@ import {htmlAttr, htmlText} from '../core/escape.js'
 import {jsonForScript} from '../render/helpers.js'
 import {CLIENT_SCRIPT_PATH} from './client-script.js'
 import type {Site} from './site.js'
+import {WIDGETS_RULES, WIDGETS_STANDIN_PATH} from './widgets.js'
 
 const STYLE = `
   body { margin: 0; padding: 20px 28px; font: 15px/1.45 system-ui, sans-serif; color: #222; background: #f7f7f5; }
@@ -16,6 +17,7 @@ const STYLE = `
   ol, ul { margin: 4px 0; padding-left: 1.4em; } li { margin: 2px 0; }
   table { border-collapse: collapse; font-size: 13px; } td, th { border-bottom: 1px solid #eee; padding: 3px 8px; text-align: left; vertical-align: top; }
   .muted { color: #777; } .error { color: #a11; }
+  #widgets-commands [data-field] { overflow-wrap: anywhere; font-family: ui-monospace, monospace; font-size: 13px; }
 `
 
 function layout(title: string, body: string): string {
@@ -64,6 +66,7 @@ export interface CustomerConfig {
   vendorFunction: string
 }
 
+
 export function customerConfig(site: Site): CustomerConfig {
   const name = encodeURIComponent(site.name)
   return {
@@ -81,7 +84,7 @@ export function customerConfig(site: Site): CustomerConfig {
 }
 
 /** `/i/<name>/`: a page like a customer's, with the GWE tracker present. */
-export function customerPage(site: Site): string {
+export function customerPage(site: Site, query: URLSearchParams = new URLSearchParams()): string {
   const cfg = customerConfig(site)
   const notify = site.paths.notify
   const gmsMode = cfg.gms
@@ -89,7 +92,7 @@ export function customerPage(site: Site): string {
 <option value="200">normally</option><option value="503">503 Service Unavailable</option><option value="500">500 Internal Server Error</option><option value="404">404 Not Found</option>
 </select></label></section>`
     : ''
-  const widgets = cfg.widgets ? '<section><h2>Genesys Widgets (CXBus stand-in)</h2><ol id="cxbus-commands"></ol></section>' : ''
+  const widgets = cfg.widgets ? widgetsSection(site, query) : {section: '', scripts: ''}
   const vendor = cfg.vendorFunction ? `<section><h2>Vendor function <code>${htmlText(cfg.vendorFunction)}</code> (stand-in)</h2><ol id="vendor-calls"></ol></section>` : ''
   return layout(`${site.name} · gwe-int preview`, `<h1>Example shop <span class="muted">· ${htmlText(site.name)} (${htmlText(site.media.title)})</span></h1>
 <p class="muted">${link('/', 'all integrations')} · this page stands in for a customer's web page with the GWE tracker (<code>_gt</code>) loaded.</p>
@@ -102,13 +105,62 @@ export function customerPage(site: Site): string {
 <p class="muted">Runs the Engagement Logic snippet (${link(site.paths.snippet, 'notification-message.js')}) and posts its notification to the Notification Service stand-in, which pushes it to this page, as GWE does. From a shell: <code>sh notify.sh VISIT_ID PAGE_ID</code> with ${link(notify, 'notify.sh')}.</p>
 <h2>Invitation results</h2><ol id="invite-results"></ol>
 </section>
-${gmsMode}${widgets}${vendor}
+${gmsMode}${widgets.section}${vendor}
 <section><h2>Log</h2><ol id="log"></ol></section>
 <section><h2>Requests received <span class="muted">(${link(cfg.requestsUrl, 'JSON')})</span></h2>
 <table><thead><tr><th>#</th><th>to</th><th>request</th><th>parameters</th><th>gms_user</th><th>status</th></tr></thead><tbody id="requests"></tbody></table>
 </section>
 <script type="application/json" id="gwe-int-preview-config">${jsonForScript(cfg)}</script>
-<script src="${htmlAttr(CLIENT_SCRIPT_PATH)}"></script>`)
+<script src="${htmlAttr(CLIENT_SCRIPT_PATH)}"></script>${widgets.scripts}`)
+}
+
+/** Where the page includes the generated extension relative to the Widgets script. */
+export type ExtensionOrder = 'before' | 'after' | 'absent'
+
+const ORDERS: readonly {order: ExtensionOrder; label: string}[] = [
+  {order: 'before', label: 'configuration, extension, Widgets script (the documented order)'},
+  {order: 'after', label: 'configuration, Widgets script, extension (wrong: Widgets never runs it)'},
+  {order: 'absent', label: 'no extension on the page'},
+]
+
+/**
+ * The site's own Genesys Widgets configuration, as a customer would have it: a webchat and a
+ * callback userData of its own, which the invitation's userData must not lose.
+ */
+export const SITE_WIDGETS_CONFIG = {
+  main: {},
+  webchat: {userData: {shopSection: 'checkout'}},
+  callback: {userData: {shopSection: 'checkout'}},
+}
+
+/**
+ * The Widgets part of the customer page: the configuration, the generated extension and the
+ * Widgets stand-in in the order `?extension=` asks for, and with `?widgets=later` the Widgets
+ * script loads only when the visitor clicks (an invitation accepted before that must wait).
+ */
+function widgetsSection(site: Site, query: URLSearchParams): {section: string; scripts: string} {
+  const asked = query.get('extension')
+  const order: ExtensionOrder = asked === 'after' || asked === 'absent' ? asked : 'before'
+  const later = query.get('widgets') === 'later'
+  const extension = site.paths.extension ? `<script src="${htmlAttr(site.paths.extension)}"></script>` : ''
+  const standIn = `<script src="${htmlAttr(WIDGETS_STANDIN_PATH)}"></script>`
+  const config = `<script>window._genesys = ${jsonForScript({widgets: SITE_WIDGETS_CONFIG})};</script>`
+  const widgetsScript = later ? '' : standIn
+  const scripts = `\n${config}\n${order === 'before' ? extension : ''}${widgetsScript}${order === 'after' ? extension : ''}`
+  const orders = ORDERS.map(({order: o, label}) => `<li>${o === order ? `<strong>${htmlText(label)}</strong>` : link(`${site.paths.page}?extension=${o}`, label)}</li>`).join('')
+  const loader = later
+    ? `<p><button type="button" id="widgets-load" data-src="${htmlAttr(WIDGETS_STANDIN_PATH)}">Load Genesys Widgets now</button> <span class="muted">(the Widgets script is not on the page yet: an invitation accepted now waits for it)</span></p>`
+    : `<p class="muted">${link(`${site.paths.page}?widgets=later`, 'Load Widgets only on a click')}, to accept an invitation before Widgets has initialised.</p>`
+  const rules = WIDGETS_RULES.map((r) => `<li>${htmlText(r.rule)} <span class="muted">${link(r.source, r.source)}</span></li>`).join('')
+  const section = `<section id="widgets-standin"><h2>Genesys Widgets (stand-in)</h2>
+<p>Status: <span id="widgets-status" data-state="${later ? 'not-loaded' : 'loading'}">${later ? 'not loaded' : 'loading…'}</span></p>
+<p>Include order on this page:</p><ol id="widgets-order" data-order="${htmlAttr(order)}">${orders}</ol>
+${loader}
+<h2>Commands received</h2><ol id="widgets-commands"></ol>
+<details><summary>Stand-in events</summary><ol id="widgets-events"></ol></details>
+<details><summary>What the stand-in checks</summary><ul>${rules}</ul></details>
+</section>`
+  return {section, scripts}
 }
 
 /** The third-party vendor's page: shows (and the server records) the query it was opened with. */

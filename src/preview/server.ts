@@ -17,6 +17,7 @@ import {BodyTooLarge, headersOf, parseBody, readBody, send, sendHtml, sendJson, 
 import {customerPage, errorPage, indexPage, vendorPage} from './pages.js'
 import {Recorder, type StandIn} from './recorder.js'
 import {GMS_SEGMENT, VENDOR_PATH, type Site} from './site.js'
+import {WIDGETS_STANDIN_PATH, WIDGETS_STANDIN_SCRIPT} from './widgets.js'
 
 export const HOST = '127.0.0.1'
 
@@ -86,6 +87,7 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
 
   if (pathname === '/' && isRead(method)) return sendHtml(res, 200, indexPage([...ctx.sites.values()], ctx.configFile))
   if (pathname === CLIENT_SCRIPT_PATH) return send(res, 200, CLIENT_SCRIPT, 'text/javascript; charset=utf-8')
+  if (pathname === WIDGETS_STANDIN_PATH) return send(res, 200, WIDGETS_STANDIN_SCRIPT, 'text/javascript; charset=utf-8')
   if (pathname.startsWith('/__gwe-int/')) return control(ctx, req, res, url)
 
   const m = /^\/i\/([^/]+)(\/.*)?$/.exec(pathname)
@@ -93,7 +95,7 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
   if (!m || !site) return sendHtml(res, 404, errorPage('Not found', `${pathname}: no such page; the integrations are listed at /`))
   const rest = m[2] ?? ''
   if (rest === '') return redirect(res, `${site.base}/`)
-  if (rest === '/' && isRead(method)) return sendHtml(res, 200, customerPage(site))
+  if (rest === '/' && isRead(method)) return sendHtml(res, 200, customerPage(site, url.searchParams))
 
   const file = site.files.get(pathname)
   if (file && isRead(method)) return send(res, 200, file.content, file.type)

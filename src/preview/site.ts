@@ -10,6 +10,7 @@
  *   /i/<name>/gms/genesys/...                     GMS: the widget copy and the API
  *   /i/<name>/vendor/start                        the third-party vendor page
  *   /i/<name>/engagement-logic/...                the strategy snippet and notify.sh
+ *   /i/<name>/website/gwe-int-widgets.js          the Genesys Widgets extension (genesys-widgets)
  */
 import path from 'node:path'
 import {ARTIFACTS} from '../catalog/artifacts.js'
@@ -39,7 +40,7 @@ export interface Site {
   /** Files by server path. */
   files: Map<string, ServedFile>
   /** Server paths of the notable files. */
-  paths: {page: string; invite: string; widget?: string; snippet: string; notify: string}
+  paths: {page: string; invite: string; widget?: string; extension?: string; snippet: string; notify: string}
 }
 
 export const siteBase = (name: string) => `/i/${name}`
@@ -75,6 +76,7 @@ export function planSite(entry: IntegrationEntry, origin: string, configFile: st
     files.set(served, {path: served, content: file.content, type: contentTypeOf(served), artifact})
     if (artifact === 'invite') paths.invite = served
     if (artifact === 'gms-widget' || artifact === 'webapi-widget') paths.widget = served
+    if (artifact === 'widgets-extension') paths.extension = served
     if (artifact === 'notification-message') paths.snippet = served
     if (artifact === 'notify-sh') paths.notify = served
   }

@@ -1,8 +1,8 @@
 /**
- * The media whose invitation does all the work, in Chromium: Genesys Widgets (CXBus
- * commands with the proactive userData, S1/S22), third-party (the vendor page, or a
- * vendor function, with the IDs for correlation only, S0) and the built-in GWE chat and
- * callback (the invitation keeps startChat()/startCallback(), S0).
+ * The media whose invitation does all the work, in Chromium: third-party (the vendor page,
+ * or a vendor function, with the IDs for correlation only) and the built-in GWE chat and
+ * callback (the invitation keeps startChat()/startCallback()). Genesys Widgets has its own
+ * file (genesys-widgets.test.ts).
  */
 import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
@@ -11,7 +11,6 @@ import {
   acceptIntoPopup,
   deliverInvitation,
   describeBrowser,
-  expectNotify,
   inviteResults,
   launchBrowser,
   newIntegrations,
@@ -28,11 +27,10 @@ const IDS: Ids = {visitID: '0A1B2C3D4E5F60718293A4B5C6D7E8F9', pageID: '99887766
 let browser: Browser
 let preview: RunningPreview
 
-describeBrowser('Genesys Widgets, third-party and built-in GWE media in Chromium', () => {
+describeBrowser('Third-party and built-in GWE media in Chromium', () => {
   beforeAll(async () => {
     const cwd = tempDir('gwe-int-browser-invite-')
     await newIntegrations(cwd, [
-      ['genesys-widgets', '--integration', 'widgets', '--gwe-version', '8.5'],
       ['third-party', '--integration', 'vendor', '--host', 'https://chat.vendor.example/start?lang=en'],
       ['third-party', '--integration', 'vendor-fn', '--host', 'https://chat.vendor.example/start', '--vendor-function', 'Vendor.chat.open'],
       ['gwe-chat', '--integration', 'gwe-chat'],
@@ -57,29 +55,13 @@ describeBrowser('Genesys Widgets, third-party and built-in GWE media in Chromium
     withSession(browser, task, async (session) => {
       const page = session.page
       await page.goto(preview.url)
-      expect(await page.locator('section[data-integration]').evaluateAll((els) => els.map((e) => e.getAttribute('data-integration')))).toEqual(['widgets', 'vendor', 'vendor-fn', 'gwe-chat', 'gwe-callback'])
+      expect(await page.locator('section[data-integration]').evaluateAll((els) => els.map((e) => e.getAttribute('data-integration')))).toEqual(['vendor', 'vendor-fn', 'gwe-chat', 'gwe-callback'])
       await page.locator('section[data-integration="vendor-fn"] h2 a').click()
       await page.locator('#channel-status[data-state="open"]').waitFor()
       expect(new URL(page.url()).pathname).toBe('/i/vendor-fn/')
       expect(await page.locator('h1').textContent()).toBe('Example shop · vendor-fn (Third-party media)')
     }),
   )
-
-  it('genesys-widgets: WebChat.open through a registered CXBus plugin with visitID, pageID and webengagement ""', ({task}) => withSession(browser, task, async (session) => {
-    const page = await delivered(session, 'widgets')
-    await page.locator('#gwe-int-invite-accept').click()
-    expect(await inviteResults(page)).toEqual(['ACCEPT_CHAT'])
-    await page.locator('#cxbus-commands li').first().waitFor()
-    // S22: a registered plugin's command(); S1: the proactive userData.
-    expect(await page.evaluate(() => (window as unknown as {gweIntCxbusCommands: unknown}).gweIntCxbusCommands)).toEqual([
-      {plugin: 'GweIntInvite', command: 'WebChat.open', options: {userData: {visitID: IDS.visitID, pageID: IDS.pageID, webengagement: ''}}},
-    ])
-    expect(await page.locator('#cxbus-commands li').allTextContents()).toEqual([`WebChat.open ${JSON.stringify({userData: {visitID: IDS.visitID, pageID: IDS.pageID, webengagement: ''}})}`])
-    expect(session.context.pages()).toHaveLength(1)
-    const requests = await preview.requests('widgets')
-    expect(requests.map((r) => r.service)).toEqual(['gwe'])
-    expectNotify(requests[0], {prefix: '/server', ids: IDS, inviteUrl: `${preview.origin}/i/widgets/server/resources/inviteWidgets.html`})
-  }))
 
   it('third-party: the vendor page opens with visitID and pageID only (no attached data)', ({task}) => withSession(browser, task, async (session) => {
     const page = await delivered(session, 'vendor')
@@ -120,14 +102,14 @@ describeBrowser('Genesys Widgets, third-party and built-in GWE media in Chromium
     }))
   }
 
-  for (const name of ['widgets', 'vendor', 'vendor-fn', 'gwe-chat']) {
+  for (const name of ['vendor', 'vendor-fn', 'gwe-chat']) {
     it(`${name}: declining reports DECLINE and starts nothing`, ({task}) => withSession(browser, task, async (session) => {
       const page = await delivered(session, name)
       await page.locator('#gwe-int-invite-decline').click()
       expect(await inviteResults(page)).toEqual(['DECLINE'])
       expect(await page.locator('#gwe-int-invite').count()).toBe(0)
       expect(session.context.pages()).toHaveLength(1)
-      expect(await page.evaluate(() => ({cx: (window as unknown as {gweIntCxbusCommands?: unknown[]}).gweIntCxbusCommands ?? [], fn: (window as unknown as {gweIntVendorCalls?: unknown[]}).gweIntVendorCalls ?? []}))).toEqual({cx: [], fn: []})
+      expect(await page.evaluate(() => (window as unknown as {gweIntVendorCalls?: unknown[]}).gweIntVendorCalls ?? [])).toEqual([])
       expect((await preview.requests(name)).map((r) => r.service)).toEqual(['gwe'])
     }))
   }

@@ -35,6 +35,7 @@ describe('gwe-int preview (built binary)', () => {
       ['gms-callback', '--integration', 'cb', '--scenario', 'VOICE-SCHEDULED-USERTERM', '--host', at('cb', '/gms'), '--gwe-url', at('cb')],
       ['webapi-chat', '--integration', 'web', '--host', at('web', '/gms'), '--gwe-url', at('web'), '--gwe-version', '8.5'],
       ['third-party', '--integration', 'vendor', '--host', at('vendor', '/vendor/start'), '--gwe-url', at('vendor')],
+      ['genesys-widgets', '--integration', 'gw', '--invite-type', 'CALLBACK', '--gwe-url', at('gw')],
     ])
     // generate writes every file again from the merged config (its header names that config).
     const generate = await gweInt(['generate'], {cwd})
@@ -47,15 +48,19 @@ describe('gwe-int preview (built binary)', () => {
       // the GMS sample folder (S0), the strategy snippet folder.
       const served = (file: string) => {
         const [, name, rest] = /^widgets\/([^/]+)\/(.+)$/.exec(file)!
-        if (rest.startsWith('engagement-logic/')) return `/i/${name}/${rest}`
+        if (rest.startsWith('engagement-logic/') || rest.startsWith('website/')) return `/i/${name}/${rest}`
         if (rest === 'indexGPE.html') return `/i/${name}/gms/genesys/admin/js/sample/cb/${rest}`
-        return `/i/${name}${name === 'web' ? '/server' : '/frontend'}/resources/${rest}`
+        return `/i/${name}${name === 'web' || name === 'gw' ? '/server' : '/frontend'}/resources/${rest}`
       }
       expect(generated.map(served)).toEqual([
         '/i/cb/engagement-logic/notification-message.js',
         '/i/cb/engagement-logic/notify.sh',
         '/i/cb/gms/genesys/admin/js/sample/cb/indexGPE.html',
         '/i/cb/frontend/resources/inviteGMS.html',
+        '/i/gw/engagement-logic/notification-message.js',
+        '/i/gw/engagement-logic/notify.sh',
+        '/i/gw/server/resources/inviteWidgets.html',
+        '/i/gw/website/gwe-int-widgets.js',
         '/i/vendor/engagement-logic/notification-message.js',
         '/i/vendor/engagement-logic/notify.sh',
         '/i/vendor/frontend/resources/inviteVendor.html',

@@ -31,6 +31,21 @@ describe('gwe-int new in a terminal (pseudo-terminal, real prompts)', () => {
     expect(fs.readFileSync(path.join(cwd, 'widgets/gms-callback/inviteGMS.html'), 'utf8')).toContain('startGms("VOICE-WAIT-USERTERM");\n      sendInviteResult(INVITE_RESULT.ACCEPT_CALLBACK);')
   })
 
+  it('genesys-widgets: asks what the invitation offers and records it', async () => {
+    const cwd = tempDir()
+    const s = ptySession(['new', 'genesys-widgets'], cwd)
+    await s.waitFor('What does the invitation offer?')
+    await s.type(KEY.down + KEY.enter) // CALLBACK
+    await s.waitFor('Output folder?')
+    await s.type(KEY.enter)
+    const result = await s.child
+    expect(result.exitCode, s.plain()).toBe(0)
+    const config = JSON.parse(fs.readFileSync(path.join(cwd, 'gwe-int.config.json'), 'utf8'))
+    expect(config.integrations).toEqual([{name: 'genesys-widgets', media: 'genesys-widgets', inviteType: 'CALLBACK', gweVersion: '8.5', out: 'widgets/genesys-widgets'}])
+    expect(fs.readFileSync(path.join(cwd, 'widgets/genesys-widgets/inviteWidgets.html'), 'utf8')).toContain('var _config = { type: "CALLBACK" };')
+    expect(listFiles(path.join(cwd, 'widgets/genesys-widgets'))).toContain('website/gwe-int-widgets.js')
+  })
+
   it('asks only what the flags did not answer', async () => {
     const cwd = tempDir()
     const s = ptySession(['new', 'gms-chat', '--scenario', 'REQUEST-CHAT', '--host', 'https://gms.example.com', '--service', 'chat'], cwd)

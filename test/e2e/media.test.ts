@@ -68,6 +68,7 @@ describe('every medium from the one catalogue (built binary)', () => {
       'widgets/genesys-widgets/engagement-logic/notification-message.js',
       'widgets/genesys-widgets/engagement-logic/notify.sh',
       'widgets/genesys-widgets/inviteWidgets.html',
+      'widgets/genesys-widgets/website/gwe-int-widgets.js',
       'widgets/gms-callback/engagement-logic/notification-message.js',
       'widgets/gms-callback/engagement-logic/notify.sh',
       'widgets/gms-callback/indexGPE.html',
@@ -145,16 +146,23 @@ describe('every medium from the one catalogue (built binary)', () => {
     expect(page).not.toMatch(/innerHTML|insertAdjacentHTML|document\.write/)
   })
 
-  it('genesys-widgets: both branches open Widgets through a CXBus plugin with the proactive userData', () => {
+  it('genesys-widgets: both branches go through the extension, which opens WebChat/Callback with the proactive userData', () => {
     const invite = es5Scripts('widgets/genesys-widgets/inviteWidgets.html')
     expect(branch(invite, 'CHAT')).toBe('startGenesysWidgets("CHAT");\n      sendInviteResult(INVITE_RESULT.ACCEPT_CHAT);')
     expect(branch(invite, 'CALLBACK')).toBe('startGenesysWidgets("CALLBACK");\n      sendInviteResult(INVITE_RESULT.ACCEPT_CALLBACK);')
-    expect(invite).toContain("bus.registerPlugin('GweIntInvite')")
-    expect(invite).toContain("plugin.command('WebChat.open', { userData: userData });")
-    expect(invite).toContain("plugin.command('Callback.open', { form: { desiredTime: 'now', userData: userData } });")
+    expect(invite).toContain('var BRIDGE = "gweIntWidgets";')
+    expect(invite).toContain('bridge.open(inviteType, userData, ')
     expect(invite).toContain('userData["webengagement"] = "";')
-    // S22: the global bus is a debug tool.
-    expect(invite).not.toContain('_genesys.widgets.bus')
+    // The extension is its own file: an extension Widgets runs at initialisation, with CXBus as an argument.
+    const extension = read('widgets/genesys-widgets/website/gwe-int-widgets.js')
+    parseScript(extension, 5)
+    expect(extension).toContain('widgets.extensions[EXTENSION] = extension;')
+    expect(extension).toContain('function extension($, CXBus) {')
+    expect(extension).toContain("return { name: 'WebChat.open', options: { userData: merge(configured('webchat'), userData) } };")
+    expect(extension).toContain("return { name: 'Callback.open', options: { form: { desiredTime: 'now', userData: data }, userData: merge(data, {}) } };")
+    expect(runs['genesys-widgets'].stdout).toContain('include website/gwe-int-widgets.js on every page that loads Widgets, after your window._genesys.widgets configuration and before the Widgets script')
+    // The global bus is a debug tool: neither file registers on it or calls it.
+    for (const script of [invite, extension]) expect(script).not.toMatch(/window\.CXBus|bus\.(registerPlugin|command)/)
   })
 
   it('third-party: opens the vendor URL with correlation IDs, attaches nothing, still reports the result', () => {
@@ -190,7 +198,7 @@ describe('every medium from the one catalogue (built binary)', () => {
   it('generate reproduces every file byte for byte', async () => {
     const check = await gweInt(['generate', '--check'], {cwd})
     expect(check.exitCode, String(check.stdout)).toBe(0)
-    expect(check.stdout).toContain('all 17 files up to date')
+    expect(check.stdout).toContain('all 18 files up to date')
   })
 })
 
@@ -227,6 +235,8 @@ describe('bad input', () => {
     [['new', 'gms-chat', '--scenario', 'VOICE-NOW-USERTERM'], '--scenario: VOICE-NOW-USERTERM is a callback scenario; gms-chat accepts CHAT-NOW, CHAT-WAIT, REQUEST-CHAT'],
     [['new', 'gms-callback', '--scenario', 'CHAT-NOW', '--yes'], '--scenario: CHAT-NOW is a chat scenario; gms-callback accepts VOICE-NOW-USERTERM'],
     [['new', 'gwe-chat', '--scenario', 'CHAT-NOW', '--yes'], '--scenario: does not apply to gwe-chat'],
+    [['new', 'gms-chat', '--invite-type', 'CALLBACK', '--yes'], '--invite-type: does not apply to gms-chat'],
+    [['new', 'genesys-widgets', '--invite-type', 'VOICE', '--yes'], 'CHAT, CALLBACK'],
     [['new', 'third-party', '--host', 'ftp://chat.vendor.example/start', '--yes'], '--host: must use http or https, not ftp'],
     [['new', 'third-party', '--host', 'javascript:alert(1)', '--yes'], '--host: must use http or https, not javascript'],
     [['new', 'third-party', '--vendor-function', 'alert(1)', '--yes'], '--vendor-function: must be a global JavaScript function path'],

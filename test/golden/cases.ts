@@ -46,6 +46,8 @@ const VARIANTS: GoldenCase[] = [
   {name: 'gms-chat-gwe85', entry: entry('gms-chat-gwe85', media('gms-chat'), {scenario: 'CHAT-WAIT', gweVersion: '8.5', gweUrl: 'https://gwe.example.com:9443'})},
   {name: 'webapi-chat-gwe85', entry: entry('webapi-chat-gwe85', media('webapi-chat'), {service: 'sales', gweVersion: '8.5', gweUrl: 'https://gwe.example.com:9443'})},
   {name: 'genesys-widgets-gwe85', entry: entry('genesys-widgets-gwe85', media('genesys-widgets'), {gweVersion: '8.5', gweUrl: 'https://gwe.example.com:9443'})},
+  // The built-in invitation offering a callback (Callback.open) instead of a chat.
+  {name: 'genesys-widgets-callback', entry: entry('genesys-widgets-callback', media('genesys-widgets'), {inviteType: 'CALLBACK'})},
   {name: 'third-party-vendor-function', entry: entry('third-party-vendor-function', media('third-party'), {vendorFunction: 'Vendor.chat.open'})},
   {name: 'gms-callback-widget-url', entry: entry('gms-callback-widget-url', media('gms-callback'), {scenario: 'VOICE-SCHEDULED-USERTERM', widgetUrl: 'https://cdn.example.com/gwe/callback.html', widgetName: 'callback.html', inviteName: 'inviteCallback.html'})},
   // The one case where http:// is expected in the output: the team gave an http host.

@@ -131,6 +131,25 @@ describe('golden files', () => {
       }
     })
 
+    if (media.artifacts.includes('widgets-extension')) {
+      it('opens Genesys Widgets through its own extension, never through a global bus', () => {
+        const extension = files.get('website/gwe-int-widgets.js')
+        expect(extension, 'the extension is its own file').toBeDefined()
+        // Its first lines say where it goes and in which order.
+        expect(extension!.split('\n').slice(1, 5).join('\n')).toMatch(/^\/\/ Where this goes: .*\n\/\/ {3}1\. your Genesys Widgets configuration .*\n\/\/ {3}2\. this file: .*website\/gwe-int-widgets\.js.*\n\/\/ {3}3\. the Genesys Widgets script/)
+        expect(extension).toContain(`widgets.extensions[EXTENSION] = extension;`)
+        const resolved = resolveIntegration(integrationSchema.parse(c.entry))
+        const invite = inlineScripts(files.get(resolved.inviteName)!).join('\n')
+        expect(files.get(resolved.inviteName)!.split('\n').slice(0, 20).some((line) => line.startsWith('<!-- Where this goes: '))).toBe(true)
+        for (const script of [extension!, invite]) {
+          // CXBus reaches the extension as an argument only; nobody registers on or calls a global bus.
+          expect(script).not.toMatch(/window\.CXBus|\bbus\.(registerPlugin|command)\b/)
+        }
+        expect(invite).not.toContain('registerPlugin')
+        expect(invite).toContain(`window[BRIDGE]`)
+      })
+    }
+
     it(givesHttp(c) ? 'keeps the http:// URL it was given' : 'contains no http:// URL', () => {
       for (const [rel, content] of files) {
         if (givesHttp(c)) continue
