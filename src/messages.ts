@@ -8,7 +8,7 @@ import {summarize} from './core/assess.js'
 
 export type Paint = (color: 'red' | 'green' | 'yellow' | 'dim' | 'bold' | 'cyan', text: string) => string
 
-const STATUS_COLOR: Record<FileStatus, 'green' | 'cyan' | 'dim' | 'red'> = {created: 'green', updated: 'cyan', unchanged: 'dim', conflict: 'red'}
+const STATUS_COLOR: Record<FileStatus, 'green' | 'cyan' | 'dim' | 'red' | 'yellow'> = {created: 'green', updated: 'cyan', unchanged: 'dim', conflict: 'red', deleted: 'yellow'}
 
 export const relPath = (from: string, file: string) => path.relative(from, file).split(path.sep).join('/') || '.'
 
@@ -54,7 +54,7 @@ export function conflictMessage(files: AssessedFile[], cwd: string): {message: s
 
 export function summaryLine(files: AssessedFile[]): string {
   const c = summarize(files)
-  return `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged${c.conflict ? `, ${c.conflict} conflicting` : ''}`
+  return `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged${c.deleted ? `, ${c.deleted} deleted` : ''}${c.conflict ? `, ${c.conflict} conflicting` : ''}`
 }
 
 /** The stable JSON shape of a plan (documented in the README). */

@@ -8,7 +8,8 @@ import type {PlannedFile} from './plan.js'
 import {invalid} from './errors.js'
 import {provenance} from './header.js'
 
-export type FileStatus = 'created' | 'updated' | 'unchanged' | 'conflict'
+/** 'deleted': a file the plan removes (apply keeps it as a backup until the write is complete). */
+export type FileStatus = 'created' | 'updated' | 'unchanged' | 'conflict' | 'deleted'
 
 export interface AssessedFile extends PlannedFile {
   status: FileStatus
@@ -36,7 +37,7 @@ export function assess(files: PlannedFile[], read: (file: string) => Existing, f
 }
 
 export function summarize(files: AssessedFile[]): Record<FileStatus, number> {
-  const counts: Record<FileStatus, number> = {created: 0, updated: 0, unchanged: 0, conflict: 0}
+  const counts: Record<FileStatus, number> = {created: 0, updated: 0, unchanged: 0, conflict: 0, deleted: 0}
   for (const f of files) counts[f.status] += 1
   return counts
 }

@@ -11,8 +11,14 @@ export const EXIT = {
   invalid: 2,
   /** Refused to overwrite files that changed since gwe-int wrote them. */
   conflict: 3,
-  /** Interrupted (Ctrl-C). */
+  /** A disk or file-system failure: disk full, read-only, permission denied, I/O error, a lock held too long (74, EX_IOERR of sysexits). */
+  io: 74,
+  /** Hung up (SIGHUP) while writing; rolled back. */
+  hangup: 129,
+  /** Interrupted (Ctrl-C, SIGINT) while writing or at a prompt; rolled back. */
   interrupted: 130,
+  /** Terminated (SIGTERM: a CI cancel, `timeout`, `docker stop`) while writing; rolled back. */
+  terminated: 143,
 } as const
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT]
@@ -30,3 +36,33 @@ export class GweIntError extends Error {
 }
 
 export const invalid = (message: string, details: readonly string[] = []) => new GweIntError(message, EXIT.invalid, details)
+
+/**
+ * Error codes that mean the disk or the file system failed, not that the input was
+ * wrong: they exit 74 so scripts can tell "fix your config" (2) from "fix your disk".
+ */
+const IO_CODES: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'read-only file system',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EIO: 'input/output error',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files in the system',
+  EBUSY: 'resource busy',
+  ETXTBSY: 'file busy',
+  EFBIG: 'file too large for the file system',
+}
+
+export const isIoCode = (code: string | undefined): boolean => code !== undefined && code in IO_CODES
+
+/** `ENOSPC: no space left on the device`, or the code or message alone for other errors. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code && IO_CODES[code]) return `${code}: ${IO_CODES[code]}`
+  return code ?? (error as Error).message
+}
+
+/** Exit 74 for a disk or file-system failure, 2 for anything else (something in the way, a missing file). */
+export const exitForFsError = (error: unknown): ExitCode => (isIoCode((error as NodeJS.ErrnoException).code) ? EXIT.io : EXIT.invalid)

@@ -1,11 +1,11 @@
 /**
  * Reading a text file a user points gwe-int at (a patch source, a config): a regular
- * file, not larger than a limit (checked with stat before anything is read), UTF-8 and
+ * file (a FIFO, socket or device is refused without a blocking open), not larger than a limit (checked with stat before anything is read), UTF-8 and
  * not binary. Each refusal is one line naming the file (exit 2), never a crash or a
  * silently mangled decode.
  */
 import fs from 'node:fs'
-import {invalid} from './errors.js'
+import {GweIntError, describeFsError, exitForFsError, invalid} from './errors.js'
 
 /** Default limit for a patch source: far above any real invite.html or GMS sample page. */
 export const MAX_SOURCE_BYTES = 4 * 1024 * 1024
@@ -30,21 +30,43 @@ export function decodeText(bytes: Uint8Array, file: string, what = 'source'): st
   }
 }
 
+/**
+ * Opens `file` for reading if it is a regular file, else undefined (a folder, a pipe, a
+ * socket, a device). O_NONBLOCK: opening a FIFO for reading would otherwise wait for a
+ * writer forever; with it the open returns at once and fstat tells what it is. On a
+ * regular file the flag changes nothing.
+ */
+export function openRegularFile(file: string): {fd: number; stat: fs.Stats} | undefined {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0))
+  const stat = fs.fstatSync(fd)
+  if (stat.isFile()) return {fd, stat}
+  fs.closeSync(fd)
+  return undefined
+}
+
 /** Read `file` as UTF-8 text after checking it is a regular file within the size limit. */
 export function readTextFile(file: string, opts: ReadTextOptions = {}): string {
   const what = opts.what ?? 'source'
   const max = opts.maxBytes ?? MAX_SOURCE_BYTES
-  let fd: number
-  try {
-    fd = fs.openSync(file, 'r')
-  } catch (error) {
-    throw invalid(`${file}: cannot read ${what} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+  const refuse = (stat: fs.Stats): never => {
+    if (stat.isDirectory()) throw invalid(`${file}: is a directory, not a ${what} file`)
+    throw invalid(`${file}: is not a regular file (a device, pipe or socket); give a ${what} file`)
   }
+  let opened: ReturnType<typeof openRegularFile>
+  try {
+    // stat first: a pipe, socket or device is refused without being opened at all.
+    const stat = fs.statSync(file)
+    if (!stat.isFile()) refuse(stat)
+    opened = openRegularFile(file)
+  } catch (error) {
+    if (error instanceof GweIntError) throw error
+    throw new GweIntError(`${file}: cannot read ${what} (${describeFsError(error)})`, exitForFsError(error))
+  }
+  // Replaced by something else between the stat and the open.
+  if (!opened) return refuse(fs.statSync(file))
+  const {fd, stat} = opened
   try {
     // fstat on the opened descriptor: what is checked is what is read.
-    const stat = fs.fstatSync(fd)
-    if (stat.isDirectory()) throw invalid(`${file}: is a directory, not a ${what} file`)
-    if (!stat.isFile()) throw invalid(`${file}: is not a regular file (a device, pipe or socket); give a ${what} file`)
     if (stat.size > max) throw invalid(`${file}: ${what} is ${kib(stat.size)}, larger than the ${kib(max)} gwe-int reads; refusing to read it`)
     const bytes = Buffer.alloc(stat.size)
     let off = 0

@@ -16,6 +16,7 @@ import {fileURLToPath} from 'node:url'
 import type HandlebarsNS from 'handlebars'
 import * as runtimeModule from 'handlebars/runtime.js'
 import {GweIntError, invalid} from '../core/errors.js'
+import {readTextFile} from '../core/read-source.js'
 import {VIEW_MODEL} from '../core/template-docs.js'
 import {compileTemplate, handlebarsCompiler, parseTemplate} from './compile.js'
 import {registerHelpers} from './helpers.js'
@@ -84,7 +85,7 @@ function createSet(overrideDir?: string): TemplateSet {
     const spec = override ? undefined : PRECOMPILED?.[rel]
     // Custom templates also get their variables checked: a typo fails with file:line before rendering.
     const checks = override ? {...names, variables: VIEW_MODEL} : names
-    const render = spec ? hb.template(spec) : compileTemplate(hb, parseTemplate(readFileSync(file, 'utf8'), file, checks))
+    const render = spec ? hb.template(spec) : compileTemplate(hb, parseTemplate(override ? readTextFile(file, {what: 'template'}) : readFileSync(file, 'utf8'), file, checks))
     const wrapped = reportingFile(render, file)
     if (isPartial(rel)) hb.registerPartial(partialName(rel), wrapped)
     else templates.set(templateId(rel), wrapped)

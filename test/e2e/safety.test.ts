@@ -13,7 +13,8 @@ import {execa} from 'execa'
 import {BIN, gweInt, listFiles, tempDir} from '../helpers/cli.js'
 
 const GMS = ['gms-chat', '--scenario', 'CHAT-NOW', '--host', 'https://gms.example.com:8443', '--service', 'samples_new', '--out', 'widgets', '--yes']
-const TEMP_OR_BACKUP = /\.gwe-int-\d+\.(tmp|bak)$/
+/** gwe-int's own temp and backup names (.<name>.gwe-int-<pid>-<id>.tmp|bak). */
+const TEMP_OR_BACKUP = /\.gwe-int-\d+-[0-9a-z]+\.(tmp|bak)$/
 
 /**
  * Everything below `dir` (dotfiles included): each file's mode and bytes, each folder,
