@@ -61,3 +61,9 @@ export function summaryLine(files: AssessedFile[]): string {
 export function planJson(files: AssessedFile[], cwd: string) {
   return files.map((f) => ({path: relPath(cwd, f.path), integration: f.integration, artifact: f.artifact, status: f.status, ...(f.reason ? {reason: f.reason} : {})}))
 }
+
+/** After a write that removed stale temp/backup files of a killed run. */
+export function sweptLine(swept: readonly string[], cwd: string): string {
+  const shown = swept.slice(0, 3).map((f) => relPath(cwd, f))
+  return `removed ${swept.length} leftover temp/backup file${swept.length === 1 ? '' : 's'} of an interrupted run (${shown.join(', ')}${swept.length > 3 ? ', …' : ''})`
+}

@@ -7,16 +7,19 @@ import {MEDIA_IDS, findMedia} from '../catalog/media.js'
 import {resolveNewAnswers} from '../core/answers.js'
 import {apply} from '../core/apply.js'
 import {EXIT, GweIntError} from '../core/errors.js'
-import {diffOf, planNew} from '../core/operations.js'
-import {mediaHelp} from '../help-text.js'
-import {conflictMessage, fileTree, planJson, relPath, summaryLine} from '../messages.js'
+import {withConfigLock} from '../core/lock.js'
+import {diffOf, newConfigFile, planNew} from '../core/operations.js'
+import {EXIT_CODES_HELP, mediaHelp} from '../help-text.js'
+import {conflictMessage, fileTree, planJson, relPath, summaryLine, sweptLine} from '../messages.js'
 import {inquirerPrompter} from '../prompter.js'
 
 export default class New extends BaseCommand {
   static summary = 'Create one integration: the invitation copy, the media widget and the strategy snippet.'
-  static description = `Asks only for what the flags did not answer (with a terminal), or fails naming the missing flags (without one). With --yes, defaults fill the rest. The answers are recorded in gwe-int.config.json so "gwe-int generate" reproduces the same bytes.
+  static description = `Asks only for what the flags did not answer (with a terminal), or fails naming the missing flags (without one). With --yes, defaults fill the rest. The answers are recorded in gwe-int.config.json so "gwe-int generate" reproduces the same bytes; parallel runs in one project each add their entry (the config is updated under a lock, gwe-int.config.json.lock).
 
-${mediaHelp()}`
+${mediaHelp()}
+
+${EXIT_CODES_HELP}`
 
   static examples = [
     {description: 'Ask for everything interactively', command: '<%= config.bin %> <%= command.id %>'},
@@ -87,17 +90,21 @@ ${mediaHelp()}`
     )
     for (const w of warnings) this.warnLine(w)
     const cwd = process.cwd()
-    const result = await planNew(entry, {cwd, config: flags.config, force: flags.force, allowOutside: flags['allow-outside']})
-    const conflicts = result.files.filter((f) => f.status === 'conflict')
-    if (conflicts.length > 0 && !flags['dry-run']) {
-      const {message, details} = conflictMessage(result.files, cwd)
-      throw new GweIntError(message, EXIT.conflict, details)
-    }
-    if (!flags['dry-run']) await apply(result.files)
+    // Read, merge and write the config under its lock: parallel runs each add their entry.
+    const {result, swept} = await withConfigLock(newConfigFile(cwd, flags.config), !flags['dry-run'], async () => {
+      const result = await planNew(entry, {cwd, config: flags.config, force: flags.force, allowOutside: flags['allow-outside']})
+      const conflicts = result.files.filter((f) => f.status === 'conflict')
+      if (conflicts.length > 0 && !flags['dry-run']) {
+        const {message, details} = conflictMessage(result.files, cwd)
+        throw new GweIntError(message, EXIT.conflict, details)
+      }
+      return {result, swept: flags['dry-run'] ? [] : (await apply(result.files)).swept}
+    })
     const note = findMedia(entry.media)?.note
     this.say(fileTree(result.files, cwd, this.paint.bind(this), flags['dry-run']).join('\n'))
     if (flags['dry-run'] && flags.diff) for (const f of result.files) if (f.status !== 'unchanged') this.say(diffOf(f, cwd))
     if (note) this.say(note)
+    if (swept.length > 0) this.say(sweptLine(swept, cwd))
     this.say(flags['dry-run'] ? `dry run: ${summaryLine(result.files)}; nothing written` : summaryLine(result.files))
     return {
       config: relPath(cwd, result.configFile),

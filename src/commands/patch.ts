@@ -7,13 +7,18 @@ import {apply} from '../core/apply.js'
 import {EXIT, GweIntError} from '../core/errors.js'
 import {diffOf} from '../core/operations.js'
 import {planPatch} from '../core/patch-op.js'
+import {EXIT_CODES_HELP} from '../help-text.js'
 import {conflictMessage, relPath} from '../messages.js'
 
 export default class Patch extends BaseCommand {
   static summary = "Apply an integration to your own invite.html or GMS index.html, changing nothing else."
   static description = `The file kind (invitation widget or GMS sample widget) is detected from its content, or given with --kind. Scripts are located with an HTML parser and functions with a JavaScript parser; the edit is minimal, every other byte (line endings, indentation, BOM, markup) stays as it was. Patching a patched file changes nothing; a new scenario updates the starter in place.
 
-Invitation: adds the starter (e.g. startGms) once and replaces only startChat()/startCallback() in the chosen onAccept() branch, keeping closeInviteDialogWindow() and sendInviteResult(). GMS widget: adds getUrlVars and gpeStartScenario (called on ready) and the visitID/pageID/webengagement parameters in connect().`
+Invitation: adds the starter (e.g. startGms) once and replaces only startChat()/startCallback() in the chosen onAccept() branch, keeping closeInviteDialogWindow() and sendInviteResult(). GMS widget: adds getUrlVars and gpeStartScenario (called on ready) and the visitID/pageID/webengagement parameters in connect().
+
+With --in-place, FILE.bak is written and flushed before FILE is replaced, so an interruption at any point leaves the original in one of them.
+
+${EXIT_CODES_HELP}`
 
   static examples = [
     {description: 'Patch a copy of your invitation', command: '<%= config.bin %> <%= command.id %> path/to/invite.html --media gms-chat --scenario CHAT-NOW --host https://gms.example.com --out inviteGMS.html'},

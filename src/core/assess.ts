@@ -28,12 +28,20 @@ export function assess(files: PlannedFile[], read: (file: string) => Existing, f
     if (existing.kind === 'none') return {...file, status: 'created'}
     if (existing.kind === 'dir') return {...file, status: 'conflict', reason: 'is a directory'}
     if (existing.kind === 'other') return {...file, status: 'conflict', reason: existing.reason}
-    if (existing.text === file.content) return {...file, status: 'unchanged', previous: existing.text}
+    // A file checked out with CRLF endings (git core.autocrlf) keeps them: written back the same way, it is unchanged.
+    const content = keepLineEndings(existing.text, file.content)
+    if (existing.text === content) return {...file, content, status: 'unchanged', previous: existing.text}
     const origin = provenance(existing.text)
-    if (origin === 'pristine') return {...file, status: 'updated', previous: existing.text}
+    if (origin === 'pristine') return {...file, content, status: 'updated', previous: existing.text}
     const reason = origin === 'edited' ? 'was edited since gwe-int wrote it' : 'was not written by gwe-int'
-    return {...file, status: force ? 'updated' : 'conflict', reason, previous: existing.text}
+    return {...file, content, status: force ? 'updated' : 'conflict', reason, previous: existing.text}
   })
+}
+
+/** `planned` with CRLF endings when the file on disk has CRLF on every line and the plan has LF only. */
+export function keepLineEndings(onDisk: string, planned: string): string {
+  if (planned.includes('\r') || !onDisk.includes('\r\n') || /(^|[^\r])\n/.test(onDisk)) return planned
+  return planned.replace(/\n/g, '\r\n')
 }
 
 export function summarize(files: AssessedFile[]): Record<FileStatus, number> {

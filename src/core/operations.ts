@@ -12,6 +12,7 @@ import {assess, checkTargets, type AssessedFile, type RealPath} from './assess.j
 import {readExisting, realResolver} from './apply.js'
 import {CONFIG_NAMES, findConfig, parseConfig, readConfigText, regenerateHint, upsertEntry, type Config} from './config.js'
 import {invalid} from './errors.js'
+import {findLeftovers} from './leftovers.js'
 import {resolveIntegration, type IntegrationEntry, type ResolvedIntegration} from './integration.js'
 import {loadSourcePatcher, planAll, type PlannedFile} from './plan.js'
 import {readTextFile} from './read-source.js'
@@ -50,9 +51,12 @@ export interface NewOptions {
   allowOutside: boolean
 }
 
+/** The config `new` records its answers in: the given one, an existing one in `cwd`, or a new gwe-int.config.json. */
+export const newConfigFile = (cwd: string, given: string | undefined) => findConfig(cwd, given, fs.existsSync) ?? path.join(cwd, CONFIG_NAMES[0])
+
 /** Plan `new`: the integration's files plus the config file with the entry upserted. */
 export async function planNew(entry: IntegrationEntry, opts: NewOptions): Promise<OperationResult> {
-  const configFile = findConfig(opts.cwd, opts.config, fs.existsSync) ?? path.join(opts.cwd, CONFIG_NAMES[0])
+  const configFile = newConfigFile(opts.cwd, opts.config)
   const baseDir = path.dirname(configFile)
   // Paths given on the command line are relative to the cwd; the config stores them relative to itself.
   const relocate = (p: string | undefined) => (p === undefined ? undefined : toPosix(path.relative(baseDir, path.resolve(opts.cwd, p)) || '.'))
@@ -98,6 +102,12 @@ export function selectIntegrations(config: Config, file: string, only: string[] 
   if (unknown.length > 0) throw invalid(`--only: no integration named ${unknown.join(', ')} in ${file}; it has ${[...names].join(', ') || 'none'}`)
   return config.integrations.filter((e) => only.includes(e.name))
 }
+
+/** The config `generate` reads, when there is one (planGenerate reports a missing one). */
+export const generateConfigFile = (cwd: string, given: string | undefined) => findConfig(cwd, given, fs.existsSync)
+
+/** Stale temp/backup files of killed runs in the folders a plan writes and the config's folder (`--check`). */
+export const leftoversOf = (result: OperationResult): string[] => findLeftovers([...result.files.map((f) => path.dirname(f.path)), result.baseDir])
 
 /** Plan `generate`: every integration of the config (or those named by --only). */
 export async function planGenerate(opts: GenerateOptions): Promise<OperationResult> {

@@ -9,22 +9,41 @@ export const MAX_BODY_BYTES = 1024 * 1024
 
 export class BodyTooLarge extends Error {}
 
+/**
+ * The request body, up to `limit` bytes. A larger one rejects with BodyTooLarge (the
+ * server answers 413) as soon as its Content-Length or its bytes say so; the rest is
+ * read and dropped rather than the connection reset, so the client gets the 413.
+ */
 export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
+    const tooLarge = () => new BodyTooLarge(`request body larger than ${limit} bytes; the preview's stand-ins take at most ${limit / 1024 / 1024} MiB`)
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
+      req.resume()
+      return reject(tooLarge())
+    }
+    let chunks: Buffer[] | undefined = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
+      if (!chunks) return
       size += chunk.length
       if (size > limit) {
-        reject(new BodyTooLarge(`request body larger than ${limit} bytes`))
-        req.destroy()
-        return
+        chunks = undefined
+        return reject(tooLarge())
       }
       chunks.push(chunk)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('end', () => chunks && resolve(Buffer.concat(chunks)))
     req.on('error', reject)
   })
+}
+
+/** JSON text of a parsed value; JSON nested too deep for the stack gets a placeholder instead of a 500. */
+function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value)
+  } catch {
+    return '"[nested too deep to show]"'
+  }
 }
 
 export interface ParsedBody {
@@ -44,7 +63,7 @@ export async function parseBody(body: Buffer, contentType: string | undefined): 
     const json: unknown = JSON.parse(body.toString('utf8'))
     const params: Record<string, string> = {}
     if (json && typeof json === 'object' && !Array.isArray(json)) {
-      for (const [k, v] of Object.entries(json)) params[k] = typeof v === 'string' ? v : JSON.stringify(v)
+      for (const [k, v] of Object.entries(json)) params[k] = typeof v === 'string' ? v : jsonText(v)
     }
     return {params, json}
   }
@@ -81,8 +100,8 @@ export function sendHtml(res: ServerResponse, status: number, html: string): voi
   send(res, status, html, 'text/html; charset=utf-8')
 }
 
-export function sendText(res: ServerResponse, status: number, text: string): void {
-  send(res, status, text.endsWith('\n') ? text : `${text}\n`, 'text/plain; charset=utf-8')
+export function sendText(res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
+  send(res, status, text.endsWith('\n') ? text : `${text}\n`, 'text/plain; charset=utf-8', extra)
 }
 
 export function contentTypeOf(file: string): string {

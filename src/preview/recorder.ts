@@ -35,34 +35,86 @@ export interface GmsMode {
   body?: unknown
 }
 
+/**
+ * A long preview session (or a load test) must not grow without bound: the log keeps the
+ * newest MAX_ENTRIES requests and at most MAX_BYTES of them, and each stored value is cut
+ * to a few KiB and a few levels deep, so a 1 MB body or JSON nested 5,000 deep costs a
+ * few KiB and the log page can always be rendered.
+ */
+export const LOG_LIMITS = {entries: 1000, bytes: 8 * 1024 * 1024, valueChars: 4096, depth: 16, keys: 100}
+
+/** `value` cut to LOG_LIMITS: long strings end in "… (N more characters)", deep or long parts are summarized. */
+export function boundValue(value: unknown, budget = {chars: LOG_LIMITS.valueChars}, depth = 0): unknown {
+  if (typeof value === 'string') {
+    const keep = Math.max(0, Math.min(value.length, budget.chars))
+    budget.chars -= keep
+    return keep < value.length ? `${value.slice(0, keep)}… (${value.length - keep} more characters)` : value
+  }
+  if (value === null || typeof value !== 'object') {
+    budget.chars -= 8
+    return value
+  }
+  if (depth >= LOG_LIMITS.depth) return `[${Array.isArray(value) ? 'array' : 'object'} nested deeper than ${LOG_LIMITS.depth} levels, not kept]`
+  const entries = Array.isArray(value) ? value.map((v, k) => [String(k), v] as const) : Object.entries(value)
+  const out: [string, unknown][] = []
+  for (const [key, item] of entries) {
+    if (budget.chars <= 0 || out.length >= LOG_LIMITS.keys) {
+      out.push(['…', `${entries.length - out.length} more ${Array.isArray(value) ? 'items' : 'keys'} not kept`])
+      break
+    }
+    budget.chars -= key.length + 4
+    out.push([key, boundValue(item, budget, depth + 1)])
+  }
+  return Array.isArray(value) ? out.map(([, v]) => v) : Object.fromEntries(out)
+}
+
+const boundStrings = (record: Record<string, string>) => boundValue(record) as Record<string, string>
+
 export class Recorder {
   private seq = 0
-  private readonly requests: RecordedRequest[] = []
+  private readonly requests: {entry: RecordedRequest; bytes: number}[] = []
+  private bytes = 0
   private readonly modes = new Map<string, GmsMode>()
 
   record(entry: Omit<RecordedRequest, 'seq'>): RecordedRequest {
-    const full = {seq: ++this.seq, ...entry}
-    this.requests.push(full)
-    // A long preview session must not grow without bound.
-    if (this.requests.length > 5000) this.requests.splice(0, this.requests.length - 5000)
+    const full: RecordedRequest = {
+      seq: ++this.seq,
+      ...entry,
+      url: boundValue(entry.url) as string,
+      query: boundStrings(entry.query),
+      params: boundStrings(entry.params),
+      ...(entry.json === undefined ? {} : {json: boundValue(entry.json)}),
+      headers: boundStrings(entry.headers),
+      response: boundValue(entry.response),
+    }
+    const bytes = JSON.stringify(full).length
+    this.requests.push({entry: full, bytes})
+    this.bytes += bytes
+    while (this.requests.length > LOG_LIMITS.entries || this.bytes > LOG_LIMITS.bytes) this.bytes -= this.requests.shift()!.bytes
     return full
   }
 
+  /** What the log holds now (for tests and the bench). */
+  size(): {entries: number; bytes: number} {
+    return {entries: this.requests.length, bytes: this.bytes}
+  }
+
   list(integration?: string): RecordedRequest[] {
-    return integration === undefined ? [...this.requests] : this.requests.filter((r) => r.integration === integration)
+    return this.requests.filter((r) => integration === undefined || r.entry.integration === integration).map((r) => r.entry)
   }
 
   clear(integration?: string): number {
     const before = this.requests.length
-    const keep = integration === undefined ? [] : this.requests.filter((r) => r.integration !== integration)
+    const keep = integration === undefined ? [] : this.requests.filter((r) => r.entry.integration !== integration)
     this.requests.splice(0, this.requests.length, ...keep)
+    this.bytes = keep.reduce((n, r) => n + r.bytes, 0)
     return before - keep.length
   }
 
   /** Status 200 (or 0) switches the error mode off. */
   setMode(integration: string, mode: GmsMode): void {
     if (mode.status === 0 || mode.status === 200) this.modes.delete(integration)
-    else this.modes.set(integration, mode)
+    else this.modes.set(integration, mode.body === undefined ? mode : {...mode, body: boundValue(mode.body)})
   }
 
   mode(integration: string): GmsMode | undefined {
