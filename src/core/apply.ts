@@ -86,7 +86,8 @@ interface Step {
 /** Temp files written before their contents are flushed together (fsync in parallel on libuv's pool). */
 const BATCH = 64
 
-const fsync = promisify(fs.fsync)
+/** fs.fsync looked up at each call (tests watch it). */
+const fsync = (fd: number) => promisify(fs.fsync)(fd)
 
 async function write(files: AssessedFile[], signal: AbortSignal, extraSweep: readonly string[]): Promise<ApplyResult> {
   const todo = files.filter((f) => f.status === 'created' || f.status === 'updated')
@@ -135,8 +136,10 @@ async function write(files: AssessedFile[], signal: AbortSignal, extraSweep: rea
       await pause(testPause('after-backups'), signal)
       check()
     }
+    // Removals before the renames, so a failing rename puts the removed files back too.
+    const rest = steps.filter((s) => !first.includes(s))
     renameAll(
-      steps.filter((s) => !first.includes(s)),
+      [...rest.filter((s) => !s.temp), ...rest.filter((s) => s.temp)],
       id,
       (file) => (current = file),
     )

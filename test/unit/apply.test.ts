@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import {describe, expect, it} from 'vitest'
+import {describe, expect, it, vi} from 'vitest'
 import {apply, readExisting, realResolve, realResolver} from '../../src/core/apply.js'
 import {assess, checkTargets, type AssessedFile} from '../../src/core/assess.js'
 import {GweIntError} from '../../src/core/errors.js'
@@ -117,5 +117,87 @@ describe('realResolve and checkTargets', () => {
     expect(() => realResolver()(path.join(dir, 'rel-link', 'loop-free'))).not.toThrow()
     fs.symlinkSync('loop', path.join(dir, 'loop'))
     expect(() => realResolver()(path.join(dir, 'loop', 'x'))).toThrow(/too many levels of symbolic links/)
+  })
+})
+
+describe('apply: durable, collision-free, every order of interruption', () => {
+  it('a stale temp file with this very PID (a container reusing PIDs) does not make the write fail, and is swept', async () => {
+    const dir = tempDir()
+    const stale = path.join(dir, `.a.html.gwe-int-${process.pid}.tmp`)
+    fs.writeFileSync(stale, 'from a killed run\n')
+    const result = await apply(assess([planned(dir, 'a.html', 'A\n')], readExisting, true), {signal: new AbortController().signal})
+    expect(result.swept).toEqual([stale])
+    expect(listFiles(dir)).toEqual(['a.html'])
+  })
+
+  it('a disk error (ENOSPC) exits 74, names the path and the cause, and changes nothing', async () => {
+    const dir = tempDir()
+    fs.writeFileSync(path.join(dir, 'a.html'), 'before\n')
+    const files = assess([planned(dir, 'a.html', 'after\n'), planned(dir, 'b.html', 'B\n')], readExisting, true)
+    const full = Object.assign(new Error('no space left on device'), {code: 'ENOSPC'})
+    const spy = vi.spyOn(fs, 'writeFileSync').mockImplementationOnce(() => {
+      throw full
+    })
+    try {
+      const error = (await apply(files, {signal: new AbortController().signal}).catch((e: unknown) => e)) as GweIntError
+      expect(error.exit).toBe(74)
+      expect(error.message).toBe(`could not write ${path.join(dir, 'a.html')} (ENOSPC: no space left on the device); nothing was changed`)
+    } finally {
+      spy.mockRestore()
+    }
+    expect(listFiles(dir)).toEqual(['a.html'])
+    expect(fs.readFileSync(path.join(dir, 'a.html'), 'utf8')).toBe('before\n')
+  })
+
+  it('flushes every temp file before renaming it, and the folders after', async () => {
+    const dir = tempDir()
+    // Spies that call through: only the order of the calls is looked at.
+    const sync = vi.spyOn(fs, 'fsync')
+    const rename = vi.spyOn(fs, 'renameSync')
+    try {
+      await apply(assess([planned(dir, 'a.html', 'A\n'), planned(dir, 'sub/b.html', 'B\n')], readExisting, true), {signal: new AbortController().signal})
+      const renames = rename.mock.invocationCallOrder
+      const syncs = sync.mock.invocationCallOrder
+      expect(renames).toHaveLength(2)
+      // Two files before any rename, then their two folders (dir/sub was created: its parent once) after.
+      expect(syncs.filter((n) => n < Math.min(...renames))).toHaveLength(2)
+      expect(syncs.filter((n) => n > Math.max(...renames))).toHaveLength(2)
+    } finally {
+      sync.mockRestore()
+      rename.mockRestore()
+    }
+    expect(listFiles(dir)).toEqual(['a.html', 'sub/b.html'])
+  })
+
+  it('renames backup artifacts (patch --in-place FILE.bak) before the files they back up', async () => {
+    const dir = tempDir()
+    fs.writeFileSync(path.join(dir, 'page.html'), 'original\n')
+    const files = assess([planned(dir, 'page.html', 'patched\n'), {...planned(dir, 'page.html.bak', 'original\n'), artifact: 'backup'}], readExisting, true)
+    const watch = vi.spyOn(fs, 'renameSync')
+    try {
+      await apply(files, {signal: new AbortController().signal})
+      expect(watch.mock.calls.map((call) => path.basename(String(call[1])))).toEqual(['page.html.bak', 'page.html'])
+    } finally {
+      watch.mockRestore()
+    }
+    expect(fs.readFileSync(path.join(dir, 'page.html.bak'), 'utf8')).toBe('original\n')
+    expect(fs.readFileSync(path.join(dir, 'page.html'), 'utf8')).toBe('patched\n')
+  })
+
+  it('a plan entry with status "deleted" is removed, and put back (same bytes) when the write fails', async () => {
+    const dir = tempDir()
+    fs.writeFileSync(path.join(dir, 'old.html'), 'old\n')
+    const removed = await apply([{...planned(dir, 'old.html', ''), status: 'deleted'}], {signal: new AbortController().signal})
+    expect(removed.deleted).toEqual([path.join(dir, 'old.html')])
+    expect(listFiles(dir)).toEqual([])
+
+    fs.writeFileSync(path.join(dir, 'old.html'), 'old again\n')
+    fs.mkdirSync(path.join(dir, 'z.html/in-the-way'), {recursive: true})
+    const failing: AssessedFile[] = [{...planned(dir, 'old.html', ''), status: 'deleted'}, {...planned(dir, 'z.html', 'Z\n'), status: 'created'}]
+    const error = (await apply(failing, {signal: new AbortController().signal}).catch((e: unknown) => e)) as GweIntError
+    expect(error.exit).toBe(2)
+    expect(error.message).toBe(`could not write ${path.join(dir, 'z.html')} (EISDIR); nothing was changed`)
+    expect(fs.readFileSync(path.join(dir, 'old.html'), 'utf8')).toBe('old again\n')
+    expect(listFiles(dir)).toEqual(['old.html'])
   })
 })
