@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+/**
+ * How fast Ctrl-C is answered: `generate` of 200 integrations (800 files, every one
+ * updated) gets SIGINT as soon as its first temp file appears (the write has begun), and
+ * at a random point of its run; the time from the signal to the process's exit is
+ * measured, and the folder is checked to be either as before (exit 130) or complete
+ * (exit 0). Run after `npm run build`:
+ *
+ *   node bench/interrupt.mjs [--runs 5] [--dir /dev/shm] [--json-out FILE]
+ */
+import {spawn, spawnSync} from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const BIN = path.join(ROOT, 'bin', 'run.cjs')
+const args = process.argv.slice(2)
+const opt = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback)
+const RUNS = Number(opt('runs', 5))
+const work = fs.mkdtempSync(path.join(path.resolve(opt('dir', os.tmpdir())), 'gwe-int-interrupt-'))
+const env = {...process.env, NO_COLOR: '1'}
+
+const config = (host) => ({integrations: Array.from({length: 200}, (_, k) => ({name: `site-${k}`, media: 'gms-chat', host, out: `widgets/site-${String(k).padStart(3, '0')}`}))})
+const write = (host) => fs.writeFileSync(path.join(work, 'gwe-int.config.json'), JSON.stringify(config(host)))
+write('https://gms.example.com')
+if (spawnSync(process.execPath, [BIN, 'generate', '-q'], {cwd: work, env}).status !== 0) throw new Error('interrupt bench: first generate failed')
+const firstDir = path.join(work, 'widgets/site-000')
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+/** How many of the 200 invitations name `host`, and how many temp/backup files are left. */
+function state(host) {
+  let written = 0
+  let left = 0
+  for (const dir of fs.readdirSync(path.join(work, 'widgets'))) {
+    const names = fs.readdirSync(path.join(work, 'widgets', dir))
+    left += names.filter((n) => /\.gwe-int-\d+/.test(n)).length
+    if (fs.readFileSync(path.join(work, 'widgets', dir, 'inviteGMS.html'), 'utf8').includes(host)) written += 1
+  }
+  return {written, left}
+}
+
+async function once(when) {
+  const host = `https://gms${Math.random().toString(36).slice(2, 8)}.example.com`
+  write(host)
+  const child = spawn(process.execPath, [BIN, 'generate', '-q'], {cwd: work, env, stdio: 'ignore'})
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({code, signal, at: performance.now()})))
+  if (when === 'writing') {
+    while (!fs.readdirSync(firstDir).some((f) => f.endsWith('.tmp'))) await new Promise((r) => setImmediate(r))
+  } else await new Promise((r) => setTimeout(r, 50 + Math.random() * 700))
+  const sent = performance.now()
+  child.kill('SIGINT')
+  const {code, signal, at} = await exited
+  const {written, left} = state(host)
+  const stopped = code === 130 || signal === 'SIGINT'
+  const outcome = left === 0 && code === 0 && written === 200 ? 'complete' : left === 0 && stopped && written === 0 ? 'rolled back' : `BROKEN (exit ${code ?? signal}, ${written} of 200 written, ${left} left over)`
+  return {ms: at - sent, outcome}
+}
+
+const result = {}
+for (const when of ['writing', 'random']) {
+  const runs = []
+  for (let k = 0; k < RUNS; k += 1) runs.push(await once(when))
+  result[when] = {medianMs: Math.round(median(runs.map((r) => r.ms))), maxMs: Math.round(Math.max(...runs.map((r) => r.ms))), outcomes: runs.map((r) => r.outcome)}
+}
+fs.rmSync(work, {recursive: true, force: true})
+console.log(JSON.stringify(result, null, 2))
+const jsonOut = opt('json-out')
+if (jsonOut) fs.writeFileSync(jsonOut, `${JSON.stringify(result, null, 2)}\n`)
+if (Object.values(result).some((r) => r.outcomes.some((o) => o.startsWith('BROKEN')))) process.exitCode = 1
