@@ -1,18 +1,20 @@
 /**
- * GMS Chat API v2 stand-in (docs/genesys.md#chat-v2): `POST /genesys/2/chat/<service>` creates a chat,
- * `.../<chatId>/send` adds the visitor's message, `.../<chatId>/refresh` returns the
- * transcript from `transcriptPosition`, `.../<chatId>/disconnect` ends it. A scripted
- * agent joins and answers the visitor's first message, so a widget's transcript can
- * be checked end to end.
+ * GMS Chat API v2 stand-in: `POST /genesys/2/chat/<service>` requests a chat, then
+ * `.../<chatId>/send|refresh|startTyping|stopTyping|disconnect`. Rules and their
+ * sources: gms-contract.ts. The conversation is the scripted agent's.
  */
 import {randomBytes} from 'node:crypto'
+import {isForm, rejection, type RuleId} from './gms-contract.js'
+import {ScriptedChat, type ChatEvent} from './scripted-agent.js'
 
 type Answer = {status: number; body: unknown}
 
-export interface ChatMessage {
-  from: {nickname: string; participantId: number; type: 'Client' | 'Agent' | 'External'}
+export {AGENT_NICKNAME, agentReply} from './scripted-agent.js'
+
+export interface ChatV2Message {
+  from: {nickname: string; participantId: number; type: 'Client' | 'Agent'}
   index: number
-  type: 'ParticipantJoined' | 'ParticipantLeft' | 'Message'
+  type: 'ParticipantJoined' | 'ParticipantLeft' | 'TypingStarted' | 'TypingStopped' | 'Message'
   text?: string
   utcTime: number
 }
@@ -23,53 +25,59 @@ interface Session {
   userId: string
   secureKey: string
   alias: string
-  nickname: string
   userData: Record<string, string>
-  transcript: ChatMessage[]
-  ended: boolean
+  chat: ScriptedChat
 }
 
-export const AGENT_NICKNAME = 'Preview Agent'
-/** What the scripted agent says to the visitor's first message. */
-export const agentReply = (text: string) => `Hello, this is the gwe-int preview agent. You wrote: "${text}"`
+const TYPE: Record<ChatEvent['kind'], ChatV2Message['type']> = {
+  joined: 'ParticipantJoined',
+  left: 'ParticipantLeft',
+  typingStarted: 'TypingStarted',
+  typingStopped: 'TypingStopped',
+  message: 'Message',
+}
 
-// The documentation names the fields; the error shape (statusCode 1 with errors[]) is
-// only seen in client code.
-const fail = (status: number, code: number, advice: string): Answer => ({status, body: {statusCode: 1, errors: [{code, advice}]}})
+/** The Chat API v2 error shape: statusCode other than 0 and errors[]. */
+function fail(id: RuleId, detail?: string): Answer {
+  const r = rejection(id, detail)
+  return {status: r.status, body: {statusCode: 1, errors: [{code: r.status, advice: r.body.message}], rule: r.body.rule, source: r.body.source}}
+}
 
 export class ChatV2 {
   private readonly sessions = new Map<string, Session>()
 
   constructor(private readonly nextId: () => string) {}
 
-  /** `service` is the path segment after /2/chat/; `rest` is [] or [chatId, action]. */
-  answer(service: string, rest: string[], params: Record<string, string>): Answer {
+  /** `service` is the path segment after /2/chat/; `rest` is [] or [chatId, operation]. */
+  answer(method: string, contentType: string | undefined, service: string, rest: string[], params: Record<string, string>): Answer {
+    if (method !== 'POST') return {status: 405, body: {statusCode: 1, errors: [{code: 405, advice: 'Chat API v2 operations are POST'}]}}
+    if (!isForm(contentType)) return fail('chatV2Form', `got ${contentType ?? 'no Content-Type'}`)
     if (rest.length === 0) return this.create(service, params)
-    if (rest.length !== 2) return fail(404, 404, `gwe-int preview: no Chat API v2 resource /2/chat/${service}/${rest.join('/')}`)
+    if (rest.length !== 2) return fail('chatV2UnknownChat', `/2/chat/${service}/${rest.join('/')}`)
     const session = this.sessions.get(rest[0])
-    if (!session || session.service !== service) return fail(404, 102, `chat ${rest[0]} not found`)
-    if (params.userId !== session.userId || params.secureKey !== session.secureKey || (params.alias !== undefined && params.alias !== session.alias)) {
-      return fail(400, 103, 'userId, secureKey and alias must be the values the chat was created with')
-    }
+    if (!session || session.service !== service) return fail('chatV2UnknownChat', `chat ${rest[0]}`)
+    if (params.userId !== session.userId || params.secureKey !== session.secureKey || params.alias !== session.alias) return fail('chatV2Credentials')
+    if (session.chat.ended) return fail('chatV2AfterEnd')
+    const chat = session.chat
     switch (rest[1]) {
       case 'send':
-        if (!params.message) return fail(400, 101, 'missing parameter message')
-        this.visitorSays(session, params.message)
-        return this.envelope(session, [], false)
+        if (!params.message) return {status: 400, body: {statusCode: 1, errors: [{code: 400, advice: 'send needs message'}]}}
+        chat.visitorSays(params.message)
+        return this.envelope(session, [])
       case 'refresh': {
-        if (params.message) this.visitorSays(session, params.message)
-        const from = Number.parseInt(params.transcriptPosition ?? '1', 10)
-        return this.envelope(session, session.transcript.filter((m) => m.index >= (Number.isNaN(from) ? 1 : from)), true)
+        chat.tick()
+        const from = params.transcriptPosition === undefined ? undefined : Number.parseInt(params.transcriptPosition, 10)
+        return this.envelope(session, chat.from(from), true)
       }
-      case 'disconnect':
-        if (!session.ended) this.add(session, {from: this.client(session), type: 'ParticipantLeft'})
-        session.ended = true
-        return this.envelope(session, [], false)
       case 'startTyping':
       case 'stopTyping':
-        return this.envelope(session, [], false)
+        chat.visitorTyping(rest[1] === 'startTyping')
+        return this.envelope(session, [])
+      case 'disconnect':
+        chat.visitorLeaves()
+        return this.envelope(session, [])
       default:
-        return fail(404, 404, `gwe-int preview: no Chat API v2 action ${rest[1]}`)
+        return fail('chatV2UnknownChat', `no operation ${rest[1]}`)
     }
   }
 
@@ -79,9 +87,8 @@ export class ChatV2 {
   }
 
   private create(service: string, params: Record<string, string>): Answer {
-    // nickname, or both firstName and lastName.
-    const nickname = params.nickname || [params.firstName, params.lastName].filter(Boolean).join(' ')
-    if (!params.nickname && !(params.firstName && params.lastName)) return fail(400, 101, 'give nickname, or firstName and lastName')
+    if (!params.nickname && !(params.firstName && params.lastName)) return fail('chatV2Name')
+    const nickname = params.nickname || `${params.firstName} ${params.lastName}`
     const userData: Record<string, string> = {}
     for (const [k, v] of Object.entries(params)) {
       const m = /^userData\[(.+)\]$/.exec(k)
@@ -93,51 +100,35 @@ export class ChatV2 {
       userId: randomBytes(8).toString('hex').toUpperCase(),
       secureKey: randomBytes(8).toString('hex'),
       alias: '117',
-      nickname,
       userData,
-      transcript: [],
-      ended: false,
+      chat: new ScriptedChat(nickname),
     }
     this.sessions.set(session.chatId, session)
-    this.add(session, {from: this.client(session), type: 'ParticipantJoined'})
-    return this.envelope(session, session.transcript, true)
+    return this.envelope(session, session.chat.transcript, true)
   }
 
-  private visitorSays(session: Session, text: string): void {
-    const first = !session.transcript.some((m) => m.type === 'Message' && m.from.type === 'Client')
-    this.add(session, {from: this.client(session), type: 'Message', text})
-    if (first) {
-      const agent = {nickname: AGENT_NICKNAME, participantId: 2, type: 'Agent' as const}
-      this.add(session, {from: agent, type: 'ParticipantJoined'})
-      this.add(session, {from: agent, type: 'Message', text: agentReply(text)})
-    }
-  }
-
-  private client(session: Session) {
-    return {nickname: session.nickname, participantId: 1, type: 'Client' as const}
-  }
-
-  private add(session: Session, message: Omit<ChatMessage, 'index' | 'utcTime'>): void {
-    session.transcript.push({...message, index: session.transcript.length + 1, utcTime: Date.now()})
+  private message(e: ChatEvent): ChatV2Message {
+    const from = {nickname: e.nickname, participantId: e.party === 'visitor' ? 1 : 2, type: e.party === 'visitor' ? ('Client' as const) : ('Agent' as const)}
+    return {from, index: e.index, type: TYPE[e.kind], ...(e.kind === 'message' ? {text: e.text} : {}), utcTime: e.utcTime}
   }
 
   /**
-   * `nextPosition` only where the answer carries the transcript up to its end (create,
+   * `nextPosition` only where the answer carries the transcript up to its end (request,
    * refresh): a send answer has no messages, and a position past them would make a
    * client skip the messages it has not seen.
    */
-  private envelope(session: Session, messages: ChatMessage[], withPosition: boolean): Answer {
+  private envelope(session: Session, events: ChatEvent[], withPosition = false): Answer {
     return {
       status: 200,
       body: {
-        messages,
-        chatEnded: session.ended,
+        messages: events.map((e) => this.message(e)),
+        chatEnded: session.chat.ended,
         statusCode: 0,
         alias: session.alias,
         secureKey: session.secureKey,
         userId: session.userId,
         chatId: session.chatId,
-        ...(withPosition ? {nextPosition: session.transcript.length + 1} : {}),
+        ...(withPosition ? {nextPosition: session.chat.next} : {}),
       },
     }
   }

@@ -1,15 +1,30 @@
 /**
- * The GMS stand-in: answers the requests the generated widgets send, in the shapes of
- * docs/genesys.md (gms-callback, gms-callback-actions, request-chat, request-interaction). It is a test double, not GMS: it checks the parameters GMS documents
- * as mandatory and answers what the widgets must handle, nothing more.
+ * The GMS stand-in: answers what the generated widgets send, strictly by the rules in
+ * gms-contract.ts (each with its source). It is a test double, not GMS: it refuses
+ * what GMS refuses and answers the shapes a widget must handle, nothing more.
+ *
+ *   POST   /genesys/1/service/callback/<service>                 create (answer: _id and an _action dialog)
+ *   GET    /genesys/1/service/callback/<service>/availability    free slots (POST with a form also accepted)
+ *   DELETE /genesys/1/service/callback/<service>/<_id>           cancel
+ *   GET    /genesys/1/service/<_id>/check-queue-position         queue position (POST also accepted)
+ *   GET    /genesys/1/service/<_id>/menu/<choice>                a DisplayMenu choice (POST also accepted)
+ *   POST   /genesys/1/service/request-chat | request-interaction the built-in services
+ *   POST   /genesys/1/service/<_id>/ixn/chat[/<operation>]       Chat API v1
+ *   POST   /genesys/2/chat/<service>[/<chatId>/<operation>]      Chat API v2 (chat-v2.ts)
  */
 import {ChatV2} from './chat-v2.js'
+import {isForm, mediaType, rejection, type RuleId} from './gms-contract.js'
+import {ScriptedChat, type ChatEvent} from './scripted-agent.js'
 
 export interface GmsRequest {
   method: string
   /** Path below the GMS host, e.g. `/genesys/1/service/callback/samples_new`. */
   path: string
   params: Record<string, string>
+  /** Query parameters. */
+  query?: Record<string, string>
+  /** Request headers, names in lower case. */
+  headers?: Record<string, string>
   /** The GMS base URL as the browser sees it, for URLs in answers. */
   base: string
 }
@@ -19,15 +34,46 @@ export interface GmsAnswer {
   body: unknown
 }
 
-/** A number in the range reserved for fiction (555-0100..0199). */
-export const PREVIEW_ACCESS_NUMBER = 'tel:+15555550100'
+/** Numbers in the range reserved for fiction (555-0100..0199). */
+export const PREVIEW_ACCESS_NUMBER = '+1 555 555 0100'
+export const PREVIEW_TEL_URL = 'tel:+15555550100'
+export const PREVIEW_ACCESS_CODE = '2468'
+/** How long the stand-in reserves an access number (the service's _ttl), in seconds. */
+export const PREVIEW_TTL_SECONDS = 300
+/** Queue positions a waiting chat reports, one per check, before the agent is ready. */
+export const QUEUE = [2, 1]
 
-const notFound = (r: GmsRequest): GmsAnswer => ({status: 404, body: {error: `gwe-int preview: the GMS stand-in has no ${r.method} ${r.path}`}})
-const missing = (key: string): GmsAnswer => ({status: 400, body: {error: `missing mandatory parameter ${key}`}})
+const fail = (id: RuleId, detail?: string): GmsAnswer => rejection(id, detail)
+const notFound = (r: GmsRequest): GmsAnswer => ({status: 404, body: {error: 'not found', message: `the GMS stand-in has no ${r.method} ${r.path}`}})
+
+type ChatV1Event = 'Message.Text' | 'Notice.Joined' | 'Notice.Left' | 'Notice.TypingStarted' | 'Notice.TypingStopped'
+const V1_EVENT: Record<ChatEvent['kind'], ChatV1Event> = {
+  message: 'Message.Text',
+  joined: 'Notice.Joined',
+  left: 'Notice.Left',
+  typingStarted: 'Notice.TypingStarted',
+  typingStopped: 'Notice.TypingStopped',
+}
+
+interface Service {
+  id: string
+  kind: 'callback' | 'request-chat' | 'request-interaction'
+  /** The callback service name (callback kind). */
+  service?: string
+  params: Record<string, string>
+  /** Chat-capable: callback with chat media, or request-chat. */
+  chatMedia: boolean
+  chat?: ScriptedChat
+  cancelled: boolean
+  queueChecks: number
+}
 
 export class GmsStandIn {
   private ids = 0
   readonly chat = new ChatV2(() => this.nextId())
+  readonly services = new Map<string, Service>()
+  /** Slots each availability answer offered, by service name: ISO time -> free count. */
+  private readonly offered = new Map<string, Map<number, number>>()
 
   private nextId(): string {
     this.ids += 1
@@ -37,69 +83,177 @@ export class GmsStandIn {
   answer(r: GmsRequest): GmsAnswer {
     const parts = r.path.split('/').filter(Boolean).map((p) => decodeURIComponent(p))
     if (parts[0] !== 'genesys') return notFound(r)
-    if (r.method !== 'POST') return {status: 405, body: {error: `gwe-int preview: GMS services take POST, not ${r.method}`}}
     const [, version, kind, ...rest] = parts
-    if (version === '1' && kind === 'service') return this.service(r, rest)
-    if (version === '2' && kind === 'chat' && rest.length >= 1) return this.chat.answer(rest[0], rest.slice(1), r.params)
+    const contentType = r.headers?.['content-type']
+    if (version === '2' && kind === 'chat' && rest.length >= 1) return this.chat.answer(r.method, contentType, rest[0], rest.slice(1), r.params)
+    if (version === '1' && kind === 'service') return this.service(r, rest, contentType)
     return notFound(r)
   }
 
-  /** `POST /genesys/1/service/...`. */
-  private service(r: GmsRequest, rest: string[]): GmsAnswer {
-    // POST .../callback/<service>/availability with start and end (ISO-8601)
-    // answers a map of time -> free slot count.
-    if (rest[0] === 'callback' && rest.length === 3 && rest[2] === 'availability') return {status: 200, body: slots(r.params.start, r.params.end)}
-    if (rest[0] === 'callback' && rest.length === 2) return this.callback(r)
-    if (rest[0] === 'request-chat' && rest.length === 1) {
-      // The built-in request-chat answers with the id and the chat interaction URL.
-      const id = this.nextId()
-      return {status: 200, body: {'_chatIxnAPI-CREATE-URL': `/genesys/1/service/${id}/ixn/chat`, _id: id}}
+  private service(r: GmsRequest, rest: string[], contentType: string | undefined): GmsAnswer {
+    const {method} = r
+    if (rest[0] === 'callback' && rest.length === 3 && rest[2] === 'availability' && (method === 'GET' || method === 'POST')) {
+      const p = method === 'GET' ? (r.query ?? {}) : r.params
+      return {status: 200, body: this.availability(rest[1], p)}
     }
-    if (rest[0] === 'request-interaction' && rest.length === 1) {
-      // _phone_number is mandatory; the answer gives an access number (and code). Which keys
-      // come back is not documented; DialNumber/_tel_url is the sample's action for "call us".
-      if (!r.params._phone_number) return missing('_phone_number')
-      const id = this.nextId()
-      const code = r.params._provide_code === 'true' ? {_access_code: '2468'} : {}
-      return {status: 200, body: {_id: id, _action: 'DialNumber', _tel_url: PREVIEW_ACCESS_NUMBER, ...code}}
+    if (rest[0] === 'callback' && rest.length === 2 && method === 'POST') {
+      if (!isForm(contentType) && mediaType(contentType) !== 'application/json') return fail('callbackBody', `got ${contentType ?? 'no Content-Type'}`)
+      return this.callback(r, rest[1])
+    }
+    if (rest[0] === 'callback' && rest.length === 3 && method === 'DELETE') {
+      const s = this.services.get(rest[2])
+      if (!s || s.kind !== 'callback' || s.service !== rest[1]) return fail('unknownCallback', rest[2])
+      s.cancelled = true
+      s.chat?.visitorLeaves()
+      return {status: 200, body: {_id: s.id, _callback_state: 'CANCELLED'}}
+    }
+    if (rest[0] === 'request-chat' && rest.length === 1 && method === 'POST') {
+      if (!isForm(contentType)) return fail('requestChatForm', `got ${contentType ?? 'no Content-Type'}`)
+      const s = this.create('request-chat', r.params, true)
+      return {status: 200, body: {'_chatIxnAPI-CREATE-URL': `/genesys/1/service/${s.id}/ixn/chat`, _id: s.id}}
+    }
+    if (rest[0] === 'request-interaction' && rest.length === 1 && method === 'POST') {
+      if (!isForm(contentType) && mediaType(contentType) !== 'application/json') return fail('callbackBody', `got ${contentType ?? 'no Content-Type'}`)
+      if (!r.params._phone_number) return fail('requestInteractionPhone')
+      const s = this.create('request-interaction', r.params, false)
+      // The service's configuration sets _provide_code=true here, which overrides the request.
+      return {status: 200, body: {_id: s.id, _access_number: PREVIEW_ACCESS_NUMBER, _access_code: PREVIEW_ACCESS_CODE, _expiration_time: new Date(Date.now() + PREVIEW_TTL_SECONDS * 1000).toISOString()}}
+    }
+    const s = this.services.get(rest[0])
+    if (rest[1] === 'ixn' && rest[2] === 'chat' && rest.length <= 4) return this.chatV1(r, s, rest[3], contentType)
+    if (rest.length === 2 && rest[1] === 'check-queue-position' && (method === 'GET' || method === 'POST')) {
+      if (!s || s.kind !== 'callback' || s.cancelled) return fail('unknownCallback', rest[0])
+      const position = QUEUE[s.queueChecks] ?? 0
+      s.queueChecks += 1
+      return {status: 200, body: {_position: position, _eta: position * 60, _total_waiting: position, _agent_ready_threshold_passed: position === 0}}
+    }
+    if (rest.length === 3 && rest[1] === 'menu' && (method === 'GET' || method === 'POST')) {
+      if (!s || s.kind !== 'callback' || s.cancelled) return fail('unknownCallback', rest[0])
+      if (rest[2] === 'call-me') return {status: 200, body: {_id: s.id, _action: 'ConfirmationDialog', _text: 'Thank you. An agent will call you shortly.', _okTitle: 'OK'}}
+      if (rest[2] === 'dial') return {status: 200, body: {_id: s.id, _action: 'DialNumber', _tel_url: PREVIEW_TEL_URL, _label: 'Call us now'}}
     }
     return notFound(r)
   }
 
-  /** `POST /genesys/1/service/callback/<service>` (docs/genesys.md#gms-callback): the answer depends on the scenario's params. */
-  private callback(r: GmsRequest): GmsAnswer {
+  private create(kind: Service['kind'], params: Record<string, string>, chatMedia: boolean, service?: string): Service {
+    const s: Service = {id: this.nextId(), kind, service, params: {...params}, chatMedia, cancelled: false, queueChecks: 0}
+    this.services.set(s.id, s)
+    return s
+  }
+
+  /** `POST /genesys/1/service/callback/<service>`: the answer depends on the scenario's parameters. */
+  private callback(r: GmsRequest, service: string): GmsAnswer {
     const p = r.params
-    const id = this.nextId()
+    if (!p._customer_number) return fail('callbackCustomerNumber')
+    if (p._desired_time !== undefined) {
+      const t = Date.parse(p._desired_time)
+      const free = this.offered.get(service)?.get(t)
+      if (Number.isNaN(t) || !free || t <= Date.now()) return fail('desiredTimeOffered', `got "${p._desired_time}"`)
+    }
+    const s = this.create('callback', p, p._media_type === 'chat', service)
     if (p._media_type === 'chat') {
-      // StartChat carries the chat start URL, the CometD URL and the chat subject.
+      if (p._wait_for_agent === 'true') {
+        return {status: 200, body: {_id: s.id, _action: 'ConfirmationDialog', _text: 'Thank you. You are in the queue; an agent will chat with you as soon as one is free.', _okTitle: 'OK'}}
+      }
       return {
         status: 200,
-        body: {_id: id, _action: 'StartChat', _start_chat_url: `${r.base}/genesys/1/service/${id}/ixn/chat`, _comet_url: `${r.base}/genesys/cometd`, _chat_parameters: {subject: `Preview chat ${id}`}},
+        body: {_id: s.id, _action: 'StartChat', _start_chat_url: `${r.base}/genesys/1/service/${s.id}/ixn/chat`, _comet_url: `${r.base}/genesys/cometd`, _chat_parameters: {subject: 'Your question'}},
       }
     }
-    // _customer_number is mandatory for every voice callback.
-    if (!p._customer_number) return missing('_customer_number')
-    if (p._desired_time !== undefined && Number.isNaN(Date.parse(p._desired_time))) {
-      return {status: 400, body: {error: `_desired_time must be an ISO-8601 time, got "${p._desired_time}"`}}
+    if (!p._call_direction) {
+      // A service whose parameters all come from its configuration offers a menu.
+      return {
+        status: 200,
+        body: {
+          _id: s.id,
+          _action: 'DisplayMenu',
+          _label: 'How would you like to talk to us?',
+          _content: [
+            {
+              _group_name: 'Choose one',
+              _group_content: [
+                {_label: 'Call me back', _user_action_url: `${r.base}/genesys/1/service/${s.id}/menu/call-me`},
+                {_label: 'I will call you', _user_action_url: `${r.base}/genesys/1/service/${s.id}/menu/dial`},
+              ],
+            },
+          ],
+        },
+      }
     }
-    // The visitor calls in (DialNumber) or is called back (ConfirmationDialog).
-    if (p._call_direction === 'USERORIGINATED') return {status: 200, body: {_id: id, _action: 'DialNumber', _tel_url: PREVIEW_ACCESS_NUMBER}}
-    const when = p._desired_time ? ` at ${p._desired_time}` : ' shortly'
-    return {status: 200, body: {_id: id, _action: 'ConfirmationDialog', _text: `Thank you. We will call you at ${p._customer_number}${when}.`}}
+    if (p._call_direction === 'USERORIGINATED') return {status: 200, body: {_id: s.id, _action: 'DialNumber', _tel_url: PREVIEW_TEL_URL, _label: 'Call us now'}}
+    return {status: 200, body: {_id: s.id, _action: 'ConfirmationDialog', _text: 'Thank you. Your callback request is registered.', _okTitle: 'OK'}}
   }
-}
 
-/**
- * Free slots on the hour between start and end (at most 24), every third one taken, so
- * a widget must skip full slots. Keys are ISO-8601 UTC, as `_desired_time` takes them.
- */
-export function slots(start: string | undefined, end: string | undefined): Record<string, number> {
-  const from = Date.parse(start ?? '')
-  const to = Date.parse(end ?? '')
-  const first = Number.isNaN(from) ? Date.now() : from
-  const last = Number.isNaN(to) ? first + 24 * 3_600_000 : to
-  const out: Record<string, number> = {}
-  let t = Math.ceil(first / 3_600_000) * 3_600_000 + 3_600_000
-  for (let n = 0; t <= last && n < 24; n += 1, t += 3_600_000) out[new Date(t).toISOString()] = n % 3 === 1 ? 0 : 2
-  return out
+  /**
+   * Free slots between start and the end of the next day: every two hours from one hour
+   * before `start` (a past slot, which a widget must drop), every third slot full.
+   */
+  private availability(service: string, p: Record<string, string>): Record<string, number> {
+    const from = Date.parse(p.start ?? '')
+    const first = Number.isNaN(from) ? Date.now() : from
+    const out: Record<string, number> = {}
+    const offered = new Map<number, number>()
+    let t = Math.floor(first / 3_600_000) * 3_600_000 - 3_600_000
+    for (let n = 0; n < 18; n += 1, t += 2 * 3_600_000) {
+      const free = n % 3 === 2 ? 0 : 2
+      out[new Date(t).toISOString()] = free
+      offered.set(t, free)
+    }
+    this.offered.set(service, offered)
+    return out
+  }
+
+  /** Chat API v1 on a service's chat: create, then send/refresh/startTyping/stopTyping/disconnect. */
+  private chatV1(r: GmsRequest, s: Service | undefined, op: string | undefined, contentType: string | undefined): GmsAnswer {
+    if (r.method !== 'POST') return {status: 405, body: {error: 'method', message: 'Chat API v1 operations are POST'}}
+    if (!r.headers?.gms_user) return fail('chatV1GmsUser')
+    if (!isForm(contentType)) return fail('chatV1Form', `got ${contentType ?? 'no Content-Type'}`)
+    if (!s || !s.chatMedia || s.cancelled) return fail('chatV1UnknownService', s ? `${s.id} is not a chat service` : undefined)
+    const p = {...(r.query ?? {}), ...r.params}
+    if (op === undefined) {
+      if (s.chat) return fail('chatV1Once')
+      const name = p.userDisplayName || [p.firstName, p.lastName].filter(Boolean).join(' ') || 'Visitor'
+      s.chat = new ScriptedChat(name)
+      return this.chatState(s, undefined)
+    }
+    const chat = s.chat
+    if (!chat) return fail('chatV1UnknownService', `${s.id} has no chat yet`)
+    if (chat.ended) return fail('chatV1AfterDisconnect')
+    switch (op) {
+      case 'send':
+        if (!p.message) return {status: 400, body: {error: 'message', message: 'send needs message'}}
+        chat.visitorSays(p.message)
+        return this.chatState(s, chat.next)
+      case 'refresh': {
+        // Some clients send text with refresh (its message field).
+        if (p.message) chat.visitorSays(p.message)
+        chat.tick()
+        const from = p.transcriptPosition === undefined ? undefined : Number.parseInt(p.transcriptPosition, 10)
+        return this.chatState(s, from)
+      }
+      case 'startTyping':
+      case 'stopTyping':
+        chat.visitorTyping(op === 'startTyping')
+        return this.chatState(s, chat.next)
+      case 'disconnect':
+        chat.visitorLeaves()
+        return this.chatState(s, chat.next)
+      default:
+        return {status: 404, body: {error: 'operation', message: `Chat API v1 has no operation ${op}`}}
+    }
+  }
+
+  private chatState(s: Service, from: number | undefined): GmsAnswer {
+    const chat = s.chat!
+    return {
+      status: 200,
+      body: {
+        chatIxnState: chat.ended ? 'DISCONNECTED' : chat.transcript.length > 1 ? 'TRANSCRIPT' : 'CONNECTED',
+        chatSessionId: `0000${s.id}`,
+        chatServiceMessage: 'Chat service is available',
+        transcriptPosition: String(chat.next),
+        transcriptToShow: chat.from(from).map((e) => [V1_EVENT[e.kind], e.nickname, e.kind === 'message' ? e.text : '', e.party === 'visitor' ? '1' : '2', e.party === 'visitor' ? 'CLIENT' : 'AGENT']),
+      },
+    }
+  }
 }

@@ -144,7 +144,7 @@ function record(ctx: Context, site: Site, service: StandIn, req: IncomingMessage
 
 async function gms(ctx: Context, site: Site, req: IncomingMessage, res: ServerResponse, url: URL, path: string): Promise<void> {
   const method = req.method ?? 'GET'
-  const cors = {'access-control-allow-origin': ctx.origin, 'access-control-allow-headers': 'content-type, gms_user', 'access-control-allow-methods': 'POST'}
+  const cors = {'access-control-allow-origin': ctx.origin, 'access-control-allow-headers': 'content-type, gms_user', 'access-control-allow-methods': 'GET, POST, DELETE'}
   if (method === 'OPTIONS') {
     res.writeHead(204, {...cors, 'cache-control': 'no-store'})
     return void res.end()
@@ -161,7 +161,7 @@ async function gms(ctx: Context, site: Site, req: IncomingMessage, res: ServerRe
   const mode = ctx.recorder.mode(site.name)
   const answer = mode
     ? {status: mode.status, body: mode.body ?? {error: `${http.STATUS_CODES[mode.status] ?? 'Error'} (gwe-int preview error mode)`}}
-    : ctx.gms.get(site.name)!.answer({method, path, params: body.params, base: `${ctx.origin}${site.base}${GMS_SEGMENT}`})
+    : ctx.gms.get(site.name)!.answer({method, path, params: body.params, query: Object.fromEntries(url.searchParams), headers: headersOf(req), base: `${ctx.origin}${site.base}${GMS_SEGMENT}`})
   record(ctx, site, 'gms', req, url, path, body, answer.status, answer.body)
   res.setHeader('access-control-allow-origin', ctx.origin)
   sendJson(res, answer.status, answer.body)

@@ -2,7 +2,7 @@
  * `gwe-int preview` through the built binary, without a browser: it serves exactly the
  * bytes `generate` writes (given the same local URLs), prints its URL, stops cleanly on
  * SIGINT/SIGTERM, refuses bad input with one line and exit 2, and its stand-ins answer
- * and record the shapes of domain.md §6 and S2.
+ * and record what GMS and the Notification Service would.
  */
 import {execa} from 'execa'
 import fs from 'node:fs'
@@ -45,7 +45,7 @@ describe('gwe-int preview (built binary)', () => {
       expect(preview.url).toBe(`http://127.0.0.1:${port}/`)
       const generated = listFiles(cwd).filter((f) => f.startsWith('widgets/'))
       // Where the preview serves each file: the GWE resources (8.1 /frontend, 8.5 /server),
-      // the GMS sample folder (S0), the strategy snippet folder.
+      // the GMS sample folder, the strategy snippet folder.
       const served = (file: string) => {
         const [, name, rest] = /^widgets\/([^/]+)\/(.+)$/.exec(file)!
         if (rest.startsWith('engagement-logic/') || rest.startsWith('website/')) return `/i/${name}/${rest}`
@@ -221,23 +221,20 @@ describe('the preview stand-ins (HTTP, no browser)', () => {
     expect(res).toBe(403)
   })
 
-  it('callback v1: mandatory _customer_number, StartChat for chat media, ConfirmationDialog / DialNumber for voice', async () => {
+  it('callback v1: _customer_number is mandatory, chat media included; StartChat for chat media, DialNumber / ConfirmationDialog for voice', async () => {
     const url = `${gms}/1/service/callback/callme`
-    const missing = await post(url, '_call_direction=USERTERMINATED&_media_type=voice')
+    const missing = await post(url, '_media_type=chat')
     expect(missing.status).toBe(400)
-    expect(await missing.json()).toEqual({error: 'missing mandatory parameter _customer_number'})
-    const chat = (await (await post(url, '_media_type=chat')).json()) as Record<string, unknown>
-    expect(chat).toMatchObject({_action: 'StartChat', _id: expect.stringMatching(/^preview-\d{4}$/), _comet_url: `${gms}/cometd`, _chat_parameters: {subject: expect.any(String)}})
+    expect(await missing.json()).toMatchObject({error: 'callbackCustomerNumber', source: expect.stringContaining('https://docs.genesys.com/')})
+    const chat = (await (await post(url, '_media_type=chat&_customer_number=5550100')).json()) as Record<string, unknown>
+    expect(chat).toMatchObject({_action: 'StartChat', _id: expect.stringMatching(/^preview-\d{4}$/), _start_chat_url: `${gms}/1/service/${chat._id}/ixn/chat`, _chat_parameters: {subject: expect.any(String)}})
     expect(await (await post(url, '_call_direction=USERORIGINATED&_customer_number=5550100')).json()).toMatchObject({_action: 'DialNumber', _tel_url: 'tel:+15555550100'})
-    expect(await (await post(url, '_call_direction=USERTERMINATED&_customer_number=5550100&_desired_time=2030-01-01T10:00:00.000Z')).json()).toMatchObject({
-      _action: 'ConfirmationDialog',
-      _text: 'Thank you. We will call you at 5550100 at 2030-01-01T10:00:00.000Z.',
-    })
-    const slots = (await (await post(`${url}/availability`, 'start=2030-01-01T09:30:00.000Z&end=2030-01-01T13:00:00.000Z')).json()) as Record<string, number>
-    expect(slots).toEqual({'2030-01-01T11:00:00.000Z': 2, '2030-01-01T12:00:00.000Z': 0, '2030-01-01T13:00:00.000Z': 2})
+    expect(await (await post(url, '_call_direction=USERTERMINATED&_customer_number=5550100')).json()).toMatchObject({_action: 'ConfirmationDialog', _text: expect.any(String)})
+    // A time the availability query did not offer is refused.
+    expect((await post(url, '_call_direction=USERTERMINATED&_customer_number=5550100&_desired_time=2030-01-01T10:00:00.000Z')).status).toBe(400)
     expect(await (await post(`${gms}/1/service/request-chat`, '')).json()).toEqual({'_chatIxnAPI-CREATE-URL': expect.stringMatching(/^\/genesys\/1\/service\/preview-\d{4}\/ixn\/chat$/), _id: expect.any(String)})
     expect((await post(`${gms}/1/service/request-interaction`, '_customer_number=1')).status).toBe(400)
-    expect((await fetch(`${gms}/1/service/callback/callme`)).status).toBe(405)
+    expect((await fetch(`${gms}/1/service/callback/callme`)).status).toBe(404)
   })
 
   it('records method, path, form or multipart params and the gms_user header', async () => {
@@ -257,20 +254,20 @@ describe('the preview stand-ins (HTTP, no browser)', () => {
     expect((await mode({integration: 'nope', status: 503})).status).toBe(400)
     expect((await mode({integration: 'cb', status: 42})).status).toBe(400)
     expect((await mode({integration: 'cb', status: 500, body: {exception: 'CallbackExceptionAvailability'}})).status).toBe(200)
-    const failed = await post(`${gms}/1/service/callback/callme`, '_media_type=chat')
+    const failed = await post(`${gms}/1/service/callback/callme`, '_media_type=chat&_customer_number=1')
     expect([failed.status, await failed.json()]).toEqual([500, {exception: 'CallbackExceptionAvailability'}])
     expect((await mode({integration: 'cb', status: 200})).status).toBe(200)
-    expect((await post(`${gms}/1/service/callback/callme`, '_media_type=chat')).status).toBe(200)
+    expect((await post(`${gms}/1/service/callback/callme`, '_media_type=chat&_customer_number=1')).status).toBe(200)
   })
 
-  it('Chat API v2: create, send, refresh with the agent reply, credentials checked, disconnect', async () => {
+  it('Chat API v2: create, send, refresh with the scripted agent, credentials checked, disconnect', async () => {
     const chat = `${preview.origin}/i/web/gms/genesys/2/chat/customer-support`
     expect((await post(chat, 'subject=x')).status).toBe(400)
     const created = (await (await post(chat, 'nickname=Ada&userData%5BvisitID%5D=V')).json()) as Record<string, unknown>
     expect(created).toMatchObject({statusCode: 0, alias: expect.any(String), chatEnded: false, nextPosition: 2, messages: [{type: 'ParticipantJoined', index: 1, from: {nickname: 'Ada', type: 'Client'}}]})
     const auth = `userId=${created.userId}&secureKey=${created.secureKey}&alias=${created.alias}`
     const at = (action: string) => `${chat}/${created.chatId}/${action}`
-    expect((await post(at('send'), `userId=${created.userId}&secureKey=wrong&message=hi`)).status).toBe(400)
+    expect((await post(at('send'), `userId=${created.userId}&secureKey=wrong&alias=${created.alias}&message=hi`)).status).toBe(400)
     const sent = (await (await post(at('send'), `${auth}&message=hi`)).json()) as Record<string, unknown>
     expect(sent).toMatchObject({statusCode: 0, messages: []})
     // No position past messages the answer does not carry (a client would skip them).
@@ -279,10 +276,11 @@ describe('the preview stand-ins (HTTP, no browser)', () => {
     expect(refreshed.messages.map((m) => [m.from.type, m.type, m.text])).toEqual([
       ['Client', 'Message', 'hi'],
       ['Agent', 'ParticipantJoined', undefined],
-      ['Agent', 'Message', 'Hello, this is the gwe-int preview agent. You wrote: "hi"'],
+      ['Agent', 'TypingStarted', undefined],
     ])
     expect(refreshed.nextPosition).toBe(5)
     expect(await (await post(at('disconnect'), auth)).json()).toMatchObject({chatEnded: true})
+    expect((await post(at('refresh'), auth)).status).toBe(400)
   })
 
   it('notify: a JSON array of messages with page and channel, else 400', async () => {

@@ -1,0 +1,121 @@
+/**
+ * The GMS contract the preview's stand-in enforces: one row per rule, each with the
+ * status GMS answers when the rule is broken and where the rule comes from, in plain
+ * words with the public Genesys page. Kept apart from the widget templates on purpose:
+ * the widgets are written from the same pages, but a widget must pass because it
+ * follows them, not because it and the stand-in share one guess.
+ *
+ * Where the pages are silent, the stand-in takes the strict reading and the row says so.
+ */
+
+export interface ContractRule {
+  /** HTTP status of the rejection. */
+  status: number
+  /** What GMS expects, in one sentence. */
+  rule: string
+  /** Where that comes from. */
+  source: string
+}
+
+const CALLBACK_API = 'https://docs.genesys.com/Documentation/GMS/8.5.2/API/CallbackServicesAPI'
+const CHAT_V1 = 'https://docs.genesys.com/Documentation/GMS/8.5.2/API/ChatAPIVersion1'
+const CHAT_V2 = 'https://docs.genesys.com/Documentation:GMS:API:ChatAPIv2:8.5.2'
+const SERVICES = 'https://docs.genesys.com/Documentation/GMS/8.1.1/API/GMSServices'
+const SERVICE_API = 'https://docs.genesys.com/Documentation/GMS/8.1.1/API/ServiceAPI'
+const REQUEST_CHAT = 'https://docs.genesys.com/Documentation/GMS/latest/Help/Request-chat'
+
+export const CONTRACT = {
+  callbackCustomerNumber: {
+    status: 400,
+    rule: 'Every request that creates a callback-service session carries _customer_number, chat media included.',
+    source: `The Callback Services API lists _customer_number as mandatory, and Genesys's chat-media callback template makes it a mandatory lookup key as well: ${CALLBACK_API}`,
+  },
+  callbackBody: {
+    status: 415,
+    rule: 'The callback service takes a form-encoded (or multipart) body; a JSON body is also accepted.',
+    source: `The Callback Services API example posts application/x-www-form-urlencoded; the Service API allows form or multipart; Genesys's own tests post JSON: ${CALLBACK_API} and ${SERVICE_API}`,
+  },
+  requestInteractionPhone: {
+    status: 400,
+    rule: 'request-interaction needs _phone_number, the number the visitor will call from.',
+    source: `The GMS services page marks _phone_number as mandatory for request-interaction: ${SERVICES}`,
+  },
+  desiredTimeOffered: {
+    status: 400,
+    rule: '_desired_time is an ISO-8601 UTC time that the availability query offered with a free slot, in the future.',
+    source: `The Callback Services API defines _desired_time as ISO-8601 UTC and the availability query as the source of free slots: ${CALLBACK_API}`,
+  },
+  chatV1GmsUser: {
+    status: 400,
+    rule: 'Every Chat API v1 request carries the gms_user header.',
+    source: `The Chat API v1 page asks for gms_user on all HTTP requests (strict reading: the page states it for the CometD mode): ${CHAT_V1}`,
+  },
+  chatV1Form: {
+    status: 415,
+    rule: 'Chat API v1 requests are application/x-www-form-urlencoded or multipart/form-data.',
+    source: `The Chat API v1 page: other formats are answered with 415 Unsupported Media Type: ${CHAT_V1}`,
+  },
+  chatV1UnknownService: {
+    status: 404,
+    rule: 'A Chat API v1 call names the id of a chat service GMS created (callback with chat media, or request-chat).',
+    source: `The Chat API v1 page: one service is associated with exactly one chat session; the Service API answers 404 when nothing matches: ${CHAT_V1}`,
+  },
+  chatV1Once: {
+    status: 400,
+    rule: 'A service creates its chat once; a second create on the same service id is refused.',
+    source: `The Chat API v1 page: one service is associated with exactly one chat session: ${CHAT_V1}`,
+  },
+  chatV1AfterDisconnect: {
+    status: 400,
+    rule: 'After disconnect (chatIxnState DISCONNECTED) every further call on that chat is refused.',
+    source: `The Chat API v1 page describes DISCONNECTED as the end of the session; Genesys's chat service option _chat_400_response_on_disconnected answers 400 on it (strict reading): ${CHAT_V1}`,
+  },
+  chatV2Form: {
+    status: 415,
+    rule: 'Chat API v2 requests are application/x-www-form-urlencoded or multipart/form-data.',
+    source: `The Chat API v2 page lists these two formats for its operations: ${CHAT_V2}`,
+  },
+  chatV2Name: {
+    status: 400,
+    rule: 'A Chat API v2 chat is requested with nickname, or with both firstName and lastName.',
+    source: `The Chat API v2 page, Request Chat parameters: ${CHAT_V2}`,
+  },
+  chatV2Credentials: {
+    status: 400,
+    rule: 'Every Chat API v2 call after the request carries the userId, secureKey and alias the chat was created with.',
+    source: `The Chat API v2 page, Send Message parameters: ${CHAT_V2}`,
+  },
+  chatV2UnknownChat: {
+    status: 404,
+    rule: 'A Chat API v2 call names a chatId this service created.',
+    source: `The Chat API v2 page: every operation is below /genesys/2/chat/<service>/<chatId>: ${CHAT_V2}`,
+  },
+  chatV2AfterEnd: {
+    status: 400,
+    rule: 'After a chat ended (chatEnded true) every further call on it is refused.',
+    source: `The Chat API v2 page: chatEnded marks a finished chat (strict reading: no calls after it): ${CHAT_V2}`,
+  },
+  unknownCallback: {
+    status: 404,
+    rule: 'Queue position, cancel and menu choices name a callback id GMS returned.',
+    source: `The Callback Services API addresses each callback as /genesys/1/service/callback/<service>/<_id>: ${CALLBACK_API}`,
+  },
+  requestChatForm: {
+    status: 415,
+    rule: 'request-chat takes a form-encoded body.',
+    source: `The request-chat service page: the body is x-www-form-urlencoded: ${REQUEST_CHAT}`,
+  },
+} as const satisfies Record<string, ContractRule>
+
+export type RuleId = keyof typeof CONTRACT
+
+/** The rejection GMS would answer for a broken rule, with the rule and its source. */
+export function rejection(id: RuleId, detail?: string): {status: number; body: {error: string; message: string; rule: string; source: string}} {
+  const r: ContractRule = CONTRACT[id]
+  return {status: r.status, body: {error: id, message: detail ? `${r.rule} (${detail})` : r.rule, rule: r.rule, source: r.source}}
+}
+
+/** The Content-Type of a request without parameters, lower case. */
+export const mediaType = (contentType: string | undefined) => (contentType ?? '').split(';')[0].trim().toLowerCase()
+
+export const isForm = (contentType: string | undefined) => ['application/x-www-form-urlencoded', 'multipart/form-data'].includes(mediaType(contentType))

@@ -1,0 +1,142 @@
+/**
+ * The preview's GMS stand-in, called directly: every rule of its contract table is
+ * broken once and refused with the rule's status, and the same request done right is
+ * accepted. Each rule carries a plain-words source with a public Genesys page.
+ */
+import {describe, expect, it} from 'vitest'
+import {CONTRACT, type RuleId} from '../../src/preview/gms-contract.js'
+import {GmsStandIn, type GmsRequest} from '../../src/preview/gms.js'
+
+const BASE = 'https://gms.example.com'
+const FORM = {'content-type': 'application/x-www-form-urlencoded'}
+
+function call(gms: GmsStandIn, method: string, path: string, params: Record<string, string> = {}, headers: Record<string, string> = {...FORM, gms_user: 'V1'}, query: Record<string, string> = {}) {
+  const r: GmsRequest = {method, path, params, headers, query, base: BASE}
+  return gms.answer(r) as {status: number; body: Record<string, unknown>}
+}
+
+const chatMedia = {_call_direction: 'USERORIGINATED', _wait_for_agent: 'false', _wait_for_user_confirm: 'false', _media_type: 'chat'}
+
+/** A callback-service chat with its Chat API v1 chat created; returns the chat URL. */
+function chat(gms: GmsStandIn): string {
+  const created = call(gms, 'POST', '/genesys/1/service/callback/svc', {...chatMedia, _customer_number: '555'})
+  const url = `/genesys/1/service/${created.body._id as string}/ixn/chat`
+  expect(call(gms, 'POST', url, {firstName: 'Ada'}).status).toBe(200)
+  return url
+}
+
+function v2(gms: GmsStandIn) {
+  const created = call(gms, 'POST', '/genesys/2/chat/svc', {nickname: 'Ada'}).body
+  const auth = {userId: created.userId as string, secureKey: created.secureKey as string, alias: created.alias as string}
+  return {url: `/genesys/2/chat/svc/${created.chatId as string}`, auth}
+}
+
+/** Each rule: the broken request and the same request done right. */
+const CASES: Record<RuleId, (gms: GmsStandIn) => [bad: {status: number; body: Record<string, unknown>}, good: {status: number}]> = {
+  callbackCustomerNumber: (gms) => [call(gms, 'POST', '/genesys/1/service/callback/svc', chatMedia), call(gms, 'POST', '/genesys/1/service/callback/svc', {...chatMedia, _customer_number: '555'})],
+  callbackBody: (gms) => [
+    call(gms, 'POST', '/genesys/1/service/callback/svc', {_customer_number: '555'}, {'content-type': 'text/plain'}),
+    call(gms, 'POST', '/genesys/1/service/callback/svc', {_customer_number: '555'}, {'content-type': 'application/json'}),
+  ],
+  requestInteractionPhone: (gms) => [call(gms, 'POST', '/genesys/1/service/request-interaction', {_customer_number: '555'}), call(gms, 'POST', '/genesys/1/service/request-interaction', {_phone_number: '555'})],
+  desiredTimeOffered: (gms) => {
+    const slots = call(gms, 'GET', '/genesys/1/service/callback/svc/availability', {}, {gms_user: 'V1'}, {start: new Date().toISOString(), 'number-of-days': '2'}).body as Record<string, number>
+    const free = Object.keys(slots).find((t) => slots[t] > 0 && Date.parse(t) > Date.now())!
+    const full = Object.keys(slots).find((t) => slots[t] === 0)!
+    const voice = {_call_direction: 'USERTERMINATED', _customer_number: '555'}
+    expect(call(gms, 'POST', '/genesys/1/service/callback/svc', {...voice, _desired_time: full}).status).toBe(400)
+    expect(call(gms, 'POST', '/genesys/1/service/callback/svc', {...voice, _desired_time: Object.keys(slots)[0]}).status, 'a past slot').toBe(400)
+    return [call(gms, 'POST', '/genesys/1/service/callback/svc', {...voice, _desired_time: '2030-01-01T10:00:00.000Z'}), call(gms, 'POST', '/genesys/1/service/callback/svc', {...voice, _desired_time: free})]
+  },
+  chatV1GmsUser: (gms) => {
+    const url = chat(gms)
+    return [call(gms, 'POST', `${url}/refresh`, {}, FORM), call(gms, 'POST', `${url}/refresh`)]
+  },
+  chatV1Form: (gms) => {
+    const url = chat(gms)
+    return [call(gms, 'POST', `${url}/send`, {message: 'hi'}, {'content-type': 'application/json', gms_user: 'V1'}), call(gms, 'POST', `${url}/send`, {message: 'hi'})]
+  },
+  chatV1UnknownService: (gms) => {
+    const url = chat(gms)
+    return [call(gms, 'POST', '/genesys/1/service/preview-9999/ixn/chat/refresh'), call(gms, 'POST', `${url}/refresh`)]
+  },
+  chatV1Once: (gms) => {
+    const url = chat(gms)
+    return [call(gms, 'POST', url, {firstName: 'Ada'}), call(gms, 'POST', `${url}/refresh`)]
+  },
+  chatV1AfterDisconnect: (gms) => {
+    const url = chat(gms)
+    const ended = call(gms, 'POST', `${url}/disconnect`)
+    expect(ended.body.chatIxnState).toBe('DISCONNECTED')
+    return [call(gms, 'POST', `${url}/refresh`), ended]
+  },
+  chatV2Form: (gms) => [call(gms, 'POST', '/genesys/2/chat/svc', {nickname: 'Ada'}, {'content-type': 'application/json'}), call(gms, 'POST', '/genesys/2/chat/svc', {nickname: 'Ada'}, {'content-type': 'multipart/form-data; boundary=x'})],
+  chatV2Name: (gms) => [call(gms, 'POST', '/genesys/2/chat/svc', {firstName: 'Ada'}), call(gms, 'POST', '/genesys/2/chat/svc', {firstName: 'Ada', lastName: 'Lovelace'})],
+  chatV2Credentials: (gms) => {
+    const {url, auth} = v2(gms)
+    return [call(gms, 'POST', `${url}/refresh`, {userId: auth.userId, secureKey: auth.secureKey}), call(gms, 'POST', `${url}/refresh`, auth)]
+  },
+  chatV2UnknownChat: (gms) => {
+    const {url, auth} = v2(gms)
+    return [call(gms, 'POST', '/genesys/2/chat/svc/nope/refresh', auth), call(gms, 'POST', `${url}/refresh`, auth)]
+  },
+  chatV2AfterEnd: (gms) => {
+    const {url, auth} = v2(gms)
+    const ended = call(gms, 'POST', `${url}/disconnect`, auth)
+    expect(ended.body.chatEnded).toBe(true)
+    return [call(gms, 'POST', `${url}/send`, {...auth, message: 'hi'}), ended]
+  },
+  unknownCallback: (gms) => {
+    const id = call(gms, 'POST', '/genesys/1/service/callback/svc', {_call_direction: 'USERTERMINATED', _customer_number: '555'}).body._id as string
+    return [call(gms, 'DELETE', '/genesys/1/service/callback/svc/preview-9999'), call(gms, 'DELETE', `/genesys/1/service/callback/svc/${id}`)]
+  },
+  requestChatForm: (gms) => [call(gms, 'POST', '/genesys/1/service/request-chat', {}, {'content-type': 'application/json'}), call(gms, 'POST', '/genesys/1/service/request-chat', {_verbose: 'true'})],
+}
+
+describe('the GMS stand-in enforces its contract', () => {
+  it('has a case for every rule, and every rule names a public Genesys page', () => {
+    expect(Object.keys(CASES).sort()).toEqual(Object.keys(CONTRACT).sort())
+    for (const rule of Object.values(CONTRACT)) {
+      expect(rule.source).toMatch(/https:\/\/docs\.genesys\.com\/\S+/)
+      expect(rule.source).not.toMatch(/\b[SR]\d+\b|§|\[[UIC]\]/)
+    }
+  })
+
+  for (const [id, run] of Object.entries(CASES) as [RuleId, (typeof CASES)[RuleId]][]) {
+    it(`${id}: ${CONTRACT[id].rule}`, () => {
+      const [bad, good] = run(new GmsStandIn())
+      expect(bad.status).toBe(CONTRACT[id].status)
+      expect(JSON.stringify(bad.body)).toContain(CONTRACT[id].rule)
+      expect(good.status).toBe(200)
+    })
+  }
+
+  it('the scripted agent joins, types, answers and leaves, one step per refresh (Chat API v1)', () => {
+    const gms = new GmsStandIn()
+    const url = chat(gms)
+    const refresh = (position: string) => call(gms, 'POST', `${url}/refresh`, {transcriptPosition: position}).body
+    let answer = refresh('2')
+    expect(answer.transcriptToShow).toEqual([
+      ['Notice.Joined', 'Preview Agent', '', '2', 'AGENT'],
+      ['Notice.TypingStarted', 'Preview Agent', '', '2', 'AGENT'],
+    ])
+    answer = refresh(answer.transcriptPosition as string)
+    expect((answer.transcriptToShow as string[][]).map((e) => e[0])).toEqual(['Message.Text', 'Notice.TypingStopped'])
+    call(gms, 'POST', `${url}/send`, {message: 'bye now'})
+    for (let i = 0; i < 3; i += 1) answer = refresh(answer.transcriptPosition as string)
+    expect(answer.chatIxnState).toBe('DISCONNECTED')
+    expect((answer.transcriptToShow as string[][]).map((e) => e[0])).toEqual(['Notice.Left'])
+  })
+
+  it('queue position counts down to an agent being ready, then the chat can start', () => {
+    const gms = new GmsStandIn()
+    const id = call(gms, 'POST', '/genesys/1/service/callback/svc', {...chatMedia, _wait_for_agent: 'true', _customer_number: '555'}).body._id as string
+    const positions = [0, 1, 2].map(() => call(gms, 'GET', `/genesys/1/service/${id}/check-queue-position`).body)
+    expect(positions.map((p) => [p._position, p._agent_ready_threshold_passed])).toEqual([
+      [2, false],
+      [1, false],
+      [0, true],
+    ])
+    expect(call(gms, 'POST', `/genesys/1/service/${id}/ixn/chat`, {firstName: 'Ada'}).status).toBe(200)
+  })
+})
