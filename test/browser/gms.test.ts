@@ -76,7 +76,7 @@ let preview: RunningPreview
 
 const CHAT_NOW = {media: 'gms-chat', scenario: 'CHAT-NOW'} as const
 const FIRST_CALLBACK = CASES[0]
-const WEEKDAY = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} \w+$/
+const WEEKDAY = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \w+ \d{1,2}$/
 /** Tests beyond the scenario walk-through get integrations of their own, so all run concurrently. */
 const EXTRA: Record<string, {media: string; scenario: string}> = {
   'notify-sh': CHAT_NOW,
@@ -230,6 +230,7 @@ describeBrowser('GMS callback in Chromium', () => {
         const [notify] = await preview.requests(name, 'gwe')
         expectNotify(notify, {prefix: '/server', ids, inviteUrl: `${preview.origin}/i/${name}/server/resources/inviteGMS.html`})
       }),
+      90_000,
     )
   })
 
