@@ -4,6 +4,15 @@
 // CommonJS from the first line: an ES module entry would start Node's ES module
 // loader first, ~4 ms of every run (issue 8: start-up).
 'use strict'
+// Before anything else loads: on another Node, one line and exit 2 (invalid input), not
+// a stack trace from deep inside a dependency. Plain old syntax, so that even a very old
+// Node parses this far. Keep in step with "engines" in package.json and the README.
+var supported = 'Node.js 20 (20.19 or later), 22 (22.12 or later) or 24 and later'
+var v = process.versions.node.split('.').map(Number)
+if (!((v[0] === 20 && v[1] >= 19) || (v[0] === 22 && v[1] >= 12) || v[0] >= 24)) {
+  process.stderr.write('error: gwe-int runs on ' + supported + '; this is Node.js ' + process.version + '\n')
+  process.exit(2)
+}
 require('./code-cache.cjs').installCodeCache()
 // Loading, oclif checks Node against the engines of its own package.json, which the
 // bundle does not contain: the check finds nothing and only costs time (semver, ~3 ms).

@@ -13,9 +13,15 @@
  *   import.meta.url)` still finds the package's folders.
  * - CommonJS output, so bin/run.cjs can compile it through V8's code cache
  *   (bin/code-cache.cjs); rolldown rewrites import.meta.url for it.
- * - Dependencies only some paths need stay external and load from node_modules on
- *   demand: the Handlebars compiler (template overrides), diff (createRequire'd
- *   where a diff is printed), inquirer (prompts), playwright.
+ * - Everything the CLI runs is in the bundle, so an install needs no runtime
+ *   dependencies. What only some paths need still loads on demand, from files of
+ *   its own: inquirer (prompts) and the not-found plugin through import(), which
+ *   rolldown splits into lazy chunks; the Handlebars compiler (template overrides)
+ *   and diff, which the source loads synchronously with createRequire, as entries
+ *   of their own under dist/vendor/ that those calls are pointed at (LAZY below).
+ * - `gwe-int autocomplete` is @oclif/plugin-autocomplete's commands, bundled as
+ *   commands of gwe-int (dist/commands/autocomplete/): loaded as an oclif plugin it
+ *   would need its own copy of @oclif/core and its dependencies in node_modules.
  * - Minified, with function and class names kept (error names, oclif class checks).
  * - Every dynamic import() (inquirer, oclif loading its ESM plugins) is routed
  *   through a function bin/code-cache.cjs defines: V8 code-cache data loses
@@ -27,7 +33,46 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import MagicString from 'magic-string'
+import {createRequire, isBuiltin} from 'node:module'
 import {build} from 'rolldown'
+
+const require = createRequire(import.meta.url)
+
+/**
+ * Packages the source loads on demand with `createRequire(import.meta.url)(name)`
+ * (synchronous callers): each becomes dist/vendor/<name>.cjs, and those calls load it.
+ */
+const LAZY = ['handlebars', 'diff']
+const LAZY_MARK = '__gwe_int_vendor__/'
+
+/** Left out of the bundle: never loaded by the installed CLI. */
+const EXTERNAL = [
+  /^playwright(-core)?($|\/)/,
+  // oclif's development-only TypeScript loaders.
+  /^typescript$/,
+  /^ts-node($|\/)/,
+  /^tsx($|\/)/,
+]
+
+const lazyRequires = {
+  name: 'gwe-int:lazy-requires',
+  transform(code, id) {
+    if (!id.startsWith(from)) return null
+    let count = 0
+    const out = code.replace(/createRequire\(import\.meta\.url\)\((['"])([^'"]+)\1\)/g, (call, q, name) => {
+      if (!LAZY.includes(name)) return call
+      count += 1
+      return `createRequire(import.meta.url)(${q}${LAZY_MARK}${name}.cjs${q})`
+    })
+    return count === 0 ? null : {code: out}
+  },
+  renderChunk(code, chunk) {
+    if (!code.includes(LAZY_MARK)) return null
+    // Relative to the chunk that calls it: createRequire resolves from the chunk's own file.
+    const rel = path.posix.relative(path.posix.dirname(chunk.fileName), 'vendor') || '.'
+    return {code: code.replaceAll(LAZY_MARK, `${rel.startsWith('.') ? rel : `./${rel}`}/`), map: null}
+  },
+}
 
 /** What `import(x)` becomes in the bundle (the global is set by bin/code-cache.cjs). */
 const IMPORT = '(globalThis.__gweIntImport||(s=>import(s)))'
@@ -58,6 +103,10 @@ const out = path.join(root, 'dist')
 
 // Entries: oclif's entry point, every command and every hook (package.json oclif.hooks).
 const input = {'main/run': path.join(from, 'main.js')}
+for (const name of LAZY) input[`vendor/${name}`] = require.resolve(name)
+// `gwe-int autocomplete` (with its hidden create and script commands) from the plugin.
+const autocomplete = path.join(path.dirname(require.resolve('@oclif/plugin-autocomplete')), 'commands', 'autocomplete')
+for (const name of ['index', 'create', 'script']) input[`commands/autocomplete/${name}`] = path.join(autocomplete, `${name}.js`)
 for (const dir of ['commands', 'hooks']) {
   if (!fs.existsSync(path.join(from, dir))) continue
   for (const file of fs.readdirSync(path.join(from, dir), {recursive: true}).filter((f) => f.endsWith('.js'))) {
@@ -69,18 +118,20 @@ await build({
   input,
   platform: 'node',
   logLevel: 'warn',
-  plugins: [importThroughLauncher],
-  external: [
-    /^handlebars$/,
-    /^diff$/,
-    /^@inquirer\//,
-    /^@oclif\/plugin-/,
-    /^playwright(-core)?($|\/)/,
-    // oclif's development-only TypeScript loaders, never used by the installed CLI.
-    /^typescript$/,
-    /^ts-node($|\/)/,
-    /^tsx($|\/)/,
-  ],
+  plugins: [lazyRequires, importThroughLauncher],
+  external: EXTERNAL,
   output: {dir: out, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', minify: true, keepNames: true},
 })
 fs.rmSync(from, {recursive: true, force: true})
+
+// The installed package has no node_modules of its own: nothing may still load a bare package name.
+const leftovers = []
+for (const file of fs.readdirSync(out, {recursive: true}).filter((f) => f.endsWith('.cjs'))) {
+  const code = fs.readFileSync(path.join(out, file), 'utf8')
+  for (const m of code.matchAll(/\brequire\((['"])([^'"./][^'"]*)\1\)/g)) if (!isBuiltin(m[2]) && !EXTERNAL.some((re) => re.test(m[2]))) leftovers.push(`${file}: require(${m[2]})`)
+  if (code.includes(LAZY_MARK)) leftovers.push(`${file}: ${LAZY_MARK}`)
+}
+if (leftovers.length > 0) {
+  process.stderr.write(`bundle: these would load from node_modules, which an install does not have:\n${[...new Set(leftovers)].join('\n')}\n`)
+  process.exit(1)
+}

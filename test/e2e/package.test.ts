@@ -1,7 +1,11 @@
 /**
  * The npm package as users get it: `npm pack` (of the current build), installed
- * into an empty prefix from the npm cache, then run from a folder that has nothing
- * to do with the source tree. Needs `npm run build` first, like every e2e test.
+ * from the registry into an empty prefix the way a user installs it (an empty npm
+ * cache, a fresh $HOME, none of the npm settings of the run that started the tests),
+ * then run from folders that have nothing to do with the source tree: every command
+ * once, including the parts that load on demand (prompts, diff, the Handlebars
+ * compiler, the not-found suggestion, autocomplete). Needs `npm run build` first,
+ * like every e2e test, and the npm registry.
  */
 import {execa} from 'execa'
 import fs from 'node:fs'
@@ -9,13 +13,28 @@ import os from 'node:os'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {MEDIA} from '../../src/catalog/media.js'
+import {startPreview} from '../helpers/browser.js'
 import {listFiles, ROOT, tempDir} from '../helpers/cli.js'
+import {KEY, ptySession} from '../helpers/pty.js'
+
+/** What installing the package may add to an empty prefix (README, Development). */
+const MAX_PACKAGES = 15
+const MAX_KIB = 10 * 1024
 
 let tarball: string
 let packed: string[]
 let prefix: string
 let bin: string
 let home: string
+let installedPackages: string[]
+let installedKib: number
+
+/** The environment of a user's shell: none of the npm_* settings `npm test` passes down, its own HOME. */
+function userEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^npm_/i.test(k)) env[k] = v
+  return {...env, HOME: home, ...extra}
+}
 
 /** The installed gwe-int, run from a fresh folder outside the source tree, without a terminal. */
 async function installed(args: string[], opts: {cwd?: string; env?: Record<string, string>} = {}) {
@@ -35,14 +54,19 @@ beforeAll(async () => {
   prefix = path.join(dir, 'prefix')
   home = path.join(dir, 'home')
   fs.mkdirSync(home)
-  // From the npm cache only: the machine that runs the tests installed these dependencies.
-  await execa('npm', ['install', '--prefix', prefix, tarball, '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], {cwd: dir})
+  // From the registry, with an npm cache of its own: nothing this machine cached or configured counts.
+  const env = userEnv({npm_config_cache: path.join(dir, 'npm-cache'), npm_config_update_notifier: 'false'})
+  const install = await execa('npm', ['install', '--prefix', prefix, tarball, '--no-audit', '--no-fund'], {cwd: dir, extendEnv: false, env, reject: false})
+  expect(install.exitCode, `npm install of the packed tarball failed:\n${install.stderr}`).toBe(0)
   bin = path.join(prefix, 'node_modules', '.bin', 'gwe-int')
+  const lock = JSON.parse(fs.readFileSync(path.join(prefix, 'node_modules', '.package-lock.json'), 'utf8')) as {packages: Record<string, unknown>}
+  installedPackages = Object.keys(lock.packages).map((p) => p.replace(/^.*node_modules\//, '')).sort()
+  installedKib = Number(String((await execa('du', ['-sk', path.join(prefix, 'node_modules')])).stdout).split(/\s/)[0])
 }, 240_000)
 
 describe('npm pack', () => {
   it('contains what a user needs and nothing else', () => {
-    for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/run.cjs', 'bin/code-cache.cjs', 'oclif.manifest.json', 'schema/gwe-int.schema.json', 'docs/genesys.md', 'dist/main/run.cjs', 'dist/commands/new.cjs', 'dist/commands/templates/eject.cjs', 'dist/hooks/not-found.cjs', 'templates/invite/invite.html.hbs']) {
+    for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/run.cjs', 'bin/code-cache.cjs', 'oclif.manifest.json', 'schema/gwe-int.schema.json', 'docs/genesys.md', 'dist/main/run.cjs', 'dist/commands/new.cjs', 'dist/commands/templates/eject.cjs', 'dist/hooks/not-found.cjs', 'dist/vendor/handlebars.cjs', 'dist/vendor/diff.cjs', 'dist/commands/autocomplete/index.cjs', 'templates/invite/invite.html.hbs']) {
       expect(packed, f).toContain(f)
     }
     expect(packed.filter((f) => f.startsWith('dist/code-cache/')).length).toBeGreaterThan(0)
@@ -54,9 +78,16 @@ describe('npm pack', () => {
 
   it('declares what npm and users need', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(prefix, 'node_modules/gwe-int/package.json'), 'utf8'))
-    expect(pkg).toMatchObject({name: 'gwe-int', version: '0.1.0', type: 'module', license: 'MIT', bin: {'gwe-int': './bin/run.cjs'}, engines: {node: '>=20'}})
+    expect(pkg).toMatchObject({name: 'gwe-int', version: '0.1.0', type: 'module', license: 'MIT', bin: {'gwe-int': './bin/run.cjs'}, engines: {node: '^20.19.0 || ^22.12.0 || >=24.0.0'}})
     expect(pkg.repository.url).toMatch(/^git\+https:\/\/github\.com\//)
     expect(pkg.description.length).toBeGreaterThan(20)
+  })
+
+  it(`adds at most ${MAX_PACKAGES} packages and ${MAX_KIB / 1024} MB to an empty prefix (du -sk of node_modules)`, () => {
+    expect(installedPackages).toContain('gwe-int')
+    expect(installedPackages.length, installedPackages.join(', ')).toBeLessThanOrEqual(MAX_PACKAGES)
+    expect(installedKib).toBeGreaterThan(0)
+    expect(installedKib).toBeLessThanOrEqual(MAX_KIB)
   })
 
   it('installs as a real copy, not a link into the source tree, with no build path inside', () => {
@@ -91,7 +122,8 @@ describe('the installed gwe-int', () => {
 
   it('every command has a description and examples; new --help lists the media kinds and scenarios', async () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(prefix, 'node_modules/gwe-int/oclif.manifest.json'), 'utf8'))
-    const ids = Object.keys(manifest.commands)
+    // The hidden ones (autocomplete's create and script) are run by autocomplete itself.
+    const ids = Object.keys(manifest.commands).filter((id) => !manifest.commands[id].hidden)
     expect(ids).toEqual(expect.arrayContaining(['generate', 'list', 'new', 'patch', 'preview', 'schema', 'templates:eject']))
     for (const id of ids) {
       const run = await installed([...id.split(':'), '--help'], {env: {COLUMNS: '200'}})
@@ -148,11 +180,98 @@ describe('the installed gwe-int', () => {
     expect(listFiles(run.cwd)).toEqual([])
   })
 
-  it('gwe-int autocomplete prints the shell set-up', async () => {
+  it('gwe-int autocomplete prints the shell set-up and writes completions that know every command', async () => {
     const run = await installed(['autocomplete', 'bash'])
     expect(run.exitCode, run.stderr).toBe(0)
     expect(run.stdout).toContain('gwe-int autocomplete script bash')
     const script = await installed(['autocomplete', 'script', 'bash'])
+    expect(script.exitCode, script.stderr).toBe(0)
     expect(script.stdout).toContain('GWE_INT_AC_BASH_SETUP_PATH')
+    // The completions go to the user's cache folder (oclif's cacheDir, under $HOME here).
+    const completions = fs.readFileSync(path.join(home, '.cache', 'gwe-int', 'autocomplete', 'functions', 'bash', 'gwe-int.bash'), 'utf8')
+    for (const id of ['generate', 'list', 'new', 'patch', 'preview', 'schema', 'templates:eject']) expect(completions, id).toContain(id)
+  })
+
+  it('generate and generate --check: up to date, then a unified diff and exit 1 for a file edited by hand', async () => {
+    const made = await installed(['new', 'gms-chat', '--host', 'https://gms.example.com', '--yes'])
+    expect(made.exitCode, made.stderr).toBe(0)
+    const cwd = made.cwd
+    const again = await installed(['generate'], {cwd})
+    expect(again.exitCode, again.stderr).toBe(0)
+    expect((await installed(['generate', '--check'], {cwd})).stdout).toBe('all 4 files up to date')
+    fs.writeFileSync(path.join(cwd, 'widgets/gms-chat/indexGPE.html'), 'edited\n')
+    const check = await installed(['generate', '--check'], {cwd})
+    expect(check.exitCode).toBe(1)
+    expect(check.stdout).toContain('--- a/widgets/gms-chat/indexGPE.html')
+    expect(check.stdout).toMatch(/^-edited$/m)
+    expect(check.stderr).toContain('1 of 4 files out of date')
+  })
+
+  it('list --json describes every medium', async () => {
+    const run = await installed(['list', '--json'])
+    expect(run.exitCode, run.stderr).toBe(0)
+    expect(JSON.parse(run.stdout).media.map((m: {id: string}) => m.id)).toEqual(MEDIA.map((m) => m.id))
+  })
+
+  it('templates eject, then new --templates renders the edited copy', async () => {
+    const cwd = tempDir('gwe-int-user-')
+    const eject = await installed(['templates', 'eject', '--out', 'brand'], {cwd})
+    expect(eject.exitCode, eject.stderr).toBe(0)
+    const invite = path.join(cwd, 'brand/invite/invite.html.hbs')
+    expect(fs.readFileSync(invite, 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'templates/invite/invite.html.hbs'), 'utf8'))
+    fs.appendFileSync(invite, '<p>Brand footer</p>\n')
+    const made = await installed(['new', 'gms-chat', '--host', 'https://gms.example.com', '--templates', 'brand', '--yes'], {cwd})
+    expect(made.exitCode, made.stderr).toBe(0)
+    expect(fs.readFileSync(path.join(cwd, 'widgets/gms-chat/inviteGMS.html'), 'utf8')).toContain('<p>Brand footer</p>')
+    // A broken override is refused with file and line, through the same compiler.
+    fs.writeFileSync(invite, '{{#if x}}\n')
+    const broken = await installed(['generate'], {cwd})
+    expect(broken.exitCode).toBe(2)
+    expect(broken.stderr).toMatch(/invite\.html\.hbs:\d+: not a valid Handlebars template/)
+  })
+
+  it('patch edits a team\'s own invite.html', async () => {
+    const cwd = tempDir('gwe-int-user-')
+    fs.copyFileSync(path.join(ROOT, 'test/fixtures/patch/seed-invite/input.html'), path.join(cwd, 'invite.html'))
+    const run = await installed(['patch', 'invite.html', '--media', 'gms-chat', '--scenario', 'CHAT-NOW', '--host', 'https://gms.example.com', '--out', 'inviteGMS.html', '--json'], {cwd})
+    expect(run.exitCode, run.stderr).toBe(0)
+    expect(JSON.parse(run.stdout).changes).toContain('added function startGms')
+    expect(fs.readFileSync(path.join(cwd, 'inviteGMS.html'), 'utf8')).toContain('startGms("CHAT-NOW")')
+  })
+
+  it('new in a terminal asks its questions (prompts) and writes what was answered', async () => {
+    const cwd = tempDir('gwe-int-user-')
+    const s = ptySession(['new', 'gms-chat', '--host', 'https://gms.example.com', '--service', 'chat'], cwd, {command: [bin], env: {HOME: home}})
+    await s.waitFor('Which scenario?')
+    await s.type(KEY.enter)
+    await s.waitFor('Output folder?')
+    await s.type(`web${KEY.enter}`)
+    const result = await s.child
+    expect(result.exitCode, s.plain()).toBe(0)
+    expect(listFiles(path.join(cwd, 'web'))).toContain('indexGPE.html')
+  })
+
+  it('a mistyped command in a terminal offers the closest one', async () => {
+    const cwd = tempDir('gwe-int-user-')
+    const s = ptySession(['lsit', '--json'], cwd, {command: [bin], env: {HOME: home}})
+    await s.waitFor('list')
+    await s.type(KEY.enter)
+    const result = await s.child
+    expect(result.exitCode, s.plain()).toBe(0)
+    expect(s.plain()).toContain('"media"')
+  })
+
+  it('preview serves the integrations of the config', async () => {
+    const made = await installed(['new', 'gms-chat', '--host', 'https://gms.example.com', '--yes'])
+    expect(made.exitCode, made.stderr).toBe(0)
+    const preview = await startPreview(made.cwd, ['--port', '0'], {HOME: home}, [bin])
+    try {
+      const page = await fetch(preview.url)
+      expect(page.status).toBe(200)
+      expect(await page.text()).toContain('gms-chat')
+      expect(await preview.requests('gms-chat')).toEqual([])
+    } finally {
+      expect((await preview.stop()).exitCode).toBe(0)
+    }
   })
 })

@@ -55,9 +55,13 @@ export interface RunningPreview {
 
 const URL_LINE = /^gwe-int preview: (http:\/\/127\.0\.0\.1:(\d+)\/)$/m
 
-/** Starts the built `gwe-int preview` and resolves once it printed its URL. */
-export async function startPreview(cwd: string, args: string[] = [], env: Record<string, string> = {}): Promise<RunningPreview> {
-  const child = execa(process.execPath, [BIN, 'preview', ...args], {cwd, reject: false, stdin: 'ignore', env: {NO_COLOR: '1', ...env}, buffer: true})
+/**
+ * Starts the built `gwe-int preview` and resolves once it printed its URL.
+ * `command`: what runs gwe-int (default: the build, `node bin/run.cjs`).
+ */
+export async function startPreview(cwd: string, args: string[] = [], env: Record<string, string> = {}, command: string[] = [process.execPath, BIN]): Promise<RunningPreview> {
+  const [file, ...pre] = command
+  const child = execa(file, [...pre, 'preview', ...args], {cwd, reject: false, stdin: 'ignore', env: {NO_COLOR: '1', ...env}, buffer: true})
   let out = ''
   let err = ''
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()))

@@ -7,9 +7,10 @@ import {BIN} from './cli.js'
 
 export const KEY = {enter: '\r', down: '\u001B[B', clearLine: '\u0015', ctrlC: '\u0003'}
 
-export function ptySession(args: string[], cwd: string) {
-  const command = ['node', BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ')
-  const child = execa('script', ['-qfec', command, '/dev/null'], {cwd, env: {TERM: 'xterm', COLUMNS: '120', NO_COLOR: ''}, reject: false})
+/** `opts.command`: what runs gwe-int (default: the build, `node bin/run.cjs`); `opts.env`: added to the environment. */
+export function ptySession(args: string[], cwd: string, opts: {command?: string[]; env?: Record<string, string>} = {}) {
+  const command = [...(opts.command ?? ['node', BIN]), ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ')
+  const child = execa('script', ['-qfec', command, '/dev/null'], {cwd, env: {TERM: 'xterm', COLUMNS: '120', NO_COLOR: '', ...opts.env}, reject: false})
   let screen = ''
   child.stdout!.on('data', (d: Buffer) => {
     screen += d.toString()
