@@ -1,9 +1,14 @@
 /**
- * V8 code cache for the bundle in dist/ (issue 8: start-up). Most of a cold start
- * is V8 parsing and compiling the bundle; Node 20 has no built-in compile cache
- * for modules (module.enableCompileCache arrived in Node 22), so bin/run.cjs routes
- * the bundle's CommonJS files through vm.Script with the cached data that
- * `npm run build` recorded (scripts/code-cache.mjs) in dist/code-cache/.
+ * Compiled code for the bundle in dist/, so that a start does not spend most of its
+ * time in V8 parsing and compiling it.
+ *
+ * Node >= 22 has a compile cache of its own (module.enableCompileCache): the first
+ * run stores V8's code for every file it loads, keyed by file content and V8
+ * version, under the OS temp folder (or NODE_COMPILE_CACHE); later runs reuse it.
+ *
+ * Node 20 has none, so there bin/run.cjs routes the bundle's CommonJS files through
+ * vm.Script with the cached data that `npm run build` recorded (scripts/code-cache.mjs)
+ * in dist/code-cache/ when it ran on Node 20.
  *
  * Safe by construction: a cache file is used only when it was recorded for exactly
  * this file content (CRC-32 header), and V8 itself rejects data from another V8
@@ -11,7 +16,7 @@
  * everything compiles as usual. GWE_INT_CODE_CACHE=0 turns it off (e.g. to debug:
  * V8 keeps the file name a cache was recorded under, so stack traces of cached code
  * name files as gwe-int/dist/..., not their installed path). Nothing is ever written
- * at run time.
+ * at run time by this path.
  */
 'use strict'
 // CommonJS, like the bundle: loading it costs no ES module machinery at start-up.
@@ -76,6 +81,24 @@ function installCodeCache({distDir = path.join(__dirname, '..', 'dist'), record 
 }
 
 exports.installCodeCache = installCodeCache
+
+/**
+ * Turns on Node's own compile cache where there is one (Node >= 22.8); true when it
+ * took over (then the recorded cache is not used). A folder that cannot be written
+ * only means no cache: Node reports that in the returned status, it does not throw.
+ */
+function enableCompileCache() {
+  if (typeof Module.enableCompileCache !== 'function') return false
+  if (process.env.GWE_INT_CODE_CACHE === '0') return true
+  try {
+    Module.enableCompileCache()
+  } catch {
+    // an unusable cache folder: run without
+  }
+  return true
+}
+
+exports.enableCompileCache = enableCompileCache
 
 /** The `require` Node gives a CommonJS module. */
 function requireFor(mod) {

@@ -7,7 +7,7 @@
  * the cache only spares V8 the parsing and compiling.
  */
 import fs from 'node:fs'
-import {createRequire} from 'node:module'
+import Module, {createRequire} from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -16,6 +16,12 @@ const root = fileURLToPath(new URL('../', import.meta.url))
 const dist = path.join(root, 'dist')
 fs.rmSync(path.join(dist, 'code-cache'), {recursive: true, force: true})
 const {installCodeCache} = createRequire(import.meta.url)('../bin/code-cache.cjs')
+// Node >= 22 compiles through its own compile cache (bin/code-cache.cjs) and never reads
+// this one; it is recorded for Node 20 only, so a build on Node 20 carries it.
+if (typeof Module.enableCompileCache === 'function') {
+  process.stdout.write(`code-cache: not recorded (Node ${process.version} uses its own compile cache; a build on Node 20 records the cache Node 20 uses)\n`)
+  process.exit(0)
+}
 const recorder = installCodeCache({distDir: dist, record: true})
 if (!recorder) {
   process.stderr.write('code-cache: not recorded (needs Node >= 20.15 and GWE_INT_CODE_CACHE not 0)\n')

@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench` (after the build): every case of bench/run.mjs on Node 20 and on
+ * Node 24 (the pinned versions of .ci/node-versions, installed like CI installs them),
+ * then what installing the packed tarball costs a user. Prints each table and writes
+ * bench/results.json with all of it.
+ *
+ *   node bench/matrix.mjs [--nodes 20,24] [--skip-install] [run.mjs options: --runs 9 --dir /dev/shm --only new,version]
+ *
+ * The build records the Node 20 code cache only when it runs on Node 20 (bin/code-cache.cjs),
+ * so it is recorded again here with the pinned Node 20: the numbers do not depend on
+ * which Node ran the build.
+ */
+import {execFileSync, spawnSync} from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const args = process.argv.slice(2)
+const take = (name, hasValue) => {
+  const k = args.indexOf(`--${name}`)
+  if (k < 0) return undefined
+  const [, value] = args.splice(k, hasValue ? 2 : 1)
+  return hasValue ? value : true
+}
+const majors = (take('nodes', true) ?? '20,24').split(',').map(Number)
+const skipInstall = take('skip-install', false)
+
+const pins = fs.readFileSync(path.join(ROOT, '.ci', 'node-versions'), 'utf8').split('\n').filter((l) => /^\d/.test(l)).map((l) => l.trim())
+const versions = majors.map((m) => pins.find((v) => Number(v.split('.')[0]) === m) ?? fail(`bench: no Node ${m} pinned in .ci/node-versions`))
+const bins = execFileSync('bash', [path.join(ROOT, '.ci', 'install-node'), ...versions], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit']}).trim().split('\n')
+const nodeOf = (k) => path.join(bins[k], 'node')
+
+function fail(message) {
+  process.stderr.write(`${message}\n`)
+  process.exit(1)
+}
+
+const k20 = majors.indexOf(20)
+if (k20 >= 0) execFileSync(nodeOf(k20), [path.join(ROOT, 'scripts', 'code-cache.mjs')], {cwd: ROOT, stdio: 'inherit'})
+
+const out = {nodes: {}}
+for (const [k, major] of majors.entries()) {
+  const json = path.join(os.tmpdir(), `gwe-int-bench-node${major}-${process.pid}.json`)
+  process.stdout.write(`\n## Node ${versions[k]}\n\n`)
+  const run = spawnSync(nodeOf(k), [path.join(ROOT, 'bench', 'run.mjs'), ...args, '--json-out', json], {cwd: ROOT, stdio: 'inherit'})
+  if (run.status !== 0) fail(`bench: bench/run.mjs failed on Node ${versions[k]}`)
+  out.nodes[major] = JSON.parse(fs.readFileSync(json, 'utf8'))
+  fs.rmSync(json, {force: true})
+}
+
+if (!skipInstall) out.install = measureInstall()
+
+fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(out, null, 2)}\n`)
+process.stdout.write('\n(written to bench/results.json)\n')
+
+/**
+ * `npm pack` of this build, installed from the registry into an empty prefix as a
+ * user would, with an empty npm cache and a fresh HOME: packages added, size, time.
+ */
+function measureInstall() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gwe-int-bench-install-'))
+  try {
+    const pack = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']}))
+    const tarball = path.join(dir, pack[0].filename)
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)))
+    fs.mkdirSync(path.join(dir, 'home'))
+    Object.assign(env, {HOME: path.join(dir, 'home'), npm_config_cache: path.join(dir, 'cache'), npm_config_update_notifier: 'false'})
+    const start = process.hrtime.bigint()
+    execFileSync('npm', ['install', '--prefix', path.join(dir, 'prefix'), tarball, '--no-audit', '--no-fund'], {cwd: dir, env, stdio: 'ignore'})
+    const ms = Number(process.hrtime.bigint() - start) / 1e6
+    const modules = path.join(dir, 'prefix', 'node_modules')
+    const packages = Object.keys(JSON.parse(fs.readFileSync(path.join(modules, '.package-lock.json'), 'utf8')).packages).length
+    const kib = Number(execFileSync('du', ['-sk', modules], {encoding: 'utf8'}).split(/\s/)[0])
+    const result = {packages, kib, mib: Math.round((kib / 1024) * 10) / 10, installMs: Math.round(ms), tarballKiB: Math.round(pack[0].size / 1024), goal: {packages: 15, mib: 10}}
+    process.stdout.write(`\n## Install (npm pack, then npm install into an empty prefix from the registry, empty npm cache)\n\n`)
+    process.stdout.write(`packages added: ${packages} (goal <= 15); node_modules: ${result.mib} MB (du -sk ${kib} KiB; goal <= 10 MB); tarball ${result.tarballKiB} KiB; install time ${(ms / 1000).toFixed(1)} s\n`)
+    return result
+  } finally {
+    fs.rmSync(dir, {recursive: true, force: true})
+  }
+}
