@@ -2,9 +2,10 @@
  * Compiled code for the bundle in dist/, so that a start does not spend most of its
  * time in V8 parsing and compiling it.
  *
- * Node >= 22 has a compile cache of its own (module.enableCompileCache): the first
- * run stores V8's code for every file it loads, keyed by file content and V8
- * version, under the OS temp folder (or NODE_COMPILE_CACHE); later runs reuse it.
+ * Node >= 22 has a compile cache of its own (module.enableCompileCache, turned on
+ * by bin/run.cjs): the first run stores V8's code for every file it loads, keyed by
+ * file content and V8 version, under the OS temp folder (or NODE_COMPILE_CACHE);
+ * later runs reuse it. This file is for Node 20 only.
  *
  * Node 20 has none, so there bin/run.cjs routes the bundle's CommonJS files through
  * vm.Script with the cached data that `npm run build` recorded (scripts/code-cache.mjs)
@@ -81,24 +82,6 @@ function installCodeCache({distDir = path.join(__dirname, '..', 'dist'), record 
 }
 
 exports.installCodeCache = installCodeCache
-
-/**
- * Turns on Node's own compile cache where there is one (Node >= 22.8); true when it
- * took over (then the recorded cache is not used). A folder that cannot be written
- * only means no cache: Node reports that in the returned status, it does not throw.
- */
-function enableCompileCache() {
-  if (typeof Module.enableCompileCache !== 'function') return false
-  if (process.env.GWE_INT_CODE_CACHE === '0') return true
-  try {
-    Module.enableCompileCache()
-  } catch {
-    // an unusable cache folder: run without
-  }
-  return true
-}
-
-exports.enableCompileCache = enableCompileCache
 
 /** The `require` Node gives a CommonJS module. */
 function requireFor(mod) {

@@ -16,8 +16,21 @@ if (!((v[0] === 20 && v[1] >= 19) || (v[0] === 22 && v[1] >= 12) || v[0] >= 24))
 }
 // Most of a cold start is V8 compiling the bundle: Node >= 22 keeps the compiled code
 // itself (module.enableCompileCache), Node 20 uses the cache recorded at build time.
-const codeCache = require('./code-cache.cjs')
-if (!codeCache.enableCompileCache()) codeCache.installCodeCache()
+// The check is here, not in code-cache.cjs, so that Node >= 22 loads none of what
+// the recorded cache needs (node:zlib alone brings in node:stream).
+const {enableCompileCache} = require('node:module')
+if (typeof enableCompileCache === 'function') {
+  if (process.env.GWE_INT_CODE_CACHE !== '0') {
+    try {
+      enableCompileCache()
+    } catch {
+      // A folder that cannot be written only means no cache (Node reports it in the
+      // returned status rather than throwing; this is for anything else).
+    }
+  }
+} else {
+  require('./code-cache.cjs').installCodeCache()
+}
 // Loading, oclif checks Node against the engines of its own package.json, which the
 // bundle does not contain: the check finds nothing and only costs time (semver, ~3 ms).
 const skip = process.env.OCLIF_DISABLE_ENGINE_WARNING === undefined
