@@ -1,0 +1,39 @@
+/**
+ * Start-up caches (bin/run.cjs, bin/code-cache.cjs): on Node >= 22 Node's compile cache
+ * under the OS temp folder, on Node 20 the cache recorded at build time. Neither may
+ * change what a run does, even where the cache folder cannot be created.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {gweInt, listFiles, tempDir} from '../helpers/cli.js'
+
+const NEW = ['new', 'gms-chat', '--host', 'https://gms.example.com', '--yes']
+
+describe('start-up caches', () => {
+  it('a temp folder where no cache can be made: same output, same files', async () => {
+    const usual = tempDir()
+    const blocked = tempDir()
+    const a = await gweInt(NEW, {cwd: usual})
+    // A path below a regular file: no folder can be created there, not even by root.
+    const file = path.join(blocked, 'not-a-folder')
+    fs.writeFileSync(file, '')
+    const b = await gweInt(NEW, {cwd: blocked, env: {TMPDIR: path.join(file, 'tmp')}})
+    expect(a.exitCode, String(a.stderr)).toBe(0)
+    expect(b.exitCode, String(b.stderr)).toBe(0)
+    expect(b.stdout).toBe(a.stdout)
+    expect(b.stderr).toBe(a.stderr)
+    expect(listFiles(blocked).filter((f) => f !== 'not-a-folder')).toEqual(listFiles(usual))
+    for (const f of listFiles(usual)) expect(fs.readFileSync(path.join(blocked, f), 'utf8'), f).toBe(fs.readFileSync(path.join(usual, f), 'utf8'))
+  })
+
+  it('GWE_INT_CODE_CACHE=0 (no cache at all) gives the same run', async () => {
+    const usual = tempDir()
+    const plain = tempDir()
+    const a = await gweInt(NEW, {cwd: usual})
+    const b = await gweInt(NEW, {cwd: plain, env: {GWE_INT_CODE_CACHE: '0'}})
+    expect(b.exitCode, String(b.stderr)).toBe(0)
+    expect([b.stdout, b.stderr]).toEqual([a.stdout, a.stderr])
+    expect(listFiles(plain)).toEqual(listFiles(usual))
+  })
+})
