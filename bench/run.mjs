@@ -115,9 +115,9 @@ const CASES = [
   },
   {
     id: 'io',
+    ...generateCli,
     label: `generate (${jobs.jobs.length} files) vs the I/O floor`,
     goal: {ratio: 2},
-    ...generateCli,
     base: {label: 'plain node:fs script, same bytes', argv: [IO_FLOOR, ioFiles, ioDir], cwd: () => (fs.rmSync(path.join(ioDir, 'widgets'), {recursive: true, force: true}), ioDir)},
   },
   {id: 'check', label: 'generate --check (nothing changed)', goal: {ratio: 1}, argv: [BIN, 'generate', '--check'], cwd: () => checkDir, base: generateCli},
