@@ -41,7 +41,10 @@ function fail(message) {
 const k20 = majors.indexOf(20)
 if (k20 >= 0) execFileSync(nodeOf(k20), [path.join(ROOT, 'scripts', 'code-cache.mjs')], {cwd: ROOT, stdio: 'inherit'})
 
-const out = {nodes: {}}
+// A run of some Node lines (--nodes) or without the install keeps the other figures of the last run.
+const resultsFile = path.join(ROOT, 'bench', 'results.json')
+const previous = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : {}
+const out = {nodes: {...previous.nodes}, install: previous.install}
 for (const [k, major] of majors.entries()) {
   const json = path.join(os.tmpdir(), `gwe-int-bench-node${major}-${process.pid}.json`)
   process.stdout.write(`\n## Node ${versions[k]}\n\n`)
@@ -53,7 +56,7 @@ for (const [k, major] of majors.entries()) {
 
 if (!skipInstall) out.install = measureInstall()
 
-fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(out, null, 2)}\n`)
+fs.writeFileSync(resultsFile, `${JSON.stringify(out, null, 2)}\n`)
 process.stdout.write('\n(written to bench/results.json)\n')
 
 /**
