@@ -236,7 +236,7 @@ describe('the installed gwe-int', () => {
 
   it('patch edits a team\'s own invite.html', async () => {
     const cwd = tempDir('gwe-int-user-')
-    fs.copyFileSync(path.join(ROOT, 'test/fixtures/patch/seed-invite/input.html'), path.join(cwd, 'invite.html'))
+    fs.copyFileSync(path.join(ROOT, 'test/fixtures/patch/guide-invite/input.html'), path.join(cwd, 'invite.html'))
     const run = await installed(['patch', 'invite.html', '--media', 'gms-chat', '--scenario', 'CHAT-NOW', '--host', 'https://gms.example.com', '--out', 'inviteGMS.html', '--json'], {cwd})
     expect(run.exitCode, run.stderr).toBe(0)
     expect(JSON.parse(run.stdout).changes).toContain('added function startGms')
