@@ -7,7 +7,7 @@
  *
  * - Entry points keep their ids: dist/commands/<id>.cjs for oclif's manifest and
  *   dist/main/run.cjs (@oclif/core's execute) for bin/run.cjs, dist/hooks/<name>.cjs
- *   for oclif's hooks; code shared by
+ *   for oclif's hooks, dist/help/index.cjs for its help class; code shared by
  *   several entries goes to dist/chunks/. Everything sits two folders below the
  *   package root, as in the unbundled tree, so `new URL('../../templates/',
  *   import.meta.url)` still finds the package's folders.
@@ -107,7 +107,7 @@ for (const name of LAZY) input[`vendor/${name}`] = require.resolve(name)
 // `gwe-int autocomplete` (with its hidden create and script commands) from the plugin.
 const autocomplete = path.join(path.dirname(require.resolve('@oclif/plugin-autocomplete')), 'commands', 'autocomplete')
 for (const name of ['index', 'create', 'script']) input[`commands/autocomplete/${name}`] = path.join(autocomplete, `${name}.js`)
-for (const dir of ['commands', 'hooks']) {
+for (const dir of ['commands', 'hooks', 'help']) {
   if (!fs.existsSync(path.join(from, dir))) continue
   for (const file of fs.readdirSync(path.join(from, dir), {recursive: true}).filter((f) => f.endsWith('.js'))) {
     input[`${dir}/${file.slice(0, -3).split(path.sep).join('/')}`] = path.join(from, dir, file)

@@ -3,12 +3,13 @@
  * never print; commands call these and print the lines.
  */
 import path from 'node:path'
+import type {Change} from './core/answers.js'
 import type {AssessedFile, FileStatus} from './core/assess.js'
 import {summarize} from './core/assess.js'
 
 export type Paint = (color: 'red' | 'green' | 'yellow' | 'dim' | 'bold' | 'cyan', text: string) => string
 
-const STATUS_COLOR: Record<FileStatus, 'green' | 'cyan' | 'dim' | 'red' | 'yellow'> = {created: 'green', updated: 'cyan', unchanged: 'dim', conflict: 'red', deleted: 'yellow'}
+const STATUS_COLOR: Record<FileStatus, 'green' | 'cyan' | 'dim' | 'red' | 'yellow'> = {created: 'green', updated: 'cyan', unchanged: 'dim', conflict: 'red', deleted: 'yellow', kept: 'yellow'}
 
 export const relPath = (from: string, file: string) => path.relative(from, file).split(path.sep).join('/') || '.'
 
@@ -21,11 +22,13 @@ export function fileTree(files: AssessedFile[], cwd: string, paint: Paint, dryRu
     groups.set(key, [...(groups.get(key) ?? []), f])
   }
   const verb = (s: FileStatus) => (dryRun && s !== 'unchanged' && s !== 'conflict' ? `would be ${s}` : s)
+  // A leftover says why it is there; a kept one how to get rid of it.
+  const why = (f: AssessedFile) => (f.status === 'deleted' ? paint('dim', ' (no longer generated)') : f.status === 'kept' ? paint('dim', ' (no longer generated, edited by hand: delete it yourself or pass --force)') : '')
   for (const [integration, list] of [...groups].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))) {
     if (integration) {
       const dir = commonDir(list.map((f) => f.path))
       lines.push(`${paint('bold', integration)} ${paint('dim', '→')} ${relPath(cwd, dir)}/`)
-      for (const f of list) lines.push(`  ${paint(STATUS_COLOR[f.status], verb(f.status).padEnd(dryRun ? 18 : 10))} ${relPath(dir, f.path)}`)
+      for (const f of list) lines.push(`  ${paint(STATUS_COLOR[f.status], verb(f.status).padEnd(dryRun ? 18 : 10))} ${relPath(dir, f.path)}${why(f)}`)
     } else {
       for (const f of list) lines.push(`${paint(STATUS_COLOR[f.status], verb(f.status).padEnd(dryRun ? 20 : 12))} ${relPath(cwd, f.path)}`)
     }
@@ -39,22 +42,53 @@ function commonDir(paths: string[]): string {
   return dir
 }
 
-export function conflictMessage(files: AssessedFile[], cwd: string): {message: string; details: string[]} {
+export function conflictMessage(files: AssessedFile[], cwd: string, dryRun = false): {message: string; details: string[]} {
   const conflicts = files.filter((f) => f.status === 'conflict')
+  const n = `${conflicts.length} file${conflicts.length === 1 ? '' : 's'}`
   return {
-    message: `refusing to overwrite ${conflicts.length} file${conflicts.length === 1 ? '' : 's'} that gwe-int did not write or that changed since; nothing was written`,
+    message: dryRun
+      ? `dry run: the real run would refuse to overwrite ${n} that gwe-int did not write or that changed since; nothing was written`
+      : `refusing to overwrite ${n} that gwe-int did not write or that changed since; nothing was written`,
     details: [
       ...conflicts.map((f) => `${relPath(cwd, f.path)}: ${f.reason}`),
       conflicts.some((f) => f.reason === 'is a directory')
         ? 'move the folders out of the way (--force does not replace folders); see the difference with --dry-run --diff'
-        : 'see the difference with --dry-run --diff; overwrite with --force',
+        : conflicts.some((f) => f.reason === 'was edited since gwe-int wrote it')
+          ? `see the difference with --dry-run --diff; ${KEEP_HINT}; overwrite with --force`
+          : 'see the difference with --dry-run --diff; overwrite with --force',
     ],
   }
 }
 
 export function summaryLine(files: AssessedFile[]): string {
   const c = summarize(files)
-  return `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged${c.deleted ? `, ${c.deleted} deleted` : ''}${c.conflict ? `, ${c.conflict} conflicting` : ''}`
+  return `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged${c.deleted ? `, ${c.deleted} deleted` : ''}${c.kept ? `, ${c.kept} kept` : ''}${c.conflict ? `, ${c.conflict} conflicting` : ''}`
+}
+
+/** How to keep a hand edit that gwe-int would otherwise replace. */
+export const KEEP_HINT =
+  'to keep an edit, move it into an override template ("gwe-int templates eject --out my-templates", then --templates my-templates) or, for the invitation or widget, into your own file patched with --invite-source / --widget-source'
+
+/** `generate --check`: what is out of date, each file marked, and what to run. */
+export function checkReport(files: AssessedFile[], cwd: string): {summary: string; details: string[]} {
+  const stale = files.filter((f) => f.status !== 'unchanged')
+  const gone = stale.filter((f) => f.action === 'delete').length
+  const written = files.length - files.filter((f) => f.action === 'delete').length
+  const summary = `${stale.length - gone} of ${written} files out of date${gone ? `, ${gone} no longer generated` : ''}`
+  const mark = (f: AssessedFile) => {
+    if (f.action === 'delete') return f.status === 'kept' ? 'no longer generated (edited by hand)' : 'no longer generated'
+    if (f.previous === undefined) return f.status === 'conflict' ? f.reason ?? 'cannot be written' : 'missing'
+    if (f.status === 'conflict') return f.reason === 'was not written by gwe-int' ? 'not written by gwe-int' : f.reason === 'was edited since gwe-int wrote it' ? 'edited by hand' : f.reason ?? 'out of date'
+    return 'out of date'
+  }
+  const handEdited = stale.some((f) => f.status === 'conflict' || f.status === 'kept')
+  return {
+    summary,
+    details: [
+      ...stale.map((f) => `${relPath(cwd, f.path)}: ${mark(f)}`),
+      ...(handEdited ? [KEEP_HINT, 'to drop the edits: "gwe-int generate --force", then commit the result'] : ['run "gwe-int generate" and commit the result']),
+    ],
+  }
 }
 
 /** The stable JSON shape of a plan (documented in the README). */
@@ -66,4 +100,13 @@ export function planJson(files: AssessedFile[], cwd: string) {
 export function sweptLine(swept: readonly string[], cwd: string): string {
   const shown = swept.slice(0, 3).map((f) => relPath(cwd, f))
   return `removed ${swept.length} leftover temp/backup file${swept.length === 1 ? '' : 's'} of an interrupted run (${shown.join(', ')}${swept.length > 3 ? ', …' : ''})`
+}
+
+/** What `new` changed in an existing integration: `host: https://a → https://b`, one per line. */
+export function changeLines(name: string, changes: readonly Change[], reset: boolean): string[] {
+  if (changes.length === 0) return [`${name} is in the config already; no answer changed`]
+  return [
+    `${name} is in the config already; ${reset ? 'reset to the defaults, which changed' : 'changed'}:`,
+    ...changes.map((c) => `  ${c.key}: ${c.from ?? '(none)'} → ${c.to ?? '(none)'}`),
+  ]
 }

@@ -32,6 +32,12 @@ export interface MediaKind {
   requires: readonly InputName[]
   /** What `host` means for this medium (help and prompt text). */
   hostMeaning?: string
+  /**
+   * What kind of URL `host` is: a GMS base URL (scheme, host and port; gwe-int adds the
+   * /genesys/... paths itself), or a vendor's full URL (path and query kept as given).
+   * Every host is normalised from this, once, where it comes in (core/host.ts).
+   */
+  hostKind?: 'gms-base' | 'full-url'
   defaultService?: string
   defaultInviteName: string
   defaultWidgetName?: string
@@ -65,6 +71,7 @@ export const MEDIA: readonly MediaKind[] = [
     inputs: ['scenario', 'host', 'service', 'inviteName', 'widgetName', 'widgetUrl', ...VISITOR_INPUTS],
     requires: ['host'],
     hostMeaning: 'GMS base URL, e.g. https://gms.example.com:8443',
+    hostKind: 'gms-base',
     defaultService: 'samples_new', // the integration guide's example service
     defaultInviteName: 'inviteGMS.html',
     defaultWidgetName: 'indexGPE.html',
@@ -84,6 +91,7 @@ export const MEDIA: readonly MediaKind[] = [
     inputs: ['scenario', 'host', 'service', 'inviteName', 'widgetName', 'widgetUrl', ...VISITOR_INPUTS],
     requires: ['host'],
     hostMeaning: 'GMS base URL, e.g. https://gms.example.com:8443',
+    hostKind: 'gms-base',
     defaultService: 'samples_new',
     defaultInviteName: 'inviteGMS.html',
     defaultWidgetName: 'indexGPE.html',
@@ -132,7 +140,8 @@ export const MEDIA: readonly MediaKind[] = [
     scenarios: [],
     inputs: ['host', 'service', 'inviteName', 'widgetName', 'widgetUrl', ...VISITOR_INPUTS],
     requires: ['host'],
-    hostMeaning: 'GMS base URL serving /genesys/2/chat/<service>',
+    hostMeaning: 'GMS base URL serving /genesys/2/chat/<service>, e.g. https://gms.example.com:8443',
+    hostKind: 'gms-base',
     defaultService: 'customer-support',
     defaultInviteName: 'inviteWebApi.html',
     defaultWidgetName: 'chatGPE.html',
@@ -170,7 +179,8 @@ export const MEDIA: readonly MediaKind[] = [
     scenarios: [],
     inputs: ['host', 'vendorFunction', 'inviteName', ...VISITOR_INPUTS],
     requires: ['host'],
-    hostMeaning: "the vendor's chat URL, e.g. https://chat.vendor.example/start",
+    hostMeaning: "The vendor's chat URL, e.g. https://chat.vendor.example/start",
+    hostKind: 'full-url',
     defaultInviteName: 'inviteVendor.html',
     artifacts: ['invite', ...LOGIC],
     // Third-party media create no Interaction Server interaction (docs/genesys.md#attached-data).

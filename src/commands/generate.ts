@@ -5,11 +5,13 @@ import {EXIT, GweIntError} from '../core/errors.js'
 import {withConfigLock} from '../core/lock.js'
 import {diffOf, generateConfigFile, leftoversOf, planGenerate} from '../core/operations.js'
 import {EXIT_CODES_HELP} from '../help-text.js'
-import {conflictMessage, fileTree, planJson, relPath, summaryLine, sweptLine} from '../messages.js'
+import {checkReport, conflictMessage, fileTree, planJson, relPath, summaryLine, sweptLine} from '../messages.js'
 
 export default class Generate extends BaseCommand {
   static summary = 'Regenerate every integration of the config, byte for byte; --check fails on drift.'
   static description = `Reads ./gwe-int.config.json (or .yaml/.yml, or --config), plans every integration in memory and writes them all or nothing. Paths resolve against the config file's folder, so the output does not depend on the current directory. Temp and backup files left by a killed run are removed from the folders it writes; --check reports them.
+
+Files gwe-int wrote for this config that it no longer generates (a renamed invitation, a removed integration) are deleted when nobody edited them, and listed and kept when somebody did (--force deletes them too). Only the output folders the config names are looked at. --dry-run exits 3 when the real run would refuse.
 
 ${EXIT_CODES_HELP}`
 
@@ -18,6 +20,7 @@ ${EXIT_CODES_HELP}`
     {description: 'In CI: fail with a diff when committed output has drifted', command: '<%= config.bin %> <%= command.id %> --check'},
     {description: 'The plan as JSON', command: '<%= config.bin %> <%= command.id %> --dry-run --json'},
     {description: 'One integration of another config', command: '<%= config.bin %> <%= command.id %> --config ci/gwe.yaml --only support-chat'},
+    {description: 'Every integration with your branded templates, this run only', command: '<%= config.bin %> <%= command.id %> --templates my-templates'},
   ]
 
   static flags = {
@@ -28,6 +31,7 @@ ${EXIT_CODES_HELP}`
     diff: Flags.boolean({summary: 'With --dry-run: show the diff of each file that would change'}),
     force: Flags.boolean({char: 'f', summary: 'Overwrite files that were edited by hand or not written by gwe-int'}),
     'allow-outside': Flags.boolean({summary: 'Allow output folders outside the config file\'s folder'}),
+    templates: Flags.string({summary: 'Folder of template overrides for every integration, this run only (record one with "gwe-int new NAME --templates DIR")', helpValue: 'DIR'}),
   }
 
   async run() {
@@ -37,7 +41,7 @@ ${EXIT_CODES_HELP}`
     // Writing runs hold the config's lock, so a parallel `new` or `generate` waits for this one.
     const writing = !flags.check && !flags['dry-run'] && configFile !== undefined
     return withConfigLock(configFile ?? cwd, writing, async () => {
-      const result = await planGenerate({cwd, config: flags.config, only: flags.only, force: flags.force, allowOutside: flags['allow-outside']})
+      const result = await planGenerate({cwd, config: flags.config, only: flags.only, force: flags.force, allowOutside: flags['allow-outside'], templates: flags.templates})
       const files = result.files
       if (flags.check) {
         const stale = files.filter((f) => f.status !== 'unchanged')
@@ -46,27 +50,37 @@ ${EXIT_CODES_HELP}`
           for (const f of stale) process.stdout.write(diffOf(f, cwd))
           for (const f of leftovers) process.stdout.write(`leftover: ${relPath(cwd, f)} (a temp/backup file of a killed run; "gwe-int generate" removes it)\n`)
         }
-        const line = `${stale.length} of ${files.length} files out of date${leftovers.length ? `, ${leftovers.length} leftover temp/backup file${leftovers.length === 1 ? '' : 's'}` : ''}`
-        const json = {summary: line, files: planJson(files, cwd), leftovers: leftovers.map((f) => relPath(cwd, f))}
+        const report = checkReport(files, cwd)
+        const summary = `${report.summary}${leftovers.length ? `, ${leftovers.length} leftover temp/backup file${leftovers.length === 1 ? '' : 's'}` : ''}`
+        const json = {summary, files: planJson(files, cwd), leftovers: leftovers.map((f) => relPath(cwd, f))}
         if (stale.length > 0 || leftovers.length > 0) {
           if (this.jsonEnabled()) this.logJson({check: false, ...json})
-          else process.stderr.write(`${line}; run "gwe-int generate" and commit the result\n`)
+          else process.stderr.write(`${summary}\n${report.details.map((l) => `  ${l}\n`).join('')}`)
           process.exitCode = EXIT.drift
           this.exit(EXIT.drift)
         }
         this.say(`all ${files.length} files up to date`)
         return {check: true, ...json}
       }
-      if (files.some((f) => f.status === 'conflict') && !flags['dry-run']) {
-        const {message, details} = conflictMessage(files, cwd)
+      const dryRun = flags['dry-run']
+      if (dryRun) {
+        this.say(fileTree(files, cwd, this.paint.bind(this), true).join('\n'))
+        if (flags.diff) for (const f of files) if (f.status !== 'unchanged') this.say(diffOf(f, cwd))
+      }
+      if (files.some((f) => f.status === 'conflict')) {
+        // A dry run fails like the real run would, so a script can test the plan.
+        const {message, details} = conflictMessage(files, cwd, dryRun)
         throw new GweIntError(message, EXIT.conflict, details)
       }
-      const swept = flags['dry-run'] ? [] : (await apply(files, {sweep: [result.baseDir]})).swept
-      this.say(fileTree(files, cwd, this.paint.bind(this), flags['dry-run']).join('\n'))
-      if (flags['dry-run'] && flags.diff) for (const f of files) if (f.status !== 'unchanged') this.say(diffOf(f, cwd))
+      if (dryRun) {
+        this.say(`dry run: ${summaryLine(files)}; nothing written`)
+        return {config: relPath(cwd, result.configFile), dryRun, files: planJson(files, cwd)}
+      }
+      const {swept} = await apply(files, {sweep: [result.baseDir]})
+      this.say(fileTree(files, cwd, this.paint.bind(this), false).join('\n'))
       if (swept.length > 0) this.say(sweptLine(swept, cwd))
-      this.say(flags['dry-run'] ? `dry run: ${summaryLine(files)}; nothing written` : summaryLine(files))
-      return {config: relPath(cwd, result.configFile), dryRun: flags['dry-run'], files: planJson(files, cwd)}
+      this.say(summaryLine(files))
+      return {config: relPath(cwd, result.configFile), dryRun, files: planJson(files, cwd)}
     })
   }
 }

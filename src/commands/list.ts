@@ -1,4 +1,6 @@
 import {BaseCommand} from '../command-base.js'
+import {INPUTS} from '../catalog/inputs.js'
+import type {InputName} from '../catalog/media.js'
 import {catalogueListing} from '../core/listing.js'
 
 export default class List extends BaseCommand {
@@ -18,7 +20,9 @@ export default class List extends BaseCommand {
         const needs = s.requires.length ? `; needs ${s.requires.join(', ')}` : ''
         this.say(`  ${s === m.scenarios[0] ? 'scenarios:' : '          '} ${name.padEnd(width)}  ${s.summary}${needs}`)
       }
-      this.say(`  inputs:    ${m.inputs.join(', ') || '-'}${m.requiredInputs.length ? ` (required: ${m.requiredInputs.join(', ')})` : ''}`)
+      // By flag, as people type them (the config keys are in --json and the README).
+      const flag = (i: string) => `--${INPUTS[i as InputName]?.flag ?? i}`
+      this.say(`  inputs:    ${m.inputs.map(flag).join(', ') || '-'}${m.requiredInputs.length ? ` (required: ${m.requiredInputs.map(flag).join(', ')})` : ''}`)
       this.say(`  writes:    ${m.outputs.map((o) => o.defaultPath).join(', ')}`)
       this.say(`  attaches:  ${m.attachedData.length ? m.attachedData.join(', ') : 'nothing (no Genesys interaction)'}`)
       if (m.note) this.say(`  note:      ${m.note}`)

@@ -4,18 +4,19 @@ import * as Flags from '@oclif/core/flags'
 import {BaseCommand} from '../command-base.js'
 import {INPUTS, GWE_VERSIONS} from '../catalog/inputs.js'
 import {MEDIA_IDS, findMedia} from '../catalog/media.js'
-import {resolveNewAnswers} from '../core/answers.js'
 import {apply} from '../core/apply.js'
 import {EXIT, GweIntError} from '../core/errors.js'
 import {withConfigLock} from '../core/lock.js'
-import {diffOf, newConfigFile, planNew} from '../core/operations.js'
+import {diffOf, newConfigFile, planNew, resolveNew} from '../core/operations.js'
 import {EXIT_CODES_HELP, mediaHelp} from '../help-text.js'
-import {conflictMessage, fileTree, planJson, relPath, summaryLine, sweptLine} from '../messages.js'
+import {changeLines, conflictMessage, fileTree, planJson, relPath, summaryLine, sweptLine} from '../messages.js'
 import {inquirerPrompter} from '../prompter.js'
 
 export default class New extends BaseCommand {
   static summary = 'Create one integration: the invitation copy, the media widget and the strategy snippet.'
   static description = `Asks only for what the flags did not answer (with a terminal), or fails naming the missing flags (without one). With --yes, defaults fill the rest. The answers are recorded in gwe-int.config.json so "gwe-int generate" reproduces the same bytes; parallel runs in one project each add their entry (the config is updated under a lock, gwe-int.config.json.lock).
+
+When the config already has an integration of that name, new edits it: flags change only what they name, questions default to the recorded answers, --yes keeps them, and what changed is printed. --reset starts from the defaults instead (and may change the medium). The whole config is checked before anything is written, and files the integration no longer writes are deleted (or listed when edited by hand).
 
 ${mediaHelp()}
 
@@ -27,6 +28,7 @@ ${EXIT_CODES_HELP}`
     {description: 'GMS callback for GWE 8.5', command: '<%= config.bin %> <%= command.id %> gms-callback --scenario VOICE-WAIT-USERTERM --host https://gms.example.com --gwe-version 8.5 --yes'},
     {description: 'French visitor text, your accent colour and logo', command: '<%= config.bin %> <%= command.id %> gms-chat --locale fr --accent "#0b5cad" --logo-url https://www.example.com/logo.svg --yes'},
     {description: 'See what would be written', command: '<%= config.bin %> <%= command.id %> gms-chat --yes --dry-run'},
+    {description: 'Change one answer of an existing integration, keep the others', command: '<%= config.bin %> <%= command.id %> gms-chat --host https://gms2.example.com:8443'},
   ]
 
   static args = {
@@ -58,13 +60,15 @@ ${EXIT_CODES_HELP}`
     diff: Flags.boolean({summary: 'With --dry-run: show the diff of each file that would change'}),
     force: Flags.boolean({char: 'f', summary: 'Overwrite files that were edited by hand or not written by gwe-int'}),
     'allow-outside': Flags.boolean({summary: 'Allow --out outside the project folder'}),
+    reset: Flags.boolean({summary: 'For an integration already in the config: start from the defaults, not its recorded answers (allows another medium)'}),
   }
 
   async run() {
     const {args, flags} = await this.parse(New)
     // isatty(0), not process.stdin.isTTY: touching process.stdin sets up a stream for it (start-up time).
     const interactive = isatty(0) && Boolean(process.stdout.isTTY) && !this.jsonEnabled()
-    const {entry, warnings} = await resolveNewAnswers(
+    const cwd = process.cwd()
+    const {entry, warnings, notes, changes, recorded} = await resolveNew(
       {
         media: args.media,
         integration: flags.integration,
@@ -86,33 +90,41 @@ ${EXIT_CODES_HELP}`
         accent: flags.accent,
         logoUrl: flags['logo-url'],
       },
-      {yes: flags.yes, interactive, prompter: interactive ? await inquirerPrompter() : undefined},
+      {yes: flags.yes, interactive, prompter: interactive ? await inquirerPrompter() : undefined, reset: flags.reset, cwd, config: flags.config},
     )
     for (const w of warnings) this.warnLine(w)
-    const cwd = process.cwd()
+    const dryRun = flags['dry-run']
     // Read, merge and write the config under its lock: parallel runs each add their entry.
-    const {result, swept} = await withConfigLock(newConfigFile(cwd, flags.config), !flags['dry-run'], async () => {
+    const {result, swept} = await withConfigLock(newConfigFile(cwd, flags.config), !dryRun, async () => {
       const result = await planNew(entry, {cwd, config: flags.config, force: flags.force, allowOutside: flags['allow-outside']})
-      const conflicts = result.files.filter((f) => f.status === 'conflict')
-      if (conflicts.length > 0 && !flags['dry-run']) {
-        const {message, details} = conflictMessage(result.files, cwd)
-        throw new GweIntError(message, EXIT.conflict, details)
-      }
-      return {result, swept: flags['dry-run'] ? [] : (await apply(result.files)).swept}
+      const refused = result.files.some((f) => f.status === 'conflict')
+      return {result, swept: dryRun || refused ? [] : (await apply(result.files)).swept}
     })
-    const note = findMedia(entry.media)?.note
-    this.say(fileTree(result.files, cwd, this.paint.bind(this), flags['dry-run']).join('\n'))
-    if (flags['dry-run'] && flags.diff) for (const f of result.files) if (f.status !== 'unchanged') this.say(diffOf(f, cwd))
-    if (note) this.say(note)
+    const mediaNote = findMedia(entry.media)?.note
+    const allNotes = [...notes, ...(mediaNote ? [mediaNote] : [])]
+    const conflict = result.files.some((f) => f.status === 'conflict')
+    // A dry run shows the plan (and diff) even when the real run would refuse, then fails like it.
+    if (dryRun || !conflict) {
+      if (recorded) this.say(changeLines(entry.name, changes, flags.reset).join('\n'))
+      this.say(fileTree(result.files, cwd, this.paint.bind(this), dryRun).join('\n'))
+      if (dryRun && flags.diff) for (const f of result.files) if (f.status !== 'unchanged') this.say(diffOf(f, cwd))
+    }
+    if (conflict) {
+      const {message, details} = conflictMessage(result.files, cwd, dryRun)
+      throw new GweIntError(message, EXIT.conflict, details)
+    }
+    for (const n of allNotes) this.say(n)
     if (swept.length > 0) this.say(sweptLine(swept, cwd))
-    this.say(flags['dry-run'] ? `dry run: ${summaryLine(result.files)}; nothing written` : summaryLine(result.files))
+    this.say(dryRun ? `dry run: ${summaryLine(result.files)}; nothing written` : summaryLine(result.files))
     return {
       config: relPath(cwd, result.configFile),
       integration: entry,
-      dryRun: flags['dry-run'],
+      edited: Boolean(recorded),
+      changes,
+      dryRun,
       files: planJson(result.files.filter((f) => f.artifact !== 'config'), cwd),
       warnings,
-      notes: note ? [note] : [],
+      notes: allNotes,
     }
   }
 }

@@ -23,7 +23,7 @@ ${EXIT_CODES_HELP}`
   static examples = [
     {description: 'Patch a copy of your invitation', command: '<%= config.bin %> <%= command.id %> path/to/invite.html --media gms-chat --scenario CHAT-NOW --host https://gms.example.com --out inviteGMS.html'},
     {description: 'Patch a copy of the GMS sample page', command: '<%= config.bin %> <%= command.id %> path/to/index.html --media gms-chat --out indexGPE.html'},
-    {description: 'Patch in place (keeps invite.html.bak)', command: '<%= config.bin %> <%= command.id %> inviteGMS.html --media gms-chat --in-place'},
+    {description: 'Patch in place (keeps the original as invite.html.bak)', command: '<%= config.bin %> <%= command.id %> path/to/invite.html --media gms-chat --in-place'},
     {description: 'In CI: exit 1 with a diff if patching would change the file', command: '<%= config.bin %> <%= command.id %> invite.html --media gms-chat --check'},
   ]
 

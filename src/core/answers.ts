@@ -1,14 +1,16 @@
 /**
- * Resolving the answers of `gwe-int new`: flag, then default when --yes, then a
- * prompt when there is a terminal; without one, every missing answer is listed in
- * one error naming its flag (never a hang). Prompting is injected (Prompter), so
- * tests pass canned answers.
+ * Resolving the answers of `gwe-int new`: flag, then the answer recorded in the config
+ * when the integration exists (unless --reset), then the default when --yes, then a
+ * prompt when there is a terminal (defaulting to the recorded answer); without one,
+ * every missing answer is listed in one error naming its flag (never a hang). Prompting
+ * is injected (Prompter), so tests pass canned answers.
  */
 import {findMedia, MEDIA, type InputName, type MediaKind} from '../catalog/media.js'
 import {findScenario} from '../catalog/scenarios.js'
-import {DEFAULT_GWE_VERSION, INPUTS, PLACEHOLDER_HOST, PLACEHOLDER_VENDOR_URL, type GweVersion} from '../catalog/inputs.js'
-import {formatIssues, integrationSchema, type IntegrationEntry} from './integration.js'
+import {DEFAULT_GWE_VERSION, GWE_PREFIX, GWE_VERSIONS, INPUTS, PLACEHOLDER_HOST, PLACEHOLDER_VENDOR_URL, type GweVersion} from '../catalog/inputs.js'
+import {canonicalScenario, formatIssues, integrationSchema, type IntegrationEntry} from './integration.js'
 import {invalid} from './errors.js'
+import {normalizeHost} from './host.js'
 import * as v from './validate.js'
 
 export interface NewAnswers {
@@ -67,45 +69,102 @@ export const FLAG_OF: Record<keyof NewAnswers, string> = {
   logoUrl: '--logo-url',
 }
 
-/** The questions `new` asks (in order) when their flag is missing. */
-const ASKED: readonly (InputName | 'out')[] = ['scenario', 'inviteType', 'host', 'service', 'out']
+/** The questions `new` asks (in order) when their flag is missing; the GWE version only in a terminal. */
+const ASKED: readonly (InputName | 'out' | 'gweVersion')[] = ['scenario', 'inviteType', 'host', 'service', 'gweVersion', 'out']
+
+/** Keys of an entry that hold paths: relative to the cwd on the command line, to the config's folder in the config. */
+const PATH_KEYS = ['out', 'templates', 'inviteSource', 'widgetSource'] as const
+
+export interface Change {
+  key: string
+  from?: string
+  to?: string
+}
 
 export interface Resolution {
   entry: IntegrationEntry
   warnings: string[]
+  /** Things the integrator should know that are not problems (a spelling corrected, a path dropped). */
+  notes: string[]
+  /** The entry of that name already in the config, when `new` edits it. */
+  recorded?: IntegrationEntry
+  /** What differs from the recorded entry (empty for a new integration). */
+  changes: Change[]
 }
 
 export interface ResolveOptions {
   yes: boolean
   interactive: boolean
   prompter?: Prompter
+  /** The config's entry of a name, if any (paths relative to the config's folder). */
+  lookup?: (name: string) => IntegrationEntry | undefined
+  /** Start from the defaults even when the integration exists (and allow another medium). */
+  reset?: boolean
+  /** A path typed on the command line (relative to the cwd) as the config records it, and back. */
+  toConfig?: (p: string) => string
+  fromConfig?: (p: string) => string
 }
 
 export async function resolveNewAnswers(given: NewAnswers, opts: ResolveOptions): Promise<Resolution> {
   const warnings: string[] = []
-  const answers: NewAnswers = {...given}
+  const notes: string[] = []
   const ask = opts.interactive && !opts.yes ? opts.prompter : undefined
+  const lookup = opts.lookup ?? (() => undefined)
+  const toConfig = opts.toConfig ?? ((p: string) => p)
+  const fromConfig = opts.fromConfig ?? ((p: string) => p)
 
-  if (!answers.media) {
-    if (ask) answers.media = await ask.select('Which medium?', MEDIA.map((m) => ({value: m.id, name: `${m.id}  ${m.title}`, description: m.summary})), 'gms-chat')
-    else throw invalid(`missing the medium: gwe-int new MEDIA, one of ${MEDIA.map((m) => m.id).join(', ')}`)
+  let mediaId = given.media
+  if (!mediaId && given.integration) mediaId = lookup(given.integration)?.media
+  if (!mediaId) {
+    if (ask) {
+      const width = Math.max(...MEDIA.map((m) => m.id.length))
+      mediaId = await ask.select('Which medium?', MEDIA.map((m) => ({value: m.id, name: `${m.id.padEnd(width)}  ${m.title}`, description: m.summary})), 'gms-chat')
+    } else throw invalid(`missing the medium: gwe-int new MEDIA, one of ${MEDIA.map((m) => m.id).join(', ')}`)
   }
-  const media = findMedia(answers.media)
-  if (!media) throw invalid(`unknown medium "${answers.media}"; expected one of ${MEDIA.map((m) => m.id).join(', ')}`)
-  answers.integration ??= media.id
+  const media = findMedia(mediaId)
+  if (!media) throw invalid(`unknown medium "${mediaId}"; expected one of ${MEDIA.map((m) => m.id).join(', ')}`)
+  const name = given.integration ?? media.id
+  const found = lookup(name)
+  if (found && found.media !== media.id && !opts.reset) {
+    throw invalid(`integration "${name}" in the config is a ${found.media} integration, not ${media.id}; pass --reset to replace it (its recorded answers are dropped), or --integration NAME to add another integration`)
+  }
+  const recorded = found && !opts.reset ? found : undefined
+
+  // Flags, with paths made relative to the config and the scenario in the medium's spelling.
+  const flags: NewAnswers = {}
+  for (const [key, value] of Object.entries(given) as [keyof NewAnswers, string | undefined][]) if (value !== undefined) flags[key] = value
+  delete flags.media
+  for (const key of PATH_KEYS) if (flags[key] !== undefined) flags[key] = toConfig(flags[key]!)
+  if (flags.scenario !== undefined) {
+    const canonical = canonicalScenario(flags.scenario, media)
+    if (canonical && canonical !== flags.scenario) {
+      notes.push(`--scenario ${flags.scenario}: recorded as ${canonical}`)
+      flags.scenario = canonical
+    }
+  }
+  if (flags.host !== undefined && media.hostKind) {
+    const {note} = normalizeHost(flags.host, media)
+    if (note) notes.push(`--${note}`)
+  }
+
+  const answers: NewAnswers = {...(recorded ? fromEntry(recorded) : {}), ...flags, integration: name}
   // Check flags before asking anything, so a bad flag fails fast.
   checkGiven(answers, media)
 
   const missing: string[] = []
   for (const key of ASKED) {
-    if (key !== 'out' && !media.inputs.includes(key)) continue
-    if (answers[key] !== undefined) continue
-    const fallback = defaultFor(key, media, answers)
+    if (key !== 'out' && key !== 'gweVersion' && !media.inputs.includes(key)) continue
+    if (flags[key] !== undefined) continue
+    const fallback = answers[key] ?? defaultFor(key, media, answers)
+    if (ask) {
+      answers[key] = await askFor(ask, key, media, key === 'out' && fallback !== undefined ? fromConfig(fallback) : fallback, key === 'host' && answers.host === undefined)
+      if (key === 'out') answers.out = toConfig(answers.out!)
+      continue
+    }
+    if (answers[key] !== undefined || key === 'gweVersion') continue
     if (opts.yes) {
       answers[key] = fallback
       if (key === 'host') warnings.push(`--host not given: using the placeholder ${fallback}; replace it before deploying (gwe-int new ${media.id} --host ...)`)
-    } else if (ask) {
-      answers[key] = await askFor(ask, key, media, fallback)
     } else {
       missing.push(FLAG_OF[key])
     }
@@ -113,19 +172,47 @@ export async function resolveNewAnswers(given: NewAnswers, opts: ResolveOptions)
   if (missing.length > 0) {
     throw invalid(`no terminal to ask in: pass ${missing.join(', ')} (or --yes to accept the defaults)`)
   }
-  return {entry: toEntry(answers, media), warnings}
+  // An edited entry keeps an unset GWE version unset (its default applies): no change to report.
+  const entry = toEntry(answers, media, recorded === undefined)
+  // Config-only keys (visitor texts) have no flag: an edit keeps them as recorded.
+  if (recorded) for (const [key, value] of Object.entries(recorded)) if (!(key in FLAG_OF) && key !== 'name' && !(key in entry)) (entry as Record<string, unknown>)[key] = value
+  return {entry, warnings, notes, recorded: found, changes: found ? changesBetween(found, entry) : []}
 }
 
-export function defaultFor(key: InputName | 'out', media: MediaKind, answers: NewAnswers): string | undefined {
+/** The answers an entry records (the inverse of toEntry). */
+function fromEntry(e: IntegrationEntry): NewAnswers {
+  const {name, ...rest} = e
+  return {...(rest as Omit<NewAnswers, 'integration'>), integration: name}
+}
+
+/** `host: https://a → https://b` for every key whose recorded value differs (`texts.inviteAccept` for a text). */
+function changesBetween(before: IntegrationEntry, after: IntegrationEntry): Change[] {
+  const flat = (e: IntegrationEntry) => {
+    const out = new Map<string, string>()
+    for (const [key, value] of Object.entries(e)) {
+      if (value !== null && typeof value === 'object') for (const [sub, text] of Object.entries(value)) out.set(`${key}.${sub}`, String(text))
+      else if (value !== undefined) out.set(key, String(value))
+    }
+    return out
+  }
+  const a = flat(before)
+  const b = flat(after)
+  const keys = [...new Set([...b.keys(), ...a.keys()])]
+  return keys.filter((k) => a.get(k) !== b.get(k)).map((key) => ({key, ...(a.has(key) ? {from: a.get(key)} : {}), ...(b.has(key) ? {to: b.get(key)} : {})}))
+}
+
+export function defaultFor(key: InputName | 'out' | 'gweVersion', media: MediaKind, answers: NewAnswers): string | undefined {
   switch (key) {
     case 'scenario':
       return media.defaultScenario
     case 'inviteType':
       return media.branches[0]
     case 'host':
-      return media.id === 'third-party' ? PLACEHOLDER_VENDOR_URL : PLACEHOLDER_HOST
+      return media.hostKind === 'full-url' ? PLACEHOLDER_VENDOR_URL : PLACEHOLDER_HOST
     case 'service':
       return media.defaultService
+    case 'gweVersion':
+      return media.defaultGweVersion ?? DEFAULT_GWE_VERSION
     case 'out':
       return `widgets/${answers.integration}`
     default:
@@ -133,23 +220,29 @@ export function defaultFor(key: InputName | 'out', media: MediaKind, answers: Ne
   }
 }
 
-async function askFor(p: Prompter, key: InputName | 'out', media: MediaKind, fallback: string | undefined): Promise<string> {
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+
+async function askFor(p: Prompter, key: InputName | 'out' | 'gweVersion', media: MediaKind, fallback: string | undefined, placeholder: boolean): Promise<string> {
   if (key === 'scenario') {
     return p.select(INPUTS.scenario.question, media.scenarios.map((id) => ({value: id, name: id, description: findScenario(id)!.summary})), fallback)
   }
   if (key === 'inviteType') {
     return p.select(INPUTS.inviteType.question, media.branches.map((b) => ({value: b, name: b, description: b === 'CHAT' ? 'a chat (WebChat.open)' : 'a callback (Callback.open)'})), fallback)
   }
+  if (key === 'gweVersion') {
+    return p.select('Which GWE version?', GWE_VERSIONS.map((id) => ({value: id, name: `${id}  (${GWE_PREFIX[id]} paths)`})), fallback)
+  }
   if (key === 'out') return p.input('Output folder?', fallback, (s) => (s.trim() ? true : 'give a folder'))
-  const question = key === 'host' && media.hostMeaning ? `${media.hostMeaning.split(',')[0]}?` : INPUTS[key].question
-  return p.input(question, key === 'host' ? undefined : fallback, (s) => {
+  const question = key === 'host' && media.hostMeaning ? `${capitalized(media.hostMeaning.split(',')[0])}?` : INPUTS[key].question
+  // The placeholder host is never offered as an answer: it would only have to be replaced.
+  return p.input(question, placeholder ? undefined : fallback, (s) => {
     const error = fieldError(key, s, media)
     return error ? error : true
   })
 }
 
 function fieldError(key: InputName, value: string, media: MediaKind): string | undefined {
-  if (key === 'host') return media.id === 'third-party' ? v.normalizeFullUrl(value).error : v.normalizeBaseUrl(value).error
+  if (key === 'host') return normalizeHost(value, media).error
   if (key === 'service') return v.checkService(value)
   return undefined
 }
@@ -159,28 +252,28 @@ export function checkGiven(answers: NewAnswers, media: MediaKind): void {
   const entry = toEntry(answers, media)
   const result = integrationSchema.safeParse(entry)
   if (result.success) return
-  const lines = formatIssues(result.error).map((line) => {
+  const lines = [...new Set(formatIssues(result.error).map((line) => {
     const key = line.slice(0, line.indexOf(':')) as keyof NewAnswers
     const flag = key === ('name' as keyof NewAnswers) ? FLAG_OF.integration : FLAG_OF[key] ?? key
     return `${flag}${line.slice(line.indexOf(':'))}`
-  })
+  }))]
   throw invalid(lines[0], lines.slice(1))
 }
 
 /** The config entry for these answers: only keys that apply, in a fixed order. */
-export function toEntry(a: NewAnswers, media: MediaKind): IntegrationEntry {
+export function toEntry(a: NewAnswers, media: MediaKind, fillVersion = true): IntegrationEntry {
   const entry: Record<string, string | undefined> = {
     name: a.integration,
     media: media.id,
-    scenario: a.scenario,
-    host: a.host === undefined ? undefined : media.id === 'third-party' ? a.host.trim() : v.normalizeBaseUrl(a.host).value ?? a.host,
+    scenario: a.scenario === undefined ? undefined : canonicalScenario(a.scenario, media) ?? a.scenario,
+    host: a.host === undefined ? undefined : normalizeHost(a.host, media).value ?? a.host,
     service: a.service,
     inviteName: a.inviteName,
     widgetName: a.widgetName,
     widgetUrl: a.widgetUrl,
     vendorFunction: a.vendorFunction,
     inviteType: a.inviteType,
-    gweVersion: a.gweVersion ?? media.defaultGweVersion ?? (DEFAULT_GWE_VERSION as GweVersion),
+    gweVersion: a.gweVersion ?? (fillVersion ? media.defaultGweVersion ?? (DEFAULT_GWE_VERSION as GweVersion) : undefined),
     gweUrl: a.gweUrl === undefined ? undefined : v.normalizeBaseUrl(a.gweUrl).value ?? a.gweUrl,
     out: a.out,
     templates: a.templates,

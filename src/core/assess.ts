@@ -8,8 +8,11 @@ import type {PlannedFile} from './plan.js'
 import {invalid} from './errors.js'
 import {provenance} from './header.js'
 
-/** 'deleted': a file the plan removes (apply keeps it as a backup until the write is complete). */
-export type FileStatus = 'created' | 'updated' | 'unchanged' | 'conflict' | 'deleted'
+/**
+ * 'deleted': a leftover gwe-int will remove (or, dry run, would); 'kept': a leftover
+ * edited by hand, listed and left in place (--force deletes it).
+ */
+export type FileStatus = 'created' | 'updated' | 'unchanged' | 'conflict' | 'deleted' | 'kept'
 
 export interface AssessedFile extends PlannedFile {
   status: FileStatus
@@ -45,7 +48,7 @@ export function keepLineEndings(onDisk: string, planned: string): string {
 }
 
 export function summarize(files: AssessedFile[]): Record<FileStatus, number> {
-  const counts: Record<FileStatus, number> = {created: 0, updated: 0, unchanged: 0, conflict: 0, deleted: 0}
+  const counts: Record<FileStatus, number> = {created: 0, updated: 0, unchanged: 0, conflict: 0, deleted: 0, kept: 0}
   for (const f of files) counts[f.status] += 1
   return counts
 }

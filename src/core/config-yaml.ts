@@ -36,10 +36,10 @@ export function parseConfigDocument(text: string, file: string, kind: 'JSON' | '
   }
   const result = configSchema.safeParse(data)
   if (!result.success) {
-    const messages = formatIssues(result.error)
+    const messages = formatIssues(result.error, '', data)
     // An unknown key is reported at the key's own line, not its object's.
     const lines = result.error.issues.map((issue) => lineOf(doc, lineCounter, issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path))
-    const all = messages.map((m, k) => `${file}${lines[k] ? `:${lines[k]}` : ''}: ${m}`)
+    const all = [...new Set(messages.map((m, k) => `${file}${lines[k] ? `:${lines[k]}` : ''}: ${m}`))]
     throw invalid(all[0], all.slice(1))
   }
   return result.data

@@ -59,7 +59,7 @@ export async function parseConfig(text: string, file: string): Promise<Config> {
   const deep = tooDeep(text)
   if (deep) throw invalid(`${file}:${deep}: not valid ${kind} for a config: nested deeper than ${MAX_CONFIG_DEPTH} levels`)
   if (kind === 'JSON') {
-    const data = plainJson(text)
+    const data = plainJson(text, file)
     const result = data === undefined ? undefined : configSchema.safeParse(data)
     if (result?.success) return result.data
   }
@@ -71,22 +71,67 @@ export async function parseConfig(text: string, file: string): Promise<Config> {
 const JSON_STRING = /"(?:[^"\\]|\\.)*"(\s*:)?/g
 
 /**
- * The value of JSON `text` when it parses and no object repeats a key (JSON.parse would
- * silently keep the last one), else undefined. Every key of the text becomes one own
+ * The value of JSON `text` when no object repeats a key (JSON.parse would silently keep
+ * the last one), else undefined. Text that is not JSON (a trailing comma, a comment) is
+ * an error from JSON.parse at its line and column: the YAML parser would accept some of
+ * it and word the rest in YAML terms. Every key of the text becomes one own
  * property (JSON.parse defines even "__proto__" as one), so the keys are repeated exactly
  * when the text has more keys than the parsed objects. Outside strings JSON has no `"`,
  * so the scan meets the literals one after another.
  */
-function plainJson(text: string): unknown {
+function plainJson(text: string, file: string): unknown {
   let data: unknown
   try {
     data = JSON.parse(text)
-  } catch {
-    return undefined
+  } catch (error) {
+    throw jsonError(text, file, (error as Error).message)
   }
   let keysInText = 0
   for (const m of text.matchAll(JSON_STRING)) if (m[1] !== undefined) keysInText += 1
   return keysInText === countKeys(data) ? data : undefined
+}
+
+/** `file:line:col: not valid JSON: <reason>` from a JSON.parse message and its position. */
+export function jsonError(text: string, file: string, message: string) {
+  const at = /at position (\d+)/.exec(message)
+  const offset = at ? Number(at[1]) : /end of JSON input/i.test(message) ? text.length : firstBadOffset(text)
+  const before = text.slice(0, offset)
+  const line = before.split('\n').length
+  const col = offset - before.lastIndexOf('\n')
+  // V8 words it `Unexpected token '}', "...": ... is not valid JSON` or `... in JSON at position 9 (line 1 column 10)`.
+  let reason = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/, (\.\.\.)?".*" is not valid JSON$/s, '').replace(/^JSON\.parse: /, '')
+  if (text[offset] === '}' || text[offset] === ']') {
+    if (/,\s*$/.test(before)) reason = 'trailing comma before the closing bracket (JSON allows none)'
+  }
+  return invalid(`${file}:${line}:${col}: not valid JSON: ${reason}`)
+}
+
+/**
+ * Where JSON text first goes wrong, for the V8 messages that give no position
+ * (`Unexpected token ']', "..." is not valid JSON`): the shortest prefix that fails for
+ * another reason than ending early ends one past it. Prefixes only get worse, so a
+ * binary search finds it in a few parses.
+ */
+function firstBadOffset(text: string): number {
+  const bad = (k: number) => {
+    try {
+      JSON.parse(text.slice(0, k))
+      return false
+    } catch (error) {
+      // Ending early reads "end of JSON input" or names a position at the very end.
+      const message = (error as Error).message
+      const at = /at position (\d+)/.exec(message)
+      return !/end of JSON input/i.test(message) && !(at && Number(at[1]) >= k)
+    }
+  }
+  let lo = 0
+  let hi = text.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (bad(mid + 1)) hi = mid
+    else lo = mid + 1
+  }
+  return lo
 }
 
 function countKeys(value: unknown): number {

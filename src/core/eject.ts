@@ -12,6 +12,7 @@ import {BUILTIN_TEMPLATES} from '../render/templates.js'
 import {isPartial, listTemplateFiles, partialName, templateId} from '../render/template-files.js'
 import {readExisting, realResolve} from './apply.js'
 import {assess, checkTargets, type AssessedFile} from './assess.js'
+import {findConfig, parseConfig, readConfigText} from './config.js'
 import {EXIT, GweIntError, invalid} from './errors.js'
 import type {PlannedFile} from './plan.js'
 import {BUILTIN_HELPERS, HELPERS, VARIABLES} from './template-docs.js'
@@ -50,6 +51,28 @@ export function planEject(opts: EjectOptions): EjectPlan {
   return {outDir, files: assess(planned, readExisting, true)}
 }
 
+/**
+ * The exact commands to run next in the project at `cwd`: record the folder for each
+ * integration of its config (new keeps every other answer), or, without a config, start
+ * one with it. `dir` is the ejected folder as typed (relative to `cwd`).
+ */
+export async function ejectNextSteps(cwd: string, dir: string, bin: string): Promise<string[]> {
+  const file = findConfig(cwd, undefined, fs.existsSync)
+  let names: string[] = []
+  try {
+    names = file ? (await parseConfig(readConfigText(file), file)).integrations.map((e) => e.name) : []
+  } catch {
+    // An invalid config is reported by the next command; eject's own job is done.
+  }
+  const quoted = /^[\w./-]+$/.test(dir) ? dir : `'${dir.replace(/'/g, `'\\''`)}'`
+  if (names.length === 0) return [`next: ${bin} new --templates ${quoted}`]
+  return [
+    `next: edit the templates, then record the folder for ${names.length === 1 ? 'the integration' : 'each integration'} (every other answer is kept):`,
+    ...names.map((n) => `  ${bin} new --integration ${n} --templates ${quoted}`),
+    `or try them on every integration first: ${bin} generate --templates ${quoted} --dry-run --diff`,
+  ]
+}
+
 /** What each built-in template file is. */
 function purpose(rel: string): string {
   if (isPartial(rel)) return `partial \`{{> ${partialName(rel)}}}\``
@@ -77,8 +100,9 @@ export function ejectReadme(texts: ReadonlyMap<string, string>): string {
     'A copy of the built-in templates of gwe-int, written by `gwe-int templates eject`. Edit them (branding, texts, styles), then use the folder:',
     '',
     '```sh',
-    'gwe-int new gms-chat --templates my-templates --yes   # or "templates": "my-templates" in gwe-int.config.json',
+    'gwe-int new gms-chat --templates my-templates          # records the folder (other answers kept); or "templates" in gwe-int.config.json',
     'gwe-int generate                                      # regenerates with them',
+    'gwe-int generate --templates my-templates             # or: every integration with them, this run only',
     '```',
     '',
     '## Rules',

@@ -7,6 +7,8 @@ import {z} from 'zod'
 import {findMedia, MEDIA_IDS, type InviteType, type MediaKind} from '../catalog/media.js'
 import {findScenario, SCENARIOS, type Scenario} from '../catalog/scenarios.js'
 import {DEFAULT_GWE_VERSION, GMS_SAMPLE_PATH, GWE_PREFIX, GWE_VERSIONS, type GweVersion} from '../catalog/inputs.js'
+import {normalizeHost} from './host.js'
+import {closest} from './suggest.js'
 import * as v from './validate.js'
 import * as vt from './visitor-text.js'
 import en from '../locales/en.js'
@@ -38,7 +40,9 @@ export const integrationSchema = z
   .object({
     name: z.string().superRefine(check(v.checkIntegrationName)).describe('Integration name, unique in the config'),
     media: z.enum(MEDIA_IDS as [string, ...string[]]).describe('Media kind (gwe-int list)'),
-    scenario: z.enum(SCENARIOS.map((s) => s.id) as [string, ...string[]]).optional().describe('GMS scenario (gms-chat, gms-callback)'),
+    // A plain string checked against the medium below (the enum is for editors), so a wrong
+    // scenario is one problem listing only that medium's scenarios.
+    scenario: z.string().meta({enum: SCENARIOS.map((s) => s.id)}).optional().describe('GMS scenario (gms-chat, gms-callback)'),
     host: z.string().optional().describe('GMS base URL (https://host[:port]), or the vendor URL for third-party'),
     service: z.string().superRefine(check(v.checkService)).optional().describe('GMS service name'),
     inviteName: z.string().superRefine(check((s) => v.checkFileName(s))).optional().describe('File name of the invitation copy'),
@@ -61,15 +65,19 @@ export const integrationSchema = z
   .superRefine((entry, ctx) => {
     const media = findMedia(entry.media)
     if (!media) return
-    if (entry.scenario !== undefined && !media.scenarios.includes(entry.scenario)) {
-      ctx.addIssue({code: 'custom', path: ['scenario'], message: scenarioMismatch(entry.scenario, media)})
-    }
+    const notApplying = new Set<string>()
     for (const key of ['scenario', 'host', 'service', 'widgetName', 'widgetUrl', 'vendorFunction', 'inviteType', 'widgetSource'] as const) {
       const applies = key === 'widgetSource' ? media.artifacts.includes('gms-widget') : media.inputs.includes(key)
-      if (entry[key] !== undefined && !applies) ctx.addIssue({code: 'custom', path: [key], message: `does not apply to ${media.id}`})
+      if (entry[key] !== undefined && !applies) {
+        notApplying.add(key)
+        ctx.addIssue({code: 'custom', path: [key], message: `does not apply to ${media.id}`})
+      }
     }
-    if (entry.host !== undefined) {
-      const error = media.id === 'third-party' ? v.normalizeFullUrl(entry.host).error : v.normalizeBaseUrl(entry.host).error
+    if (entry.scenario !== undefined && !notApplying.has('scenario') && !media.scenarios.includes(entry.scenario)) {
+      ctx.addIssue({code: 'custom', path: ['scenario'], message: scenarioMismatch(entry.scenario, media)})
+    }
+    if (entry.host !== undefined && !notApplying.has('host')) {
+      const error = normalizeHost(entry.host, media).error
       if (error) ctx.addIssue({code: 'custom', path: ['host'], message: error})
     }
   })
@@ -77,9 +85,16 @@ export const integrationSchema = z
 export type IntegrationEntry = z.infer<typeof integrationSchema>
 
 export function scenarioMismatch(id: string, media: MediaKind): string {
+  const sameLetters = media.scenarios.find((s) => s.toLowerCase() === id.toLowerCase())
+  if (sameLetters) return `${id} is spelled ${sameLetters}; ${media.id} accepts ${media.scenarios.join(', ')}`
   const scenario = findScenario(id)
   const kind = scenario ? `is a ${scenario.channel === 'voice' ? 'callback' : 'chat'} scenario; ` : 'is not a known scenario; '
   return `${id} ${kind}${media.id} accepts ${media.scenarios.join(', ') || 'no scenario'}`
+}
+
+/** The medium's own spelling of a scenario typed in another case (`chat-now` -> `CHAT-NOW`). */
+export function canonicalScenario(id: string, media: MediaKind): string | undefined {
+  return media.scenarios.find((s) => s.toLowerCase() === id.trim().toLowerCase())
 }
 
 /** An integration with every default filled in and every value normalized. */
@@ -118,7 +133,7 @@ export function resolveIntegration(entry: IntegrationEntry): ResolvedIntegration
   const gweVersion = entry.gweVersion ?? media.defaultGweVersion ?? DEFAULT_GWE_VERSION
   const gwePrefix = GWE_PREFIX[gweVersion]
   const gweUrl = entry.gweUrl === undefined ? undefined : v.normalizeBaseUrl(entry.gweUrl).value
-  const host = entry.host === undefined ? undefined : media.id === 'third-party' ? v.normalizeFullUrl(entry.host).value : v.normalizeBaseUrl(entry.host).value
+  const host = entry.host === undefined ? undefined : normalizeHost(entry.host, media).value
   const inviteName = entry.inviteName ?? media.defaultInviteName
   const widgetName = media.defaultWidgetName ? entry.widgetName ?? media.defaultWidgetName : undefined
   // A relative '/frontend/resources/...' (as in the integration guide) resolves against the GWE
@@ -155,16 +170,43 @@ export function resolveIntegration(entry: IntegrationEntry): ResolvedIntegration
   }
 }
 
-/** `integrations[2].scenario: message` from zod issues, with an optional path prefix. */
-export function formatIssues(error: z.ZodError, prefix = ''): string[] {
+/**
+ * `integrations[2].scenario: message` from zod issues, with an optional path prefix.
+ * `data` is what was parsed (a whole config, or one entry when `prefix` names it), so a
+ * key that is absent reads "missing" rather than "expected one of". One line per issue
+ * (callers drop repeats after adding where each is).
+ */
+export function formatIssues(error: z.ZodError, prefix = '', data?: unknown): string[] {
+  const isConfig = data !== null && typeof data === 'object' && 'integrations' in data
   return error.issues.map((issue) => {
     const path = issue.path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), prefix)
     let message = issue.message
+    const absent = data !== undefined && issue.path.length > 0 && valueAt(data, issue.path) === undefined
     if (issue.code === 'unrecognized_keys') {
-      message = issue.path.at(-1) === 'texts' ? vt.unknownTextKeys(issue.keys) : `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed: ${Object.keys(integrationSchema.shape).join(', ')}`
+      message = issue.path.at(-1) === 'texts' ? vt.unknownTextKeys(issue.keys) : unknownKeys(issue.keys, isConfig && issue.path.length === 0 ? ['$schema', 'integrations'] : Object.keys(integrationSchema.shape))
+    } else if (absent && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
+      message = `missing; it is required${'values' in issue ? ` (one of ${(issue.values as unknown[]).join(', ')})` : ''}`
+    } else if (issue.code === 'invalid_value' && 'values' in issue && /^Invalid option/.test(issue.message)) {
+      // Enums with a message of their own (locale) keep it; the rest list their values.
+      message = `expected one of ${(issue.values as unknown[]).join(', ')}`
     }
-    // Enums with a message of their own (locale) keep it; the rest list their values.
-    if (issue.code === 'invalid_value' && 'values' in issue && /^Invalid option/.test(issue.message)) message = `expected one of ${(issue.values as unknown[]).join(', ')}`
     return `${path || '(root)'}: ${message}`
   })
+}
+
+/** `unknown key "sevice"; did you mean "service"?`, or the allowed keys when none is close. */
+function unknownKeys(keys: readonly string[], allowed: readonly string[]): string {
+  const hints = keys.map((k) => closest(k, allowed))
+  const named = keys.map((k) => `"${k}"`).join(', ')
+  if (hints.every((h) => h !== undefined)) return `unknown key ${named}; did you mean ${hints.map((h) => `"${h}"`).join(', ')}?`
+  return `unknown key ${named}; allowed: ${allowed.join(', ')}`
+}
+
+function valueAt(data: unknown, at: readonly PropertyKey[]): unknown {
+  let value = data
+  for (const key of at) {
+    if (value === null || typeof value !== 'object') return undefined
+    value = (value as Record<PropertyKey, unknown>)[key]
+  }
+  return value
 }

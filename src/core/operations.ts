@@ -10,11 +10,14 @@ import path from 'node:path'
 import type * as Diff from 'diff'
 import {assess, checkTargets, type AssessedFile, type RealPath} from './assess.js'
 import {readExisting, realResolver} from './apply.js'
+import {resolveNewAnswers, type NewAnswers, type Resolution, type ResolveOptions} from './answers.js'
 import {CONFIG_NAMES, findConfig, parseConfig, readConfigText, regenerateHint, upsertEntry, type Config} from './config.js'
 import {invalid} from './errors.js'
 import {findLeftovers} from './leftovers.js'
 import {resolveIntegration, type IntegrationEntry, type ResolvedIntegration} from './integration.js'
-import {loadSourcePatcher, planAll, type PlannedFile} from './plan.js'
+import {withoutHeader} from './header.js'
+import {findObsolete} from './obsolete.js'
+import {artifactPaths, checkClashes, loadSourcePatcher, planAll, planIntegration, type PlannedFile} from './plan.js'
 import {readTextFile} from './read-source.js'
 
 export interface OperationResult {
@@ -54,30 +57,68 @@ export interface NewOptions {
 /** The config `new` records its answers in: the given one, an existing one in `cwd`, or a new gwe-int.config.json. */
 export const newConfigFile = (cwd: string, given: string | undefined) => findConfig(cwd, given, fs.existsSync) ?? path.join(cwd, CONFIG_NAMES[0])
 
-/** Plan `new`: the integration's files plus the config file with the entry upserted. */
+async function readConfigIfAny(file: string): Promise<{text: string; config: Config} | undefined> {
+  if (!fs.existsSync(file)) return undefined
+  const text = readConfigText(file)
+  return {text, config: await parseConfig(text, file)}
+}
+
+/**
+ * The answers of `new`, starting from the config's entry of that name when there is one
+ * (core/answers.ts). Paths come back relative to the config's folder, as recorded.
+ */
+export async function resolveNew(given: NewAnswers, opts: Omit<ResolveOptions, 'lookup' | 'toConfig' | 'fromConfig'> & {cwd: string; config?: string}): Promise<Resolution> {
+  const configFile = newConfigFile(opts.cwd, opts.config)
+  const baseDir = path.dirname(configFile)
+  const current = await readConfigIfAny(configFile)
+  return resolveNewAnswers(given, {
+    ...opts,
+    lookup: (name) => current?.config.integrations.find((e) => e.name === name),
+    toConfig: (p) => toPosix(path.relative(baseDir, path.resolve(opts.cwd, p)) || '.'),
+    fromConfig: (p) => toPosix(path.relative(opts.cwd, path.resolve(baseDir, p)) || '.'),
+  })
+}
+
+/**
+ * Plan `new`: the integration's files, the config file with the entry upserted, and the
+ * deletes of files it wrote before that it no longer writes. `entry` is as the config
+ * records it (resolveNew). The whole config is checked as generate checks it, so `new`
+ * never leaves a config that generate refuses.
+ */
 export async function planNew(entry: IntegrationEntry, opts: NewOptions): Promise<OperationResult> {
   const configFile = newConfigFile(opts.cwd, opts.config)
   const baseDir = path.dirname(configFile)
-  // Paths given on the command line are relative to the cwd; the config stores them relative to itself.
-  const relocate = (p: string | undefined) => (p === undefined ? undefined : toPosix(path.relative(baseDir, path.resolve(opts.cwd, p)) || '.'))
-  const stored: IntegrationEntry = {
-    ...entry,
-    ...(entry.out === undefined ? {} : {out: relocate(entry.out)}),
-    ...(entry.templates === undefined ? {} : {templates: relocate(entry.templates)}),
-    ...(entry.inviteSource === undefined ? {} : {inviteSource: relocate(entry.inviteSource)}),
-    ...(entry.widgetSource === undefined ? {} : {widgetSource: relocate(entry.widgetSource)}),
-  }
-  const configText = await upsertEntry(fs.existsSync(configFile) ? readConfigText(configFile) : undefined, configFile, stored)
-  const integration = resolveIntegration(stored)
+  const current = await readConfigIfAny(configFile)
+  const configText = await upsertEntry(current?.text, configFile, entry)
+  const others = (current?.config.integrations ?? []).filter((e) => e.name !== entry.name)
+  const previous = current?.config.integrations.find((e) => e.name === entry.name)
+  const integration = resolveIntegration(entry)
+  const all = [...others.map(resolveIntegration), integration]
+  checkClashes(all, baseDir, (a, b) => {
+    const mine = a === integration ? a : b
+    const theirs = a === integration ? b : a
+    const suggestion = mine.out === `widgets/${mine.name}` ? 'another --name' : `--out widgets/${mine.name}`
+    return `pass ${suggestion} so ${mine.name} does not replace ${theirs.name}'s files`
+  })
   const real = realResolver()
   checkInside([integration], baseDir, opts.allowOutside, () => '--out', real)
-  const planned = planAll([integration], {baseDir, regenerate: regenerateHint(configFile), readText, patchSource: await loadSourcePatcher([integration])})
+  const regenerate = regenerateHint(configFile)
+  const planned = planIntegration(integration, {baseDir, regenerate, readText, patchSource: await loadSourcePatcher([integration])})
   const configPlanned: PlannedFile = {path: configFile, content: configText, integration: integration.name, artifact: 'config', executable: false}
   checkFiles([...planned, configPlanned], [integration], baseDir, real)
+  const folders = [integration, ...(previous ? [resolveIntegration(previous)] : [])].map((i) => ({dir: path.resolve(baseDir, i.out), integration: integration.name}))
+  const leftovers = findObsolete({folders, expected: expectedPaths(all, baseDir), regenerate, force: opts.force, read: readExisting})
   // The config is merged, never a conflict: only the integration's own files are checked.
-  const files = [...assess(planned, readExisting, opts.force), ...assess([configPlanned], readExisting, true)]
+  const files = sortByPath([...assess(planned, readExisting, opts.force), ...leftovers, ...assess([configPlanned], readExisting, true)])
   return {files, integrations: [integration], configFile, baseDir}
 }
+
+/** Every file the integrations write, without rendering them. */
+function expectedPaths(list: ResolvedIntegration[], baseDir: string): Set<string> {
+  return new Set(list.flatMap((i) => artifactPaths(i, baseDir).map((a) => a.path)))
+}
+
+const sortByPath = <T extends {path: string}>(files: T[]): T[] => files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 
 export interface GenerateOptions {
   cwd: string
@@ -85,6 +126,8 @@ export interface GenerateOptions {
   only?: string[]
   force: boolean
   allowOutside: boolean
+  /** A folder of template overrides (relative to the cwd) for every integration, this run only. */
+  templates?: string
 }
 
 export async function loadConfig(cwd: string, given: string | undefined): Promise<{file: string; config: Config}> {
@@ -114,21 +157,36 @@ export async function planGenerate(opts: GenerateOptions): Promise<OperationResu
   const {file, config} = await loadConfig(opts.cwd, opts.config)
   const baseDir = path.dirname(file)
   const entries = selectIntegrations(config, file, opts.only)
-  const list = entries.map(resolveIntegration)
+  const templates = opts.templates === undefined ? undefined : path.resolve(opts.cwd, opts.templates)
+  if (templates !== undefined && !fs.statSync(templates, {throwIfNoEntry: false})?.isDirectory()) throw invalid(`--templates: ${opts.templates} is not a folder; create one with "gwe-int templates eject --out ${opts.templates}"`)
+  const list = entries.map(resolveIntegration).map((i) => (templates === undefined ? i : {...i, templates}))
   const real = realResolver()
   checkInside(list, baseDir, opts.allowOutside, (i) => `${file}: integrations[${config.integrations.findIndex((e) => e.name === i.name)}].out`, real)
-  const planned = planAll(list, {baseDir, regenerate: regenerateHint(file), readText, patchSource: await loadSourcePatcher(list)})
+  // Every integration's paths, also those --only leaves out: their files are not leftovers.
+  const all = config.integrations.map(resolveIntegration)
+  if (entries.length !== all.length) checkClashes(all, baseDir, () => 'give them different "out" folders or file names')
+  const regenerate = regenerateHint(file)
+  const planned = planAll(list, {baseDir, regenerate, readText, patchSource: await loadSourcePatcher(list)})
   checkFiles(planned, list, baseDir, real)
-  return {files: assess(planned, readExisting, opts.force), integrations: list, configFile: file, baseDir}
+  const folders = list.map((i) => ({dir: path.resolve(baseDir, i.out), integration: i.name}))
+  const leftovers = findObsolete({folders, expected: expectedPaths(all, baseDir), regenerate, force: opts.force, read: readExisting})
+  return {files: sortByPath([...assess(planned, readExisting, opts.force), ...leftovers]), integrations: list, configFile: file, baseDir}
 }
 
 /** `diff` is needed only to show differences, so it is loaded on first use (start-up time). */
 const loadDiff = (): typeof Diff => createRequire(import.meta.url)('diff') as typeof Diff
 
-/** A unified diff of one planned file against the disk (`--check`, conflicts). */
+/**
+ * A unified diff of one planned file against the disk (`--check`, conflicts): the content
+ * only, without the header line whose checksum changes with any edit. A leftover shows
+ * as all of it removed.
+ */
 export function diffOf(file: AssessedFile, baseDir: string): string {
   const rel = toPosix(path.relative(baseDir, file.path))
-  return loadDiff().createTwoFilesPatch(`a/${rel}`, `b/${rel}`, file.previous ?? '', file.content, file.previous === undefined ? '(missing)' : '', '(generated)', {context: 3})
+  const removed = file.action === 'delete'
+  const before = file.previous === undefined ? '' : withoutHeader(file.previous)
+  const after = removed ? '' : withoutHeader(file.content)
+  return loadDiff().createTwoFilesPatch(`a/${rel}`, `b/${rel}`, before, after, file.previous === undefined ? '(missing)' : '', removed ? '(no longer generated)' : '(generated)', {context: 3})
 }
 
 const toPosix = (p: string) => p.split(path.sep).join('/')

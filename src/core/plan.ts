@@ -17,9 +17,15 @@ export interface PlannedFile {
   path: string
   content: string
   integration: string
-  /** Which artifact this is; 'config' for the config file `new` updates, 'backup' for patch --in-place's .bak, 'template' for `templates eject`. */
-  artifact: ArtifactId | 'config' | 'backup' | 'template'
+  /**
+   * Which artifact this is; 'config' for the config file `new` updates, 'backup' for patch
+   * --in-place's .bak, 'template' for `templates eject`, 'leftover' for a file gwe-int wrote
+   * earlier that the config no longer produces.
+   */
+  artifact: ArtifactId | 'config' | 'backup' | 'template' | 'leftover'
   executable: boolean
+  /** 'delete': remove the file at `path` (a leftover); otherwise write `content` there. */
+  action?: 'write' | 'delete'
 }
 
 export interface PlanOptions {
@@ -45,20 +51,43 @@ export async function loadSourcePatcher(list: readonly {inviteSource?: string; w
   return (await import('./sources.js')).patchFromSource
 }
 
+/** Where each of an integration's artifacts goes (absolute), without rendering anything. */
+export function artifactPaths(i: ResolvedIntegration, baseDir: string): {id: ArtifactId; path: string}[] {
+  const outDir = path.resolve(baseDir, i.out)
+  return i.media.artifacts.map((id) => ({id, path: path.join(outDir, ARTIFACTS[id].path.replace('{invite}', i.inviteName).replace('{widget}', i.widgetName ?? ''))}))
+}
+
+/** The folders below an output folder that artifacts go to ('' for the folder itself), for finding leftovers. */
+export const ARTIFACT_DIRS: readonly string[] = [...new Set(Object.values(ARTIFACTS).map((a) => path.posix.dirname(a.path)).map((d) => (d === '.' ? '' : d)))]
+
+/**
+ * Two integrations that write the same file, as an error naming both; `advice` says
+ * what to change (a config key for generate, a flag for new).
+ */
+export function checkClashes(list: ResolvedIntegration[], baseDir: string, advice: (first: ResolvedIntegration, second: ResolvedIntegration) => string): void {
+  const seen = new Map<string, ResolvedIntegration>()
+  for (const i of list) {
+    for (const {path: file} of artifactPaths(i, baseDir)) {
+      const other = seen.get(file)
+      if (other && other !== i) throw invalid(`integrations "${other.name}" and "${i.name}" both write ${path.relative(baseDir, file) || file}; ${advice(other, i)}`)
+      seen.set(file, i)
+    }
+  }
+}
+
 export function planIntegration(i: ResolvedIntegration, opts: PlanOptions): PlannedFile[] {
   const templates = loadTemplates(i.templates ? path.resolve(opts.baseDir, i.templates) : undefined)
   const context = buildContext(i)
-  const outDir = path.resolve(opts.baseDir, i.out)
-  return i.media.artifacts.map((id) => {
+  const paths = artifactPaths(i, opts.baseDir)
+  return i.media.artifacts.map((id, k) => {
     const artifact = ARTIFACTS[id]
-    const rel = artifact.path.replace('{invite}', i.inviteName).replace('{widget}', i.widgetName ?? '')
     const source = id === 'invite' ? i.inviteSource : id === 'gms-widget' ? i.widgetSource : undefined
     if (source && !opts.patchSource) throw new Error(`planIntegration: ${i.name} has a source; pass patchSource (loadSourcePatcher)`)
     const body = source
       ? opts.patchSource!(id, path.resolve(opts.baseDir, source), i, templates, opts.readText)
       : normalize(renderArtifact(templates, artifact.template, context))
     return {
-      path: path.join(outDir, rel),
+      path: paths[k].path,
       content: addHeader(body, artifact.comment, opts.regenerate),
       integration: i.name,
       artifact: id,
@@ -79,12 +108,7 @@ export function normalize(text: string): string {
 
 /** Plan several integrations; two that write the same path are an error naming both. */
 export function planAll(list: ResolvedIntegration[], opts: PlanOptions): PlannedFile[] {
+  checkClashes(list, opts.baseDir, () => 'give them different "out" folders or file names')
   const files = list.flatMap((i) => planIntegration(i, opts))
-  const seen = new Map<string, PlannedFile>()
-  for (const file of files) {
-    const other = seen.get(file.path)
-    if (other) throw invalid(`integrations "${other.integration}" and "${file.integration}" both write ${path.relative(opts.baseDir, file.path) || file.path}; give them different "out" folders or file names`)
-    seen.set(file.path, file)
-  }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }

@@ -49,3 +49,14 @@ export function suggestCommand(unknownId: string, commandIds: readonly string[])
   const close = best.id !== undefined && best.distance <= Math.max(1, Math.floor(Math.max(typed.length, best.id.length) / 3))
   return {typed, id: close ? best.id : undefined, rest: words.slice(best.k)}
 }
+
+/** The candidate closest to `typed` when at most a third of its letters differ (case ignored), else undefined. */
+export function closest(typed: string, candidates: readonly string[]): string | undefined {
+  let best: {id?: string; distance: number} = {distance: Number.POSITIVE_INFINITY}
+  for (const id of candidates) {
+    const distance = editDistance(typed.toLowerCase(), id.toLowerCase())
+    if (distance < best.distance) best = {id, distance}
+  }
+  if (best.id === undefined) return undefined
+  return best.distance <= Math.max(1, Math.floor(Math.max(typed.length, best.id.length) / 3)) ? best.id : undefined
+}

@@ -13,12 +13,12 @@ const JS_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 const INTEGRATION_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/
 
-export function checkHttpUrl(value: string, opts: {allowQuery?: boolean} = {}): string | undefined {
+export function checkHttpUrl(value: string, opts: {allowQuery?: boolean; example?: string} = {}): string | undefined {
   let url: URL
   try {
     url = new URL(value)
   } catch {
-    return 'must be an http(s) URL such as https://gms.example.com:8443'
+    return `must be an http(s) URL such as ${opts.example ?? 'https://gms.example.com:8443'}`
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return `must use http or https, not ${url.protocol.replace(':', '')}`
   if (!url.hostname) return 'must name a host'

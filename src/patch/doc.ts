@@ -4,6 +4,7 @@
  */
 import MagicString from 'magic-string'
 import type * as acorn from 'acorn'
+import {foreignScripts} from './html.js'
 import {invalid} from '../core/errors.js'
 import {detectEol, detectIndentUnit, lineIndentAt, reindent} from './indent.js'
 import {isBroken, parseProgram, type BrokenScript, type FnDef, type ParsedScript, type ReadyCallback} from './js.js'
@@ -93,6 +94,19 @@ export class PatchDoc {
   requireParsed(names: string[]): void {
     const [b] = this.js.containing(names).filter(isBroken)
     if (b) throw invalid(`${this.where(b.block.start + b.pos)}: cannot parse this script (${b.message}); expected valid JavaScript around ${names.join('/')}`)
+  }
+
+  /** Refuses, explaining why, when `name` appears in a `<script>` the HTML parser put inside `<svg>` or `<math>`. */
+  refuseForeign(name: string): void {
+    if (!this.source.includes(name)) return
+    const word = new RegExp(`(^|[^\\w$])${name.replace(/[$]/g, '\\$')}([^\\w$]|$)`)
+    const hit = foreignScripts(this.source).find((f) => word.test(f.text))
+    if (!hit) return
+    const opened = `the <${hit.rootTag}> at ${this.where(hit.rootStart).slice(this.file.length + 1)}${hit.rootClosed ? '' : ', never closed,'}`
+    throw invalid(
+      `${this.where(hit.tagStart)}: ${name} is in a <script> that ${opened} takes in: browsers still run it, but read it as ${hit.rootTag.toUpperCase()} (character references such as &lt; are decoded), so gwe-int refuses to edit it`,
+      [hit.rootClosed ? `move the <script> out of the <${hit.rootTag}> and patch again` : `close the <${hit.rootTag}> (add </${hit.rootTag}>) before this <script> and patch again`],
+    )
   }
 
   /** Every definition of function `name`, in document order. */
@@ -210,8 +224,9 @@ export class PatchDoc {
 export function single(doc: PatchDoc, name: string, none: string): FnDef {
   const defs = doc.defs(name)
   if (defs.length === 0) {
-    // It may hide in a script that does not parse: say so rather than "not found".
+    // It may hide in a script that does not parse, or that an open <svg> swallowed: say so rather than "not found".
     doc.requireParsed([name])
+    doc.refuseForeign(name)
     doc.fail(none)
   }
   if (defs.length > 1) {

@@ -116,6 +116,43 @@ export function scriptElements(text: string): FoundScript[] {
   return found.sort((a, b) => a.tagStart - b.tagStart)
 }
 
+/** A `<script>` the HTML parser put in SVG or MathML (an `<svg>` left open swallows the scripts after it). */
+export interface ForeignScript {
+  tagStart: number
+  text: string
+  /** The `<svg>`/`<math>` start tag it sits in, and whether that element has an end tag. */
+  rootTag: string
+  rootStart: number
+  rootClosed: boolean
+}
+
+/**
+ * Scripts in foreign content, for a message: browsers run an SVG `<script>` too, but read
+ * its text as SVG (character references decoded, CDATA sections), so gwe-int does not edit
+ * one. Only called when a patch target was not found (the full tree parse is the slow way).
+ */
+export function foreignScripts(text: string): ForeignScript[] {
+  const doc = parse(text, {sourceCodeLocationInfo: true, treeAdapter: adapter}) as unknown as P5Node
+  const found: ForeignScript[] = []
+  const stack: [P5Node, P5Node | undefined][] = [[doc, undefined]]
+  while (stack.length > 0) {
+    const [node, root] = stack.pop()!
+    const loc = node.sourceCodeLocation
+    const foreign = node.namespaceURI !== undefined && node.namespaceURI !== HTML_NS
+    const nextRoot = root ?? (foreign ? node : undefined)
+    if (node.nodeName === 'script' && foreign && loc?.startTag && nextRoot?.sourceCodeLocation) {
+      const body = (node.childNodes ?? []).map((c) => (c as P5Node & {value?: string}).value ?? '').join('')
+      const rootLoc = nextRoot.sourceCodeLocation as {startOffset: number; endTag?: unknown}
+      found.push({tagStart: loc.startTag.startOffset, text: body, rootTag: nextRoot.nodeName, rootStart: rootLoc.startOffset, rootClosed: Boolean(rootLoc.endTag)})
+      continue
+    }
+    const children = node.childNodes
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, foreign ? nextRoot : undefined])
+    if (node.content) stack.push([node.content, undefined])
+  }
+  return found
+}
+
 /**
  * Inline JavaScript `<script>` blocks in source order (no `src`, JS or empty
  * `type`, HTML namespace, not inside `<template>`). `exact`: always the full

@@ -96,6 +96,11 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
   if (pathname === '/' && isRead(method)) return sendHtml(res, 200, indexPage([...ctx.sites.values()], ctx.configFile))
   if (pathname === CLIENT_SCRIPT_PATH) return send(res, 200, CLIENT_SCRIPT, 'text/javascript; charset=utf-8')
   if (pathname === WIDGETS_STANDIN_PATH) return send(res, 200, WIDGETS_STANDIN_SCRIPT, 'text/javascript; charset=utf-8')
+  // Browsers ask for it on their own; "no content" keeps a red 404 out of the console.
+  if (pathname === '/favicon.ico' && isRead(method)) {
+    res.writeHead(204, {'Cache-Control': 'max-age=86400'})
+    return void res.end()
+  }
   if (pathname.startsWith('/__gwe-int/')) return control(ctx, req, res, url)
 
   const m = /^\/i\/([^/]+)(\/.*)?$/.exec(pathname)

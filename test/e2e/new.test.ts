@@ -127,7 +127,8 @@ describe('gwe-int new (built binary)', () => {
     [['new', 'gms-chat', '--host', 'not a host', '--yes'], '--host: must be an http(s) URL'],
     [['new', 'gms-chat', '--service', 'x"y', '--yes'], '--service: must be a GMS service name'],
     [['new', 'gms-chat', '--name', '../evil.html', '--yes'], '--name: must be a plain file name'],
-    [['new', 'gms-video', '--yes'], 'Expected gms-video to be one of: gms-chat, gms-callback'],
+    [['new', 'gms-video', '--yes'], 'error: "gms-video" is not one of gms-chat, gms-callback'],
+    [['new', 'gms-chat', '--gwe-version', '9', '--yes'], 'error: --gwe-version: 9 is not one of 8.1, 8.5'],
   ])('rejects bad input %j with exit 2 and writes nothing', async (args, message) => {
     const cwd = tempDir()
     const run = await gweInt(args, {cwd})

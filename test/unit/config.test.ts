@@ -42,15 +42,26 @@ describe('parseConfig (JSON)', () => {
     expect(await viaParseConfig(text)).toHaveProperty('value')
   })
 
-  it('treats "__proto__", comments and trailing commas as the YAML path does', async () => {
-    for (const text of ['{"integrations": [], "__proto__": {}}', '{"integrations": []} // note']) {
-      const got = await viaParseConfig(text)
-      expect(got, text).toEqual(viaYaml(text))
-      expect(got, text).toHaveProperty('error')
-    }
-    // A trailing comma is valid YAML flow syntax, so (as before the JSON.parse path) it is accepted.
-    const trailing = '{"integrations": [{"name": "a", "media": "gwe-chat",}]}'
-    expect(await viaParseConfig(trailing)).toEqual(viaYaml(trailing))
+  it('treats "__proto__" as the YAML path does', async () => {
+    const text = '{"integrations": [], "__proto__": {}}'
+    const got = await viaParseConfig(text)
+    expect(got, text).toEqual(viaYaml(text))
+    expect(got, text).toHaveProperty('error')
+  })
+
+  it('refuses what is not JSON (trailing commas, comments, a missing comma) at its line and column, in JSON terms', async () => {
+    const trailing = '{"integrations": [\n  {"name": "a", "media": "gwe-chat",}\n]}'
+    const col = trailing.split('\n')[1].indexOf(',}') + 2
+    await expect(parseConfig(trailing, FILE)).rejects.toThrow(`${FILE}:2:${col}: not valid JSON: trailing comma before the closing bracket (JSON allows none)`)
+    const inList = '{"integrations": [\n  {"name": "a", "media": "gwe-chat"},\n]}'
+    await expect(parseConfig(inList, FILE)).rejects.toThrow(`${FILE}:3:1: not valid JSON: trailing comma before the closing bracket (JSON allows none)`)
+    const comment = '{"integrations": []} // note'
+    await expect(parseConfig(comment, FILE)).rejects.toThrow(`${FILE}:1:${comment.indexOf('//') + 1}: not valid JSON: Unexpected non-whitespace character after JSON`)
+    const noComma = '{\n  "integrations": []\n  "$schema": "x"\n}'
+    await expect(parseConfig(noComma, FILE)).rejects.toThrow(`${FILE}:3:3: not valid JSON: Expected ',' or '}' after property value`)
+    // Never the YAML parser's words for a JSON file.
+    const flow = '{"integrations": [\n{"name": "a",\n"media": "gwe-chat"}\n  ]x'
+    await expect(parseConfig(flow, FILE)).rejects.toThrow(/^gwe-int\.config\.json:4:4: not valid JSON: /)
   })
 
   it('gives what the YAML path gives, for any config (property)', async () => {

@@ -15,7 +15,8 @@ import {simple} from 'acorn-walk'
 import fc from 'fast-check'
 import {parseFragment, parse as parseHtml, type DefaultTreeAdapterMap} from 'parse5'
 import {describe, expect, it} from 'vitest'
-import {MEDIA} from '../../src/catalog/media.js'
+import {findMedia, MEDIA} from '../../src/catalog/media.js'
+import {normalizeHost} from '../../src/core/host.js'
 import {formatIssues, integrationSchema, resolveIntegration, type IntegrationEntry} from '../../src/core/integration.js'
 import {planIntegration} from '../../src/core/plan.js'
 import * as v from '../../src/core/validate.js'
@@ -162,6 +163,11 @@ const baseUrl = fc
   .tuple(scheme, hostName, port, urlPath, fc.constantFrom('', '', '/', '//'))
   .map(([s, h, p, pth, slash]) => `${s}://${h}${p}${pth}${slash}`)
   .filter((u) => v.normalizeBaseUrl(u).error === undefined)
+/** A GMS host: no path but, now and then, the /genesys path people copy from a GMS URL (dropped with a note). */
+const gmsHost = fc
+  .tuple(scheme, hostName, port, fc.constantFrom('', '', '/', '//', '/genesys', '/genesys/', '/GENESYS//'))
+  .map(([s, h, p, tail]) => `${s}://${h}${p}${tail}`)
+  .filter((u) => normalizeHost(u, findMedia('gms-chat')!).error === undefined)
 const bareHost = fc.tuple(fc.array(label, {minLength: 1, maxLength: 3}), port).map(([labels, p]) => `${labels.join('.')}${p}`).filter((u) => v.normalizeBaseUrl(u).error === undefined)
 const fullUrl = fc
   .tuple(scheme, hostName, port, urlPath, fc.option(urlText, {nil: undefined}), fc.option(urlText, {nil: undefined}))
@@ -181,6 +187,8 @@ const raw = (prefixes: string[]) =>
   fc.oneof(fc.string({unit: 'binary', maxLength: 30}), fc.string({unit: 'grapheme-ascii', maxLength: 30}), ...prefixes.map((p) => fc.string({unit: 'binary', maxLength: 30}).map((s) => p + s)))
 
 /** The documented normalization of a base URL (README: trimmed, https:// for a bare host, no trailing slash). */
+/** The documented normalization of a GMS host: as a base URL, then without a trailing /genesys path. */
+const normalizedGms = (s: string) => normalizedBase(s).replace(/\/genesys\/*$/i, '')
 const normalizedBase = (s: string) => {
   const t = s.trim()
   return (/^[a-z][a-z0-9+.-]*:\/\//i.test(t) ? t : `https://${t}`).replace(/\/+$/, '')
@@ -208,12 +216,12 @@ function checkGweUrl(media: string, files: Files, gweUrl: string, inviteName: st
 }
 
 describe('properties: accepted values reach the output exactly, in parseable code', () => {
-  it('GMS host (base URL with path and port) for gms-chat and gms-callback', () => {
+  it('GMS host (base URL with port, or with the /genesys path dropped) for gms-chat and gms-callback', () => {
     fc.assert(
-      fc.property(baseUrl, fc.constantFrom('gms-chat' as const, 'gms-callback' as const), (host, media) => {
+      fc.property(gmsHost, fc.constantFrom('gms-chat' as const, 'gms-callback' as const), (host, media) => {
         const {files, errors} = generate({name: 'p', media, host})
         expect(errors).toBeUndefined()
-        checkGmsHost(media, files!, normalizedBase(host))
+        checkGmsHost(media, files!, normalizedGms(host))
       }),
       RUNS,
     )
@@ -334,7 +342,7 @@ describe('properties: raw arbitrary strings are rejected with a message naming t
       fc.property(raw(['https://gms.example.com/', 'https://', 'http://gms.example.com:8443']), (s) => {
         const {files, errors} = generate({name: 'p', media: 'gms-chat', host: s})
         if (errors) return rejected(errors, 'host')
-        checkGmsHost('gms-chat', files!, normalizedBase(s))
+        checkGmsHost('gms-chat', files!, normalizedGms(s))
       }),
       {numRuns: 200},
     )

@@ -1,12 +1,12 @@
 import * as Flags from '@oclif/core/flags'
 import {BaseCommand} from '../../command-base.js'
 import {apply} from '../../core/apply.js'
-import {EJECT_README, planEject} from '../../core/eject.js'
+import {EJECT_README, ejectNextSteps, planEject} from '../../core/eject.js'
 import {fileTree, planJson, relPath, summaryLine} from '../../messages.js'
 
 export default class TemplatesEject extends BaseCommand {
   static summary = 'Copy the built-in templates to a folder to customize them (branding, texts, styles).'
-  static description = `Writes every template under --out with the same relative paths, plus a ${EJECT_README} listing the variables each template receives and the escaping helpers. Use the folder with "gwe-int new --templates DIR" or "templates" in the config; files you delete fall back to the built-in ones, unknown file names are an error.
+  static description = `Writes every template under --out with the same relative paths, plus a ${EJECT_README} listing the variables each template receives and the escaping helpers. Use the folder with "gwe-int new --templates DIR" (recorded), "templates" in the config, or "gwe-int generate --templates DIR" (every integration, one run); files you delete fall back to the built-in ones, unknown file names are an error.
 
 Refuses to write into a folder that is not empty unless --force (exit 3).`
 
@@ -29,7 +29,8 @@ Refuses to write into a folder that is not empty unless --force (exit 3).`
     if (!flags['dry-run']) await apply(plan.files)
     this.say(fileTree(plan.files, cwd, this.paint.bind(this), flags['dry-run']).join('\n'))
     this.say(flags['dry-run'] ? `dry run: ${summaryLine(plan.files)}; nothing written` : summaryLine(plan.files))
-    this.say(`next: ${this.config.bin} new <media> --templates ${relPath(cwd, plan.outDir)} (see ${relPath(cwd, plan.outDir)}/${EJECT_README})`)
-    return {out: relPath(cwd, plan.outDir), dryRun: flags['dry-run'], files: planJson(plan.files, cwd)}
+    const next = await ejectNextSteps(cwd, relPath(cwd, plan.outDir), this.config.bin)
+    this.say([...next, `what each template receives: ${relPath(cwd, plan.outDir)}/${EJECT_README}`].join('\n'))
+    return {out: relPath(cwd, plan.outDir), dryRun: flags['dry-run'], files: planJson(plan.files, cwd), next}
   }
 }
