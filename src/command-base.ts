@@ -30,6 +30,31 @@ export abstract class BaseCommand extends Command {
     process.stderr.write(`${this.paint('yellow', 'warning')}: ${line}\n`)
   }
 
+  /**
+   * Warnings of a plan, on stderr. One that means the output cannot work in production is
+   * framed so it cannot be missed in a scrolling terminal or a CI log.
+   */
+  protected warnAll(warnings: readonly {message: string; critical: boolean}[]): void {
+    for (const w of warnings) {
+      if (!w.critical) {
+        this.warnLine(w.message)
+        continue
+      }
+      const bar = '!'.repeat(72)
+      process.stderr.write(`${this.paint('red', bar)}\n`)
+      this.warnLine(this.paint('bold', w.message))
+      process.stderr.write(`${this.paint('red', bar)}\n`)
+    }
+  }
+
+  /** Next steps for people: after the summary, never with --quiet or --json. */
+  protected sayNextSteps(steps: readonly string[]): void {
+    if (steps.length === 0) return
+    this.say('')
+    this.say(this.paint('bold', 'Next steps:'))
+    for (const step of steps) this.say(`  - ${step}`)
+  }
+
   protected paint(color: 'red' | 'green' | 'yellow' | 'dim' | 'bold' | 'cyan', text: string): string {
     if (!this.color) return text
     const codes = {red: [31, 39], green: [32, 39], yellow: [33, 39], dim: [2, 22], bold: [1, 22], cyan: [36, 39]}[color]

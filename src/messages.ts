@@ -6,6 +6,7 @@ import path from 'node:path'
 import type {Change} from './core/answers.js'
 import type {AssessedFile, FileStatus} from './core/assess.js'
 import {summarize} from './core/assess.js'
+import {EXIT, GweIntError} from './core/errors.js'
 
 export type Paint = (color: 'red' | 'green' | 'yellow' | 'dim' | 'bold' | 'cyan', text: string) => string
 
@@ -58,6 +59,12 @@ export function conflictMessage(files: AssessedFile[], cwd: string, dryRun = fal
           : 'see the difference with --dry-run --diff; overwrite with --force',
     ],
   }
+}
+
+/** --strict: the warnings turn into a failure (exit 1) listing them. */
+export function strictError(warnings: readonly {message: string}[], wrote: boolean): GweIntError {
+  const n = warnings.length
+  return new GweIntError(`--strict: ${n} warning${n === 1 ? '' : 's'}${wrote ? '' : '; nothing was written'}`, EXIT.drift, warnings.map((w) => w.message))
 }
 
 export function summaryLine(files: AssessedFile[]): string {

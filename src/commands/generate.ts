@@ -5,7 +5,7 @@ import {EXIT, GweIntError} from '../core/errors.js'
 import {withConfigLock} from '../core/lock.js'
 import {diffOf, generateConfigFile, leftoversOf, planGenerate} from '../core/operations.js'
 import {EXIT_CODES_HELP} from '../help-text.js'
-import {checkReport, conflictMessage, fileTree, planJson, relPath, summaryLine, sweptLine} from '../messages.js'
+import {checkReport, conflictMessage, fileTree, planJson, relPath, strictError, summaryLine, sweptLine} from '../messages.js'
 
 export default class Generate extends BaseCommand {
   static summary = 'Regenerate every integration of the config, byte for byte; --check fails on drift.'
@@ -13,11 +13,14 @@ export default class Generate extends BaseCommand {
 
 Files gwe-int wrote for this config that it no longer generates (a renamed invitation, a removed integration) are deleted when nobody edited them, and listed and kept when somebody did (--force deletes them too). Only the output folders the config names are looked at. --dry-run exits 3 when the real run would refuse.
 
+Warnings (stand-in files, URLs without a host, placeholder hosts) go to stderr on every run; --strict turns them into a failure (exit 1), so a CI can refuse placeholders.
+
 ${EXIT_CODES_HELP}`
 
   static examples = [
     {description: 'Write every integration', command: '<%= config.bin %> <%= command.id %>'},
     {description: 'In CI: fail with a diff when committed output has drifted', command: '<%= config.bin %> <%= command.id %> --check'},
+    {description: 'In CI: also refuse stand-ins, relative URLs and placeholder hosts', command: '<%= config.bin %> <%= command.id %> --check --strict'},
     {description: 'The plan as JSON', command: '<%= config.bin %> <%= command.id %> --dry-run --json'},
     {description: 'One integration of another config', command: '<%= config.bin %> <%= command.id %> --config ci/gwe.yaml --only support-chat'},
     {description: 'Every integration with your branded templates, this run only', command: '<%= config.bin %> <%= command.id %> --templates my-templates'},
@@ -32,6 +35,7 @@ ${EXIT_CODES_HELP}`
     force: Flags.boolean({char: 'f', summary: 'Overwrite files that were edited by hand or not written by gwe-int'}),
     'allow-outside': Flags.boolean({summary: 'Allow output folders outside the config file\'s folder'}),
     templates: Flags.string({summary: 'Folder of template overrides for every integration, this run only (record one with "gwe-int new NAME --templates DIR")', helpValue: 'DIR'}),
+    strict: Flags.boolean({summary: 'Fail (exit 1) when there are warnings: stand-ins, relative URLs, placeholder hosts'}),
   }
 
   async run() {
@@ -43,6 +47,8 @@ ${EXIT_CODES_HELP}`
     return withConfigLock(configFile ?? cwd, writing, async () => {
       const result = await planGenerate({cwd, config: flags.config, only: flags.only, force: flags.force, allowOutside: flags['allow-outside'], templates: flags.templates})
       const files = result.files
+      this.warnAll(result.warnings)
+      const warnings = result.warnings.map((w) => w.message)
       if (flags.check) {
         const stale = files.filter((f) => f.status !== 'unchanged')
         const leftovers = leftoversOf(result)
@@ -52,13 +58,15 @@ ${EXIT_CODES_HELP}`
         }
         const report = checkReport(files, cwd)
         const summary = `${report.summary}${leftovers.length ? `, ${leftovers.length} leftover temp/backup file${leftovers.length === 1 ? '' : 's'}` : ''}`
-        const json = {summary, files: planJson(files, cwd), leftovers: leftovers.map((f) => relPath(cwd, f))}
+        const json = {summary, files: planJson(files, cwd), leftovers: leftovers.map((f) => relPath(cwd, f)), warnings}
         if (stale.length > 0 || leftovers.length > 0) {
           if (this.jsonEnabled()) this.logJson({check: false, ...json})
           else process.stderr.write(`${summary}\n${report.details.map((l) => `  ${l}\n`).join('')}`)
+          if (flags.strict && warnings.length > 0 && !this.jsonEnabled()) process.stderr.write(`--strict: ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (above)\n`)
           process.exitCode = EXIT.drift
           this.exit(EXIT.drift)
         }
+        if (flags.strict && warnings.length > 0) throw strictError(result.warnings, true)
         this.say(`all ${files.length} files up to date`)
         return {check: true, ...json}
       }
@@ -67,6 +75,7 @@ ${EXIT_CODES_HELP}`
         this.say(fileTree(files, cwd, this.paint.bind(this), true).join('\n'))
         if (flags.diff) for (const f of files) if (f.status !== 'unchanged') this.say(diffOf(f, cwd))
       }
+      if (flags.strict && warnings.length > 0) throw strictError(result.warnings, false)
       if (files.some((f) => f.status === 'conflict')) {
         // A dry run fails like the real run would, so a script can test the plan.
         const {message, details} = conflictMessage(files, cwd, dryRun)
@@ -74,13 +83,14 @@ ${EXIT_CODES_HELP}`
       }
       if (dryRun) {
         this.say(`dry run: ${summaryLine(files)}; nothing written`)
-        return {config: relPath(cwd, result.configFile), dryRun, files: planJson(files, cwd)}
+        return {config: relPath(cwd, result.configFile), dryRun, files: planJson(files, cwd), warnings}
       }
       const {swept} = await apply(files, {sweep: [result.baseDir]})
       this.say(fileTree(files, cwd, this.paint.bind(this), false).join('\n'))
       if (swept.length > 0) this.say(sweptLine(swept, cwd))
       this.say(summaryLine(files))
-      return {config: relPath(cwd, result.configFile), dryRun, files: planJson(files, cwd)}
+      this.sayNextSteps(result.nextSteps)
+      return {config: relPath(cwd, result.configFile), dryRun, files: planJson(files, cwd), warnings, nextSteps: result.nextSteps}
     })
   }
 }

@@ -9,7 +9,7 @@ import {EXIT, GweIntError} from '../core/errors.js'
 import {withConfigLock} from '../core/lock.js'
 import {diffOf, newConfigFile, planNew, resolveNew} from '../core/operations.js'
 import {EXIT_CODES_HELP, mediaHelp} from '../help-text.js'
-import {changeLines, conflictMessage, fileTree, planJson, relPath, summaryLine, sweptLine} from '../messages.js'
+import {changeLines, conflictMessage, fileTree, planJson, relPath, strictError, summaryLine, sweptLine} from '../messages.js'
 import {inquirerPrompter} from '../prompter.js'
 
 export default class New extends BaseCommand {
@@ -61,6 +61,7 @@ ${EXIT_CODES_HELP}`
     force: Flags.boolean({char: 'f', summary: 'Overwrite files that were edited by hand or not written by gwe-int'}),
     'allow-outside': Flags.boolean({summary: 'Allow --out outside the project folder'}),
     reset: Flags.boolean({summary: 'For an integration already in the config: start from the defaults, not its recorded answers (allows another medium)'}),
+    strict: Flags.boolean({summary: 'Fail (exit 1, nothing written) when there are warnings: stand-ins, relative URLs, placeholder hosts'}),
   }
 
   async run() {
@@ -97,6 +98,8 @@ ${EXIT_CODES_HELP}`
     // Read, merge and write the config under its lock: parallel runs each add their entry.
     const {result, swept} = await withConfigLock(newConfigFile(cwd, flags.config), !dryRun, async () => {
       const result = await planNew(entry, {cwd, config: flags.config, force: flags.force, allowOutside: flags['allow-outside']})
+      this.warnAll(result.warnings)
+      if (flags.strict && warnings.length + result.warnings.length > 0) throw strictError([...warnings.map((message) => ({message})), ...result.warnings], false)
       const refused = result.files.some((f) => f.status === 'conflict')
       return {result, swept: dryRun || refused ? [] : (await apply(result.files)).swept}
     })
@@ -116,6 +119,7 @@ ${EXIT_CODES_HELP}`
     for (const n of allNotes) this.say(n)
     if (swept.length > 0) this.say(sweptLine(swept, cwd))
     this.say(dryRun ? `dry run: ${summaryLine(result.files)}; nothing written` : summaryLine(result.files))
+    if (!dryRun) this.sayNextSteps(result.nextSteps)
     return {
       config: relPath(cwd, result.configFile),
       integration: entry,
@@ -123,8 +127,9 @@ ${EXIT_CODES_HELP}`
       changes,
       dryRun,
       files: planJson(result.files.filter((f) => f.artifact !== 'config'), cwd),
-      warnings,
+      warnings: [...warnings, ...result.warnings.map((w) => w.message)],
       notes: allNotes,
+      nextSteps: result.nextSteps,
     }
   }
 }

@@ -163,14 +163,20 @@ export async function resolveNewAnswers(given: NewAnswers, opts: ResolveOptions)
     }
     if (answers[key] !== undefined || key === 'gweVersion') continue
     if (opts.yes) {
+      // A placeholder host is reported with the plan's warnings (advice.ts).
       answers[key] = fallback
-      if (key === 'host') warnings.push(`--host not given: using the placeholder ${fallback}; replace it before deploying (gwe-int new ${media.id} --host ...)`)
     } else {
       missing.push(FLAG_OF[key])
     }
   }
   if (missing.length > 0) {
     throw invalid(`no terminal to ask in: pass ${missing.join(', ')} (or --yes to accept the defaults)`)
+  }
+  // Without the GWE server, the snippet's invitation URL (and webapi-chat's chat page) has no
+  // host; asked last, and optional: an empty answer keeps relative URLs (with a warning).
+  if (ask && answers.gweUrl === undefined) {
+    const url = await ask.input('GWE server URL (https://host:port; empty: relative URLs)?', '', (s) => (s.trim() === '' ? true : v.normalizeBaseUrl(s).error ?? true))
+    if (url.trim()) answers.gweUrl = url.trim()
   }
   // An edited entry keeps an unset GWE version unset (its default applies): no change to report.
   const entry = toEntry(answers, media, recorded === undefined)

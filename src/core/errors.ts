@@ -5,7 +5,7 @@
  */
 export const EXIT = {
   ok: 0,
-  /** `--check` found differences. */
+  /** `--check` found differences, or `--strict` found warnings. */
   drift: 1,
   /** Invalid input: flags, config, templates, patch targets. */
   invalid: 2,

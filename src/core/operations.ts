@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import type * as Diff from 'diff'
+import {nextSteps, warningsFor, type Warning} from './advice.js'
 import {assess, checkTargets, type AssessedFile, type RealPath} from './assess.js'
 import {readExisting, realResolver} from './apply.js'
 import {resolveNewAnswers, type NewAnswers, type Resolution, type ResolveOptions} from './answers.js'
@@ -26,6 +27,10 @@ export interface OperationResult {
   integrations: ResolvedIntegration[]
   configFile: string
   baseDir: string
+  /** What the integrator must fix or know before going to production (advice.ts). */
+  warnings: Warning[]
+  /** Where the files go next, relative to the cwd. */
+  nextSteps: string[]
 }
 
 /** A patch source: a regular UTF-8 text file, not binary, within the size limit (read-source.ts). */
@@ -110,7 +115,7 @@ export async function planNew(entry: IntegrationEntry, opts: NewOptions): Promis
   const leftovers = findObsolete({folders, expected: expectedPaths(all, baseDir), regenerate, force: opts.force, read: readExisting})
   // The config is merged, never a conflict: only the integration's own files are checked.
   const files = sortByPath([...assess(planned, readExisting, opts.force), ...leftovers, ...assess([configPlanned], readExisting, true)])
-  return {files, integrations: [integration], configFile, baseDir}
+  return {files, integrations: [integration], configFile, baseDir, warnings: warningsFor([integration]), nextSteps: nextSteps([integration], files, opts.cwd)}
 }
 
 /** Every file the integrations write, without rendering them. */
@@ -170,7 +175,8 @@ export async function planGenerate(opts: GenerateOptions): Promise<OperationResu
   checkFiles(planned, list, baseDir, real)
   const folders = list.map((i) => ({dir: path.resolve(baseDir, i.out), integration: i.name}))
   const leftovers = findObsolete({folders, expected: expectedPaths(all, baseDir), regenerate, force: opts.force, read: readExisting})
-  return {files: sortByPath([...assess(planned, readExisting, opts.force), ...leftovers]), integrations: list, configFile: file, baseDir}
+  const files = sortByPath([...assess(planned, readExisting, opts.force), ...leftovers])
+  return {files, integrations: list, configFile: file, baseDir, warnings: warningsFor(list), nextSteps: nextSteps(list, files, opts.cwd)}
 }
 
 /** `diff` is needed only to show differences, so it is loaded on first use (start-up time). */

@@ -27,12 +27,14 @@ describe('gwe-int new in a terminal (pseudo-terminal, real prompts)', () => {
     await s.type(KEY.down + KEY.enter)
     await s.waitFor('Output folder?')
     await s.type(KEY.enter)
+    await s.waitFor('GWE server URL')
+    await s.type(`https://gwe.example.com:9443${KEY.enter}`)
     const result = await s.child
     expect(result.exitCode, s.plain()).toBe(0)
     expect(s.plain()).toContain('5 created, 0 updated, 0 unchanged')
     const config = JSON.parse(fs.readFileSync(path.join(cwd, 'gwe-int.config.json'), 'utf8'))
     expect(config.integrations).toEqual([
-      {name: 'gms-callback', media: 'gms-callback', scenario: 'VOICE-WAIT-USERTERM', host: 'https://gms.example.com:8443', service: 'callbacks', gweVersion: '8.5', out: 'widgets/gms-callback'},
+      {name: 'gms-callback', media: 'gms-callback', scenario: 'VOICE-WAIT-USERTERM', host: 'https://gms.example.com:8443', service: 'callbacks', gweVersion: '8.5', gweUrl: 'https://gwe.example.com:9443', out: 'widgets/gms-callback'},
     ])
     expect(fs.readFileSync(path.join(cwd, 'widgets/gms-callback/inviteGMS.html'), 'utf8')).toContain('startGms("VOICE-WAIT-USERTERM");\n      sendInviteResult(INVITE_RESULT.ACCEPT_CALLBACK);')
   })
@@ -46,6 +48,8 @@ describe('gwe-int new in a terminal (pseudo-terminal, real prompts)', () => {
     await s.type(KEY.enter) // 8.5, the medium's default, preselected
     await s.waitFor('Output folder?')
     await s.type(KEY.enter)
+    await s.waitFor('GWE server URL')
+    await s.type(KEY.enter) // empty: relative URLs, with a warning
     const result = await s.child
     expect(result.exitCode, s.plain()).toBe(0)
     const config = JSON.parse(fs.readFileSync(path.join(cwd, 'gwe-int.config.json'), 'utf8'))
@@ -82,6 +86,8 @@ describe('gwe-int new in a terminal (pseudo-terminal, real prompts)', () => {
     await first.type(KEY.enter)
     await first.waitFor('Output folder? (web/cb)')
     await first.type(KEY.enter)
+    await first.waitFor('GWE server URL')
+    await first.type(KEY.enter)
     expect((await first.child).exitCode, first.plain()).toBe(0)
     expect(first.plain()).toContain('gms-callback is in the config already; no answer changed')
     expect(JSON.parse(fs.readFileSync(path.join(cwd, 'gwe-int.config.json'), 'utf8')).integrations).toEqual([recorded])
@@ -93,7 +99,7 @@ describe('gwe-int new in a terminal (pseudo-terminal, real prompts)', () => {
     await second.type(KEY.enter)
     await second.waitFor('GMS base URL? (https://gms.acme.test)')
     await second.type(`https://gms2.acme.test:8443${KEY.enter}`)
-    for (const q of ['GMS service name?', 'Which GWE version?', 'Output folder?']) {
+    for (const q of ['GMS service name?', 'Which GWE version?', 'Output folder?', 'GWE server URL']) {
       await second.waitFor(q)
       await second.type(KEY.enter)
     }
@@ -118,6 +124,8 @@ describe('gwe-int new in a terminal (pseudo-terminal, real prompts)', () => {
     const s = ptySession(['new', 'gms-chat', '--scenario', 'REQUEST-CHAT', '--host', 'https://gms.example.com', '--service', 'chat', '--gwe-version', '8.1'], cwd)
     await s.waitFor('Output folder?')
     await s.type(`web/chat${KEY.enter}`)
+    await s.waitFor('GWE server URL')
+    await s.type(KEY.enter)
     const result = await s.child
     expect(result.exitCode, s.plain()).toBe(0)
     expect(s.plain()).not.toContain('Which scenario?')

@@ -117,7 +117,7 @@ describe('gwe-int new (built binary)', () => {
     const cwd = tempDir()
     const run = await gweInt(['new', 'gms-chat', '--yes'], {cwd})
     expect(run.exitCode).toBe(0)
-    expect(run.stderr).toContain('warning: --host not given: using the placeholder https://gms.example.com')
+    expect(run.stderr).toContain('warning: gms-chat: --host https://gms.example.com is a placeholder')
     expect(listFiles(cwd)).toContain('widgets/gms-chat/inviteGMS.html')
   })
 
