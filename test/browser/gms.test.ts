@@ -293,7 +293,7 @@ describeBrowser('GMS callback in Chromium', () => {
       await popup.getByRole('button', {name: 'Start chat'}).click()
       await popup.getByRole('log').waitFor()
       expect(await page.locator('#log li[data-kind="invite error"]').allTextContents()).toEqual([
-        'invite error: [gwe-int invite] GWE tracker (_gt) not found on this page: starting without visitID/pageID',
+        'invite error: [gwe-int] GWE tracker (_gt) not found on this page: starting without visitID/pageID',
       ])
       expect(Object.fromEntries(new URL(popup.url()).searchParams)).toEqual({gmsScenario: 'CHAT-NOW', visitId: '', pageId: ''})
       const [request] = await preview.requests(name, 'gms')
