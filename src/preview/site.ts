@@ -16,6 +16,7 @@ import path from 'node:path'
 import {ARTIFACTS} from '../catalog/artifacts.js'
 import type {MediaKind} from '../catalog/media.js'
 import {findMedia} from '../catalog/media.js'
+import {GMS_SAMPLE_PATH} from '../catalog/inputs.js'
 import {regenerateHint} from '../core/config.js'
 import {invalid} from '../core/errors.js'
 import {resolveIntegration, type IntegrationEntry, type ResolvedIntegration} from '../core/integration.js'
@@ -60,9 +61,21 @@ export function localEntry(entry: IntegrationEntry, origin: string): Integration
   return local
 }
 
+/**
+ * The stand-in GMS answers under a path of the preview server (/i/<name>/gms), which a
+ * real GMS host never has, so the host check refuses it: the host (and the widget URL
+ * derived from it) are set after resolution instead.
+ */
+function withLocalGms(integration: ResolvedIntegration, entry: IntegrationEntry, origin: string): ResolvedIntegration {
+  if (integration.media.hostKind !== 'gms-base') return integration
+  const host = `${origin}${siteBase(entry.name)}${GMS_SEGMENT}`
+  const derived = integration.media.artifacts.includes('gms-widget') && integration.widgetName !== undefined
+  return {...integration, host, widgetUrl: derived ? `${host}${GMS_SAMPLE_PATH}${integration.widgetName}` : integration.widgetUrl}
+}
+
 export function planSite(entry: IntegrationEntry, origin: string, configFile: string, patchSource?: PatchFromSource): Site {
   const baseDir = path.dirname(configFile)
-  const integration = resolveIntegration(localEntry(entry, origin))
+  const integration = withLocalGms(resolveIntegration(localEntry(entry, origin)), entry, origin)
   const base = siteBase(integration.name)
   const planned = planIntegration(integration, {baseDir, regenerate: regenerateHint(configFile), readText: readTextFile, patchSource})
   const files = new Map<string, ServedFile>()

@@ -59,7 +59,7 @@ describe('template documentation', () => {
     for (const f of files) expect(readme).toContain(`| \`${f}\` |`)
     for (const v of Object.keys(VARIABLES)) expect(readme).toContain(`| \`${v}\` |`)
     for (const h of Object.keys(HELPERS)) expect(readme).toContain(`| \`${h}\` |`)
-    expect(readme).toContain('gwe-int new gms-chat --templates my-templates --yes')
+    expect(readme).toContain('gwe-int new gms-chat --templates my-templates')
     expect(readme.endsWith('\n') && !readme.includes('\r')).toBe(true)
   })
 })
