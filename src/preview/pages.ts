@@ -16,7 +16,7 @@ const STYLE = `
   code { background: #eef; padding: 0 4px; border-radius: 3px; }
   ol, ul { margin: 4px 0; padding-left: 1.4em; } li { margin: 2px 0; }
   table { border-collapse: collapse; font-size: 13px; } td, th { border-bottom: 1px solid #eee; padding: 3px 8px; text-align: left; vertical-align: top; }
-  .muted { color: #777; } .error { color: #a11; }
+  .muted { color: #595959; } .error { color: #a11; }
   #widgets-commands [data-field] { overflow-wrap: anywhere; font-family: ui-monospace, monospace; font-size: 13px; }
 `
 
@@ -83,7 +83,44 @@ export function customerConfig(site: Site): CustomerConfig {
   }
 }
 
-/** `/i/<name>/`: a page like a customer's, with the GWE tracker present. */
+/**
+ * The customer page's own look: global element styles, as a shop's stylesheet has, so
+ * the preview shows that the invitation neither takes them on nor changes the page.
+ */
+const SHOP_STYLE = `
+  * { box-sizing: border-box; }
+  body { margin: 0; font: 16px/1.5 Georgia, "Times New Roman", serif; color: #2b2b2b; background: #fbf8f3; }
+  header, footer { background: #3d2b1f; color: #fff; padding: 12px 24px; }
+  header { display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: center; justify-content: space-between; }
+  header a, footer a { color: #fff; }
+  .shop-name { font-size: 1.4em; font-weight: bold; margin: 0; }
+  nav ul { display: flex; flex-wrap: wrap; gap: 4px 16px; list-style: none; margin: 0; padding: 0; }
+  main, aside { max-width: 64em; margin: 0 auto; padding: 16px 24px; }
+  h1 { font-size: 1.8em; margin: 8px 0; } h2 { font-size: 1.25em; color: #6b2d0f; margin: 20px 0 8px; text-transform: uppercase; letter-spacing: .05em; }
+  p { margin: 0 0 12px; }
+  button { font: inherit; text-transform: uppercase; background: #e07a1f; color: #1b1b1b; border: 0; border-radius: 0; padding: 8px 14px; }
+  input { font: inherit; padding: 6px; border: 1px solid #6b6b6b; }
+  .products { display: grid; grid-template-columns: repeat(auto-fill, minmax(12em, 1fr)); gap: 16px; list-style: none; padding: 0; }
+  .products li { background: #fff; border: 1px solid #d8cfc4; padding: 12px; }
+  .price { font-weight: bold; }
+  .tools { border-top: 4px dashed #3d2b1f; font: 14px/1.45 system-ui, sans-serif; }
+  .tools { overflow-wrap: anywhere; }
+  .tools section { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 10px 16px; margin: 12px 0; }
+  .tools .scroll { overflow-x: auto; }
+  .tools h2 { font-family: system-ui, sans-serif; text-transform: none; letter-spacing: 0; color: #222; }
+  .tools code { background: #eef; padding: 0 4px; border-radius: 3px; overflow-wrap: anywhere; }
+  .tools table { border-collapse: collapse; font-size: 13px; } .tools td, .tools th { border-bottom: 1px solid #eee; padding: 3px 8px; text-align: left; vertical-align: top; }
+  .muted { color: #595959; }
+  #widgets-commands [data-field] { overflow-wrap: anywhere; font-family: ui-monospace, monospace; font-size: 13px; }
+`
+
+const PRODUCTS = [
+  ['Dark roast coffee, 1 kg', '18.90'],
+  ['Ceramic pour-over', '24.00'],
+  ['Hand grinder', '59.00'],
+]
+
+/** `/i/<name>/`: a page like a customer's shop, with the GWE tracker present, and the preview's tools below it. */
 export function customerPage(site: Site, query: URLSearchParams = new URLSearchParams()): string {
   const cfg = customerConfig(site)
   const notify = site.paths.notify
@@ -94,8 +131,31 @@ export function customerPage(site: Site, query: URLSearchParams = new URLSearchP
     : ''
   const widgets = cfg.widgets ? widgetsSection(site, query) : {section: '', scripts: ''}
   const vendor = cfg.vendorFunction ? `<section><h2>Vendor function <code>${htmlText(cfg.vendorFunction)}</code> (stand-in)</h2><ol id="vendor-calls"></ol></section>` : ''
-  return layout(`${site.name} · gwe-int preview`, `<h1>Example shop <span class="muted">· ${htmlText(site.name)} (${htmlText(site.media.title)})</span></h1>
-<p class="muted">${link('/', 'all integrations')} · this page stands in for a customer's web page with the GWE tracker (<code>_gt</code>) loaded.</p>
+  const products = PRODUCTS.map(([name, price]) => `<li><h3>${htmlText(name)}</h3><p class="price">€${price}</p><button type="button">Add to basket</button></li>`).join('\n')
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${htmlText(`Example shop · ${site.name} · gwe-int preview`)}</title>
+<style>${SHOP_STYLE}</style>
+</head>
+<body>
+<header>
+<p class="shop-name">Example shop</p>
+<nav aria-label="Shop"><ul><li><a href="#products">Coffee</a></li><li><a href="#products">Equipment</a></li><li><a href="#search">Search</a></li><li>${link('/', 'All integrations')}</li></ul></nav>
+</header>
+<main>
+<h1>Fresh coffee, roasted this week</h1>
+<p>This page stands in for a customer's web page with the GWE tracker (<code>_gt</code>) loaded: the invitation appears on top of it as it would on the real site.</p>
+<form id="search" role="search" onsubmit="return false"><label for="q">Search the shop</label> <input id="q" type="search" name="q" autocomplete="off"> <button type="submit">Search</button></form>
+<h2 id="products">Bestsellers</h2>
+<ul class="products">
+${products}
+</ul>
+</main>
+<aside class="tools" aria-labelledby="tools-title">
+<h2 id="tools-title">gwe-int preview: ${htmlText(site.name)} <span class="muted">(${htmlText(site.media.title)})</span></h2>
 <section><h2>GWE tracker stand-in</h2>
 <p>visitID <code id="visit-id"></code> · pageID <code id="page-id"></code> <span class="muted">(set them with <code>?visitID=…&amp;pageID=…</code>; <code>?tracker=absent</code> leaves <code>_gt</code> out)</span></p>
 <p>Notification channel: <span id="channel-status" data-state="connecting">connecting…</span></p>
@@ -108,10 +168,15 @@ export function customerPage(site: Site, query: URLSearchParams = new URLSearchP
 ${gmsMode}${widgets.section}${vendor}
 <section><h2>Log</h2><ol id="log"></ol></section>
 <section><h2>Requests received <span class="muted">(${link(cfg.requestsUrl, 'JSON')})</span></h2>
-<table><thead><tr><th>#</th><th>to</th><th>request</th><th>parameters</th><th>gms_user</th><th>status</th></tr></thead><tbody id="requests"></tbody></table>
+<div class="scroll" tabindex="0" role="region" aria-label="Requests received, scrollable"><table><thead><tr><th>#</th><th>to</th><th>request</th><th>parameters</th><th>gms_user</th><th>status</th></tr></thead><tbody id="requests"></tbody></table></div>
 </section>
+</aside>
+<footer><p>Example shop · 1 Market Street · <a href="#search">Contact</a></p></footer>
 <script type="application/json" id="gwe-int-preview-config">${jsonForScript(cfg)}</script>
-<script src="${htmlAttr(CLIENT_SCRIPT_PATH)}"></script>${widgets.scripts}`)
+<script src="${htmlAttr(CLIENT_SCRIPT_PATH)}"></script>${widgets.scripts}
+</body>
+</html>
+`
 }
 
 /** Where the page includes the generated extension relative to the Widgets script. */

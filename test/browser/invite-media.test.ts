@@ -59,7 +59,7 @@ describeBrowser('Third-party and built-in GWE media in Chromium', () => {
       await page.locator('section[data-integration="vendor-fn"] h2 a').click()
       await page.locator('#channel-status[data-state="open"]').waitFor()
       expect(new URL(page.url()).pathname).toBe('/i/vendor-fn/')
-      expect(await page.locator('h1').textContent()).toBe('Example shop · vendor-fn (Third-party media)')
+      expect(await page.locator('#tools-title').textContent()).toBe('gwe-int preview: vendor-fn (Third-party media)')
     }),
   )
 
