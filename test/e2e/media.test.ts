@@ -100,7 +100,7 @@ describe('every medium from the one catalogue (built binary)', () => {
     const widget = es5Scripts('widgets/gms-callback/indexGPE.html')
     expect(varValue(widget, 'DEFAULT_SCENARIO')).toBe('VOICE-WAIT-USERTERM')
     const table = varValue(widget, 'SCENARIOS') as Record<string, {endpoint: string; params: Record<string, string>; needs: string[]; numberParam: string}>
-    // domain.md §6.3 (S20).
+    // The scenario presets of the GMS Android sample (docs/genesys.md#gms-callback).
     expect(table['VOICE-WAIT-USERTERM']).toEqual({
       channel: 'voice',
       endpoint: 'callback',
@@ -111,12 +111,13 @@ describe('every medium from the one catalogue (built binary)', () => {
     expect(table['VOICE-SCHEDULED-USERTERM'].needs).toEqual(['customerNumber', 'desiredTime'])
     expect(table['REQUEST-INTERACTION']).toMatchObject({endpoint: 'request-interaction', needs: ['phoneNumber'], numberParam: '_phone_number'})
     expect(Object.keys(table)).not.toContain('CHAT-NOW')
-    // Every callback scenario needs input, so the widget must not connect on load (seed bug 9).
+    // Every callback scenario needs input: the visitor fills the form and confirms before anything is sent.
     expect(Object.values(table).every((s) => s.needs.length > 0)).toBe(true)
-    expect(widget).toMatch(/if \(SCENARIOS\[scenario\]\.needs\.length === 0\) \{\s*connect\(\);/)
-    expect(widget).toContain('params["webengagement"] = "";')
+    expect(widget).toContain('pairs.push(["webengagement", ""]);')
     const html = read('widgets/gms-callback/indexGPE.html')
-    for (const id of ['contact_number', 'available_time_slots', 'scenario', 'service_name', 'connect', 'status']) expect(html).toContain(`id="${id}"`)
+    for (const id of ['phone', 'slot', 'service_name', 'submit', 'review', 'confirm', 'status']) expect(html).toContain(`id="${id}"`)
+    // The scenario is fixed by the invitation: the visitor never chooses it.
+    expect(html).not.toContain('id="scenario"')
   })
 
   it('gwe-chat: invite copy and snippet only, and the output says so', () => {
@@ -136,13 +137,13 @@ describe('every medium from the one catalogue (built binary)', () => {
     expect(invite).toContain('TODO(gwe-int): the chat page URL below has no host.')
     const page = es5Scripts('widgets/webapi-chat/chatGPE.html')
     expect(varValue(page, 'CHAT_URL')).toBe('https://gms.example.com/genesys/2/chat/customer-support')
-    expect(page).toContain("function userDataField(key) { return 'userData[' + key + ']'; }")
-    expect(page).toContain('[userDataField("visitID"), getUrlVars("visitId") || \'\']')
-    expect(page).toContain('[userDataField("pageID"), getUrlVars("pageId") || \'\']')
-    expect(page).toContain('[userDataField("webengagement"), ""]')
-    expect(page).toContain("[['firstName', first], ['lastName', last]] : [['nickname', first || last]]")
-    expect(page).toContain("post(chatUrl('send'), credentials([['message', text]]))")
-    expect(page).toMatch(/TODO\(gwe-int\): POST <gms>\/genesys\/2\/chat\/<service>\/<chatId>\/refresh/)
+    expect(page).toContain("function userData(key) { return 'userData[' + key + ']'; }")
+    expect(page).toContain('pairs.push([userData("visitID"), getUrlVars("visitId") || \'\']);')
+    expect(page).toContain('pairs.push([userData("pageID"), getUrlVars("pageId") || \'\']);')
+    expect(page).toContain('pairs.push([userData("webengagement"), ""]);')
+    expect(page).toContain("var pairs = [['nickname', name]];")
+    expect(page).toContain("send: function (text) { return call('send', [['message', text]], false); }")
+    expect(page).toMatch(/TODO\(gwe-int\): refresh, the typing operations, disconnect, nextPosition and chatEnded/)
     expect(page).not.toMatch(/innerHTML|insertAdjacentHTML|document\.write/)
   })
 

@@ -248,8 +248,12 @@ describe('the installed gwe-int', () => {
     const s = ptySession(['new', 'gms-chat', '--host', 'https://gms.example.com', '--service', 'chat'], cwd, {command: [bin], env: {HOME: home}})
     await s.waitFor('Which scenario?')
     await s.type(KEY.enter)
+    await s.waitFor('Which GWE version?')
+    await s.type(KEY.enter)
     await s.waitFor('Output folder?')
     await s.type(`web${KEY.enter}`)
+    await s.waitFor('GWE server URL')
+    await s.type(`https://gwe.example.com:9443${KEY.enter}`)
     const result = await s.child
     expect(result.exitCode, s.plain()).toBe(0)
     expect(listFiles(path.join(cwd, 'web'))).toContain('indexGPE.html')
