@@ -1,7 +1,9 @@
 /**
  * The golden cases: every medium × every scenario of it (from the catalogue, so a new
  * scenario gets a case by itself), plus variants for the inputs that change the output.
- * Each case's expected files live in test/golden/<case name>/ (UPDATE_GOLDEN=1 rewrites them).
+ * Each medium has one base case, its default answers, whose files are kept in full under
+ * test/golden/<medium id>/; every other case is kept as its difference from its medium's
+ * base, test/golden/<case name>.diff (UPDATE_GOLDEN=1 rewrites them all).
  */
 import {MEDIA, type MediaKind} from '../../src/catalog/media.js'
 import type {IntegrationEntry} from '../../src/core/integration.js'
@@ -58,6 +60,23 @@ const VARIANTS: GoldenCase[] = [
 ]
 
 export const CASES: readonly GoldenCase[] = [...MATRIX, ...VARIANTS]
+
+/**
+ * Each medium's base case: the matrix case of its default scenario, or its only case for a
+ * medium without scenarios. Keyed by medium id, which also names its folder of full files.
+ */
+export const BASES: ReadonlyMap<string, GoldenCase> = new Map(
+  MEDIA.map((m) => {
+    const base = MATRIX.find((c) => c.entry.media === m.id && (m.scenarios.length === 0 || c.entry.scenario === m.defaultScenario))
+    if (!base) throw new Error(`golden cases: no base case for ${m.id}`)
+    return [m.id, base] as const
+  }),
+)
+
+/** The base case a case is compared with (itself for a base case). */
+export function baseOf(c: GoldenCase): GoldenCase {
+  return BASES.get(c.entry.media)!
+}
 
 /** Whether the case's answers name an http:// URL (only then may http:// appear in the output). */
 export function givesHttp(c: GoldenCase): boolean {

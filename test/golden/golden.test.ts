@@ -1,8 +1,13 @@
 /**
- * Golden files: each case of cases.ts is planned in-process and every file compared byte for
- * byte with test/golden/<case>/<path>. `UPDATE_GOLDEN=1 npx vitest run test/golden` rewrites
- * them (review the git diff). Each case is also checked for what must hold whatever the bytes:
- * scripts parse as ES5, notify.sh passes `sh -n`, the attached-data contract, no stray http://.
+ * Golden files: each case of cases.ts is planned in-process. A medium's base case is compared
+ * byte for byte with its full files, test/golden/<medium id>/<path>. Every other case is
+ * compared through its difference from its medium's base, both rendered now: a unified diff,
+ * file by file (paired by artifact, so a renamed widget is diffed against the base's widget),
+ * that must equal test/golden/<case>.diff. So a template change shows once in the base files
+ * and, in a case's .diff, only where it touches what that case changes.
+ * `UPDATE_GOLDEN=1 npx vitest run test/golden` rewrites them all (review the git diff).
+ * Each case is also checked for what must hold whatever the bytes: scripts parse as ES5,
+ * notify.sh passes `sh -n`, the attached-data contract, no stray http://.
  */
 import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
@@ -12,26 +17,79 @@ import {createTwoFilesPatch} from 'diff'
 import {describe, expect, it} from 'vitest'
 import {ATTACHED_DATA_KEYS, KEYS} from '../../src/catalog/keys.js'
 import {starterCall} from '../../src/core/context.js'
+import {provenance} from '../../src/core/header.js'
 import {integrationSchema, resolveIntegration} from '../../src/core/integration.js'
 import {planIntegration} from '../../src/core/plan.js'
 import {inlineScripts, parseScript} from '../helpers/parse.js'
-import {CASES, givesHttp, type GoldenCase} from './cases.js'
+import {BASES, baseOf, CASES, givesHttp, type GoldenCase} from './cases.js'
 
 const GOLDEN = path.dirname(fileURLToPath(import.meta.url))
 const UPDATE = process.env.UPDATE_GOLDEN === '1'
 /** A fixed, never-written folder the plan resolves against, so paths and bytes do not depend on the machine. */
 const BASE = path.resolve('/gwe-int-golden')
 
-function plan(c: GoldenCase): Map<string, string> {
+interface Rendered {
+  /** Path relative to the integration's folder -> content. */
+  files: Map<string, string>
+  /** Artifact id -> path, to pair a case's files with its base's. */
+  paths: Map<string, string>
+}
+
+const rendered = new Map<string, Rendered>()
+
+function plan(c: GoldenCase): Rendered {
+  const known = rendered.get(c.name)
+  if (known) return known
   const entry = integrationSchema.parse(c.entry)
-  const files = planIntegration(resolveIntegration(entry), {
+  const planned = planIntegration(resolveIntegration(entry), {
     baseDir: BASE,
     regenerate: 'run "gwe-int generate"',
     readText: () => {
       throw new Error('golden cases read no source files')
     },
   })
-  return new Map(files.map((f) => [path.relative(BASE, f.path).split(path.sep).join('/'), f.content]))
+  const rel = (p: string): string => path.relative(BASE, p).split(path.sep).join('/')
+  const result = {files: new Map(planned.map((f) => [rel(f.path), f.content])), paths: new Map(planned.map((f) => [f.artifact, rel(f.path)]))}
+  if (result.paths.size !== planned.length) throw new Error(`golden case ${c.name}: two files of one artifact cannot be paired with the base`)
+  rendered.set(c.name, result)
+  return result
+}
+
+/** The header's checksum, masked: it follows from the rest of the file (each case file is checked for it). */
+const maskChecksum = (text: string): string => text.replace(/(gwe-int checksum )[0-9a-f]{16}\b/, '$1................')
+
+/**
+ * A case's difference from its base: one unified diff (3 lines of context) per file that
+ * differs, in the case's artifact order; a file only one side has is diffed against /dev/null.
+ * Header checksums are masked on both sides, else every body change would also change every
+ * case's .diff through its checksum line.
+ */
+function difference(c: GoldenCase): string {
+  const base = baseOf(c)
+  const mine = plan(c)
+  const theirs = plan(base)
+  const folder = c.entry.media
+  const header = {includeIndex: false, includeUnderline: false, includeFileHeaders: true}
+  const patches: string[] = []
+  const pair = (oldName: string, newName: string, oldText: string, newText: string): void => {
+    const [before, after] = [maskChecksum(oldText), maskChecksum(newText)]
+    if (before !== after || oldName === '/dev/null' || newName === '/dev/null') {
+      patches.push(createTwoFilesPatch(oldName, newName, before, after, undefined, undefined, {context: 3, headerOptions: header}))
+    }
+  }
+  for (const [artifact, rel] of mine.paths) {
+    const baseRel = theirs.paths.get(artifact)
+    if (baseRel === undefined) pair('/dev/null', `${c.name}/${rel}`, '', mine.files.get(rel)!)
+    else pair(`${folder}/${baseRel}`, `${c.name}/${rel}`, theirs.files.get(baseRel)!, mine.files.get(rel)!)
+  }
+  for (const [artifact, baseRel] of theirs.paths) {
+    if (!mine.paths.has(artifact)) pair(`${folder}/${baseRel}`, '/dev/null', theirs.files.get(baseRel)!, '')
+  }
+  const intro =
+    `Golden difference of case ${c.name} from the base case of ${folder} (${base.name}),\n` +
+    `whose files are test/golden/${folder}/. Both are rendered by the test; UPDATE_GOLDEN=1 rewrites this file.\n` +
+    `Header checksums show as dots: each follows from its file's content (the test checks them).\n`
+  return intro + patches.join('')
 }
 
 function listFiles(dir: string): string[] {
@@ -50,37 +108,55 @@ function scriptsOf(rel: string, content: string): string[] {
 }
 
 describe('golden files', () => {
-  it('has one folder per case and no stale folders', () => {
+  it('has one full folder per medium, one .diff per other case and nothing stale', () => {
     const names = CASES.map((c) => c.name)
     expect(new Set(names).size, 'case names are unique').toBe(names.length)
-    const folders = fs.readdirSync(GOLDEN, {withFileTypes: true}).filter((e) => e.isDirectory()).map((e) => e.name)
-    const stale = folders.filter((f) => !names.includes(f))
+    const bases = new Set(BASES.values())
+    const wanted = new Set([...BASES.keys(), ...CASES.filter((c) => !bases.has(c)).map((c) => `${c.name}.diff`), 'cases.ts', 'golden.test.ts'])
+    const stale = fs.readdirSync(GOLDEN).filter((f) => !wanted.has(f))
     if (UPDATE) for (const f of stale) fs.rmSync(path.join(GOLDEN, f), {recursive: true})
-    else expect(stale, 'golden folders without a case in cases.ts (UPDATE_GOLDEN=1 removes them)').toEqual([])
+    else expect(stale, 'golden files without a case in cases.ts (UPDATE_GOLDEN=1 removes them)').toEqual([])
   })
 
   describe.each(CASES.map((c) => [c.name, c] as const))('%s', (name, c) => {
-    const files = plan(c)
-    const dir = path.join(GOLDEN, name)
+    const {files} = plan(c)
+    const isBase = baseOf(c) === c
     const {media} = resolveIntegration(integrationSchema.parse(c.entry))
 
-    it('matches the golden files byte for byte', () => {
-      if (UPDATE) {
-        fs.rmSync(dir, {recursive: true, force: true})
+    if (isBase) {
+      it(`matches the full golden files of ${c.entry.media} byte for byte`, () => {
+        const dir = path.join(GOLDEN, c.entry.media)
+        if (UPDATE) {
+          fs.rmSync(dir, {recursive: true, force: true})
+          for (const [rel, content] of files) {
+            fs.mkdirSync(path.dirname(path.join(dir, rel)), {recursive: true})
+            fs.writeFileSync(path.join(dir, rel), content)
+          }
+        }
+        expect(listFiles(dir), `files of ${name} (UPDATE_GOLDEN=1 rewrites them)`).toEqual([...files.keys()].sort())
         for (const [rel, content] of files) {
-          fs.mkdirSync(path.dirname(path.join(dir, rel)), {recursive: true})
-          fs.writeFileSync(path.join(dir, rel), content)
+          const expected = fs.readFileSync(path.join(dir, rel), 'utf8')
+          if (expected !== content) {
+            const patch = createTwoFilesPatch(`golden/${c.entry.media}/${rel}`, `generated/${name}/${rel}`, expected, content, '', '', {context: 3})
+            expect.fail(`${c.entry.media}/${rel} differs from its golden file (UPDATE_GOLDEN=1 rewrites it):\n${patch}`)
+          }
         }
-      }
-      expect(listFiles(dir), `files of ${name} (UPDATE_GOLDEN=1 rewrites them)`).toEqual([...files.keys()].sort())
-      for (const [rel, content] of files) {
-        const expected = fs.readFileSync(path.join(dir, rel), 'utf8')
-        if (expected !== content) {
-          const patch = createTwoFilesPatch(`golden/${name}/${rel}`, `generated/${name}/${rel}`, expected, content, '', '', {context: 3})
-          expect.fail(`${name}/${rel} differs from its golden file (UPDATE_GOLDEN=1 rewrites it):\n${patch}`)
+      })
+    } else {
+      it(`differs from the base of ${c.entry.media} as ${name}.diff says`, () => {
+        const file = path.join(GOLDEN, `${name}.diff`)
+        const actual = difference(c)
+        if (UPDATE) fs.writeFileSync(file, actual)
+        expect(fs.existsSync(file), `${name}.diff is missing (UPDATE_GOLDEN=1 writes it)`).toBe(true)
+        const expected = fs.readFileSync(file, 'utf8')
+        if (expected !== actual) {
+          const patch = createTwoFilesPatch(`golden/${name}.diff`, `generated/${name}.diff`, expected, actual, '', '', {context: 3})
+          expect.fail(`${name}: its difference from the base of ${c.entry.media} changed (UPDATE_GOLDEN=1 rewrites ${name}.diff):\n${patch}`)
         }
-      }
-    })
+        // The masked checksums: each file's header sums the file's own content.
+        for (const [rel, content] of files) expect(provenance(content), `${name}/${rel}: its header checksum`).toBe('pristine')
+      })
+    }
 
     it('writes scripts that parse as ES5', () => {
       let count = 0
@@ -122,10 +198,10 @@ describe('golden files', () => {
         expect(all).not.toContain('params[')
       } else if (media.starterTemplate) {
         for (const key of ATTACHED_DATA_KEYS) expect(scripts, key).toContain(JSON.stringify(key))
-        // The marker is attached with an empty value (S1; domain.md §8 generator default).
+        // The marker is attached with an empty value: the generator default.
         expect(scripts).toMatch(/"webengagement"[)\]]*\s*[=,]\s*""/)
       } else {
-        // Built-in GWE media: startChat()/startCallback() attach the IDs themselves (S0).
+        // Built-in GWE media: startChat()/startCallback() attach the IDs themselves.
         expect(scripts).not.toContain(JSON.stringify(KEYS.attachedMarker))
         for (const branch of media.branches) expect(scripts).toContain(branch === 'CHAT' ? 'startChat();' : 'startCallback();')
       }
