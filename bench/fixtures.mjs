@@ -1,8 +1,8 @@
 /**
  * Inputs the benchmark generates for itself, deterministically: a config of 200
- * integrations, the jobs file the plain baseline script renders from (the same
- * templates, contexts and output paths gwe-int computes), and a 2 MB HTML page
- * with 50 script blocks for the patch case.
+ * integrations and the jobs file the plain baseline script renders from (the same
+ * templates, contexts and output paths gwe-int computes). The patch case's pages:
+ * patch-pages.mjs.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -50,31 +50,6 @@ export function baselineJobs(root, config, regenerate) {
     }
   }
   return {regenerate, jobs}
-}
-
-/** A ~2 MB page: the seed invitation plus 49 more script blocks and filler markup. */
-export function bigPage(root, bytes = 2 * 1024 * 1024, scripts = 50) {
-  const seed = fs.readFileSync(path.join(root, 'test/fixtures/patch/guide-invite/input.html'), 'utf8')
-  const extra = scripts - (seed.match(/<script\b/gi) ?? []).length
-  const blocks = []
-  for (let n = 0; n < extra; n += 1) {
-    blocks.push(`<script type="text/javascript">\n  // block ${n}\n  var widget${n} = {id: ${n}, label: "Widget ${n}", items: [${Array.from({length: 20}, (_, k) => k * n).join(', ')}]};\n  function render${n}(target) {\n    for (var k = 0; k < widget${n}.items.length; k++) { target.push('<li>' + widget${n}.items[k] + '</li>'); }\n    return target;\n  }\n</script>\n`)
-  }
-  const fillerUnit = '<div class="row"><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.</p></div>\n'
-  const closing = seed.lastIndexOf('</body>')
-  const head = seed.slice(0, closing)
-  const tail = seed.slice(closing)
-  const fixed = head.length + tail.length + blocks.join('').length
-  const fillerCount = Math.max(0, Math.floor((bytes - fixed) / fillerUnit.length))
-  const perGap = Math.ceil(fillerCount / (blocks.length + 1))
-  let body = ''
-  let left = fillerCount
-  for (const block of [...blocks, '']) {
-    const n = Math.min(perGap, left)
-    body += fillerUnit.repeat(n) + block
-    left -= n
-  }
-  return head + body + tail
 }
 
 // gwe-int's own modules, bundled from src/ by rolldown into the bench's work folder

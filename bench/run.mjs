@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: whole-process timings of gwe-int, each case side by side with
- * its baseline (bare `node -e 0`, or the plain Handlebars script in this folder),
- * runs interleaved, one warm-up then the median of N (default 5). Prints a table of
- * medians and ratios and writes bench/results.json. Not part of `npm test`.
+ * its baseline (bare `node -e 0`, the plain Handlebars script in this folder, or for
+ * `patch` the same command with its fast scan turned off), runs interleaved, one
+ * warm-up then the median of N (default 5). Prints a table of medians and ratios and
+ * writes bench/results.json. Not part of `npm test`.
  *
- *   node bench/run.mjs [--runs 5] [--only new,generate] [--json-out FILE] [--dir /dev/shm]
+ *   node bench/run.mjs [--runs 5] [--only new,generate,patch] [--json-out FILE] [--dir /dev/shm]
+ *
+ * --only patch selects every patch case (patch-2k, patch-50k, patch-200k, patch-widget-200k).
  *
  * Runs on the Node that runs it; `npm run bench` (bench/matrix.mjs) runs it on each
  * benchmarked Node line.
@@ -24,7 +27,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {baselineJobs, bigConfig, bigPage, loadSupport} from './fixtures.mjs'
+import {baselineJobs, bigConfig, loadSupport} from './fixtures.mjs'
+import {patchPages} from './patch-pages.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const BIN = path.join(ROOT, 'bin', 'run.cjs')
@@ -53,11 +57,11 @@ const env = {...process.env, NO_COLOR: '1', GWE_INT_BENCH_RSS: memFile}
 delete env.DEBUG
 
 /** One whole-process run: wall time in ms (spawn to exit) and peak RSS in KiB. */
-function sample(argv, cwd, expectExit = 0) {
+function sample(argv, cwd, expectExit = 0, extraEnv = undefined) {
   fs.rmSync(memFile, {force: true})
   const [file, fileArgs] = useTime ? [TIME, ['-f', '%M %U %S', '-o', memFile, process.execPath, ...argv]] : [process.execPath, ['--import', RSS_HOOK, ...argv]]
   const start = process.hrtime.bigint()
-  const run = spawnSync(file, fileArgs, {cwd, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024})
+  const run = spawnSync(file, fileArgs, {cwd, env: extraEnv ? {...env, ...extraEnv} : env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024})
   const ms = Number(process.hrtime.bigint() - start) / 1e6
   if (run.status !== expectExit) throw new Error(`bench: node ${argv.join(' ')} (in ${cwd}) exited ${run.status}, expected ${expectExit}\n${run.stderr}`)
   // /usr/bin/time: "maxrss-KiB user-s sys-s"; the hook: "maxrss-KiB cpu-ms".
@@ -93,9 +97,17 @@ const ioFiles = path.join(ioDir, 'files.json')
   const files = fs.readdirSync(widgets, {recursive: true}).map((rel) => path.join(widgets, rel)).filter((f) => fs.statSync(f).isFile())
   fs.writeFileSync(ioFiles, JSON.stringify(files.map((f) => ({file: path.relative(checkDir, f), content: fs.readFileSync(f, 'utf8'), mode: fs.statSync(f).mode & 0o777}))))
 }
+// patch: realistic pages (bench/patch-pages.mjs), each patched with the fast scan
+// (src/patch/fast-scan/) and without it (GWE_INT_PATCH_SCAN=exact: parse5's tree
+// builder on the whole page). The fast scan stays only while it saves at least 20%
+// of the whole command at 200 KB (goal <= 0.8x there); elsewhere the figures inform.
 const pageDir = fresh('patch')
-const page = path.join(pageDir, 'invite.html')
-fs.writeFileSync(page, bigPage(ROOT))
+const pages = patchPages(ROOT)
+for (const p of pages) fs.writeFileSync(path.join(pageDir, `${p.id}.html`), p.content)
+const PATCH_CASES = {'invite-2k': {}, 'invite-50k': {}, 'invite-200k': {ratio: 0.8}, 'widget-200k': {}}
+const EXACT_SCAN = {GWE_INT_PATCH_SCAN: 'exact'}
+const patchArgv = (p, out) => [BIN, 'patch', `${p.id}.html`, '--media', 'gms-chat', ...(p.kind === 'invite' ? ['--scenario', 'CHAT-NOW', '--host', 'https://gms.example.com:8443'] : []), '--out', out]
+const patchCwd = () => (fs.rmSync(path.join(pageDir, 'out.html'), {force: true}), pageDir)
 
 const bare = {label: 'node -e 0', argv: ['-e', '0'], cwd: () => work}
 const generateCli = {label: 'gwe-int generate', argv: [BIN, 'generate'], cwd: () => (fs.rmSync(path.join(genDir, 'widgets'), {recursive: true, force: true}), genDir)}
@@ -121,10 +133,15 @@ const CASES = [
     base: {label: 'plain node:fs script, same bytes', argv: [IO_FLOOR, ioFiles, ioDir], cwd: () => (fs.rmSync(path.join(ioDir, 'widgets'), {recursive: true, force: true}), ioDir)},
   },
   {id: 'check', label: 'generate --check (nothing changed)', goal: {ratio: 1}, argv: [BIN, 'generate', '--check'], cwd: () => checkDir, base: generateCli},
-  patchAvailable
-    ? {id: 'patch', label: 'patch (2 MB page, 50 scripts)', goal: {ms: 500}, argv: [BIN, 'patch', page, '--media', 'gms-chat', '--scenario', 'CHAT-NOW', '--host', 'https://gms.example.com:8443', '--out', 'inviteGMS.html'], cwd: () => (fs.rmSync(path.join(pageDir, 'inviteGMS.html'), {force: true}), pageDir), base: bare}
-    : {id: 'patch', label: 'patch (2 MB page, 50 scripts)', goal: {ms: 500}, unavailable: '`gwe-int patch --help` failed: the command is not available in this build'},
-].filter((c) => !ONLY || ONLY.includes(c.id))
+  ...pages
+    .filter((p) => p.id in PATCH_CASES)
+    .map((p) => {
+      const id = `patch-${p.id.replace(/^invite-/, '')}`
+      const label = `patch ${p.kind === 'invite' ? 'invite.html' : 'GMS widget'}, ${(p.bytes / 1024).toFixed(0)} KB page`
+      if (!patchAvailable) return {id, label, goal: PATCH_CASES[p.id], unavailable: '`gwe-int patch --help` failed: the command is not available in this build'}
+      return {id, label, goal: PATCH_CASES[p.id], page: p, argv: patchArgv(p, 'out.html'), cwd: patchCwd, base: {label: 'same, GWE_INT_PATCH_SCAN=exact', argv: patchArgv(p, 'out.html'), cwd: patchCwd, env: EXACT_SCAN}}
+    }),
+].filter((c) => !ONLY || ONLY.some((o) => c.id === o || c.id.startsWith(`${o}-`)))
 
 // ---- interleaved runs: round 0 is the warm-up; odd rounds run the baseline first ----
 const samples = new Map(CASES.map((c) => [c.id, {subject: [], base: []}]))
@@ -137,7 +154,7 @@ for (let round = 0; round <= RUNS; round += 1) {
     ]
     if (round % 2 === 1) pair.reverse()
     for (const [side, what] of pair) {
-      const s = sample(what.argv, what.cwd())
+      const s = sample(what.argv, what.cwd(), 0, what.env)
       if (round > 0) samples.get(c.id)[side].push(s)
     }
   }
@@ -153,6 +170,15 @@ if (CASES.some((c) => c.id === 'generate')) {
   sample([BASELINE, jobsFile, baseDir, support], baseDir)
   sameOutput = sameTree(path.join(genDir, 'widgets'), path.join(baseDir, 'widgets'))
 }
+// Both ways of reading a page must give the same patched file, byte for byte.
+const patchSame = CASES.filter((c) => c.page && !c.unavailable).map((c) => {
+  sample(patchArgv(c.page, 'fast.html'), pageDir)
+  sample(patchArgv(c.page, 'exact.html'), pageDir, 0, EXACT_SCAN)
+  const same = fs.readFileSync(path.join(pageDir, 'fast.html')).equals(fs.readFileSync(path.join(pageDir, 'exact.html')))
+  fs.rmSync(path.join(pageDir, 'fast.html'))
+  fs.rmSync(path.join(pageDir, 'exact.html'))
+  return {id: c.id, same}
+})
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -207,9 +233,10 @@ const notes = [
   `Times are wall-clock medians (spawn to exit); "ratio" is median over median; "paired ratio" (judged against the goal) is the median of each round's gwe-int/baseline, which a slow spell of a shared machine sways less; "cpu ratio" compares user+sys CPU time.`,
   `Peak memory: max RSS of the gwe-int process, from ${memoryMethod}; goal < 120 MiB.`,
   ...(sameOutput === undefined ? [] : [`generate: the plain script's ${jobs.jobs.length} files are ${sameOutput ? 'byte-identical to' : 'DIFFERENT from'} gwe-int's.`]),
+  ...(patchSame.length === 0 ? [] : [`patch: the pages come from bench/patch-pages.mjs (the invitation fixture, and the invitation and the GMS widget inside a CMS page); the patched files with and without the fast scan are ${patchSame.every((p) => p.same) ? 'byte-identical' : `DIFFERENT (${patchSame.filter((p) => !p.same).map((p) => p.id).join(', ')})`}.`]),
   ...results.filter((r) => !r.available).map((r) => `${r.case}: ${r.note}.`),
 ]
 process.stdout.write(`${table}\n\n${notes.join('\n')}\n`)
-fs.writeFileSync(JSON_OUT, `${JSON.stringify({node: process.version, cpus: os.cpus().length, cpu, runs: RUNS, dir: path.dirname(work), memory: memoryMethod, sameOutput, results}, null, 2)}\n`)
+fs.writeFileSync(JSON_OUT, `${JSON.stringify({node: process.version, cpus: os.cpus().length, cpu, runs: RUNS, dir: path.dirname(work), memory: memoryMethod, sameOutput, patchSame, results}, null, 2)}\n`)
 process.stdout.write(`(written to ${path.relative(process.cwd(), JSON_OUT) || JSON_OUT})\n`)
 fs.rmSync(work, {recursive: true, force: true})

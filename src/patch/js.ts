@@ -5,7 +5,7 @@
  */
 import * as acorn from 'acorn'
 import * as walk from 'acorn-walk'
-import type {ScriptBlock} from './html.js'
+import type {ScriptBlock} from './types.js'
 
 export type FnNode = acorn.FunctionDeclaration | acorn.FunctionExpression | acorn.ArrowFunctionExpression
 export type DefKind = 'function declaration' | 'variable' | 'assignment'

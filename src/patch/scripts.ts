@@ -1,5 +1,6 @@
 /** The inline scripts of one document, located with parse5 and parsed with acorn lazily. */
-import {findInlineScripts, type ScriptBlock} from './html.js'
+import {findInlineScripts} from './html.js'
+import type {ScriptBlock} from './types.js'
 import {parseScript, type BrokenScript, type ParsedScript} from './js.js'
 
 /**

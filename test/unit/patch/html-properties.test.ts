@@ -8,8 +8,10 @@
  */
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {findInlineScripts, scriptElements, viaMask} from '../../../src/patch/html.js'
-import {scriptsByTokens, walkWithCuts} from '../../../src/patch/script-tokens.js'
+import {viaMask} from '../../../src/patch/fast-scan/mask.js'
+import {scriptsByTokens, walkWithCuts} from '../../../src/patch/fast-scan/tokens.js'
+import {findInlineScripts} from '../../../src/patch/html.js'
+import {scriptElements} from '../../../src/patch/tree.js'
 
 const TEXT_TAGS = ['style', 'noframes', 'noscript', 'xmp', 'iframe', 'noembed', 'title', 'textarea']
 

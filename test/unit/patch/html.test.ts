@@ -1,16 +1,20 @@
 /**
- * Locating inline scripts: the fast paths (script-tokens.ts scriptsByTokens,
- * html.ts viaMask) must give exactly what parse5's tree builder gives on the
- * whole text, or decline. Random documents: html-properties.test.ts.
+ * Locating inline scripts: the fast scan (fast-scan/: tokens.ts scriptsByTokens,
+ * mask.ts viaMask) must give exactly what parse5's tree builder gives on the
+ * whole text (tree.ts), or decline. Random documents: html-properties.test.ts.
  */
 import {readdirSync, readFileSync, existsSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {findInlineScripts, scriptElements, viaMask} from '../../../src/patch/html.js'
-import {scriptsByTokens, walkWithCuts} from '../../../src/patch/script-tokens.js'
+import {fastScan} from '../../../src/patch/fast-scan/index.js'
+import {viaMask} from '../../../src/patch/fast-scan/mask.js'
+import {scriptsByTokens, walkWithCuts} from '../../../src/patch/fast-scan/tokens.js'
+import {findInlineScripts} from '../../../src/patch/html.js'
+import {scriptElements} from '../../../src/patch/tree.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/patch')
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '../../..')
 
 const summary = (html: string, exact: boolean) => findInlineScripts(html, {exact}).map((b) => [b.tagStart, b.start, b.end, b.module, b.text])
 
@@ -208,6 +212,33 @@ describe('findInlineScripts', () => {
     const html = seed.slice(0, at) + rows + '<script>x()</script>\n' + rows + seed.slice(at)
     expect(walkWithCuts(html, 256)?.confirmed).toBe(true)
     expect(scriptsByTokens(html)).toEqual(scriptElements(html))
+  })
+
+  it("answers on the bench's realistic pages (invitation and GMS widget in a CMS page, 2 KB to 200 KB), exactly as parse5", async () => {
+    const {patchPages} = await import('../../../bench/patch-pages.mjs')
+    const pages: {id: string; content: string}[] = patchPages(REPO)
+    expect(pages.map((p) => p.id)).toEqual(['invite-2k', 'invite-50k', 'invite-200k', 'widget-4k', 'widget-50k', 'widget-200k'])
+    for (const {id, content} of pages) {
+      const reference = scriptElements(content)
+      // The tokenizer walk answers by itself (what `npm run bench` measures is the fast way, not a fallback).
+      expect(scriptsByTokens(content), id).toEqual(reference)
+      expect(fastScan(content), id).toEqual(reference)
+      expect(summary(content, false), id).toEqual(summary(content, true))
+    }
+  })
+
+  it('GWE_INT_PATCH_SCAN=exact turns the fast scan off (the bench baseline)', () => {
+    const html = readFileSync(join(ROOT, 'guide-invite/input.html'), 'utf8')
+    expect(fastScan(html)).toEqual(scriptElements(html))
+    const before = process.env.GWE_INT_PATCH_SCAN
+    process.env.GWE_INT_PATCH_SCAN = 'exact'
+    try {
+      expect(fastScan(html)).toBeUndefined()
+      expect(summary(html, false)).toEqual(summary(html, true))
+    } finally {
+      if (before === undefined) delete process.env.GWE_INT_PATCH_SCAN
+      else process.env.GWE_INT_PATCH_SCAN = before
+    }
   })
 
   it('maps offsets across cuts back to the original text', () => {

@@ -295,14 +295,9 @@ describe('a ~2 MB page with 50 scripts', () => {
     const {html} = bigPage()
     expect(html.length).toBeGreaterThan(2_000_000)
     expect(findInlineScripts(html)).toHaveLength(50)
-    const t0 = performance.now()
-    const cpu0 = process.cpuUsage()
+    // Timings belong to `npm run bench` (the patch cases, on realistic pages).
     expect(detectKind(html, 'big.html')).toBe('invite')
     const r = patchInvite(html, 'big.html', INVITE)
-    const cpu = process.cpuUsage(cpu0)
-    const ms = performance.now() - t0
-    // Reported, not asserted (issue 5: a benchmark, not a timed test).
-    console.log(`detectKind + patchInvite on ${(html.length / 1e6).toFixed(2)} MB, 50 scripts: ${ms.toFixed(0)} ms (${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU)`)
     expect(r.changes).toEqual(['added function startGms', 'CHAT branch: startChat() -> startGms("CHAT-NOW")'])
     expect(count(r.content, 'function startGms(')).toBe(1)
     expect(count(r.content, 'startGms("CHAT-NOW")')).toBe(1)

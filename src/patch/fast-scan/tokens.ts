@@ -11,7 +11,7 @@
  * each cut, else it reads the whole text.
  */
 import {Tokenizer, TokenizerMode, type TokenHandler, type Token} from 'parse5'
-import type {FoundScript} from './html.js'
+import type {FoundScript} from '../types.js'
 import {toOriginal, type Cuts} from './cuts.js'
 import {runCutter} from './plain-runs.js'
 
@@ -254,7 +254,7 @@ class ScriptWalk implements TokenHandler {
     // Other end tags never change the tokenizer state or create elements.
   }
 
-  // Without an end tag, script data runs to the end of the input (as html.ts scriptElements reads the tree).
+  // Without an end tag, script data runs to the end of the input (as tree.ts scriptElements reads the tree).
   onEof(token: Token.EOFToken): void {
     if (this.passedCut(token)) return
     if (this.open) this.close(this.html.length)

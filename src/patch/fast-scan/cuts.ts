@@ -1,7 +1,7 @@
 /**
  * A text with ranges cut out, and the way back to offsets in the original. Both fast
- * ways of finding scripts read a shorter text: html.ts viaMask without script contents,
- * script-tokens.ts without runs of plain markup (plain-runs.ts).
+ * ways of finding scripts read a shorter text: mask.ts without script contents,
+ * tokens.ts without runs of plain markup (plain-runs.ts).
  */
 
 export interface Cuts {

@@ -12,7 +12,7 @@
  * tokenizer is in the data state right after the anchor, with no foreign content
  * or select open, the run produces only character data and plain tags, and the
  * text after the run is read in the same state with or without the run. The walk
- * confirms that condition at every anchor (script-tokens.ts); this scan only
+ * confirms that condition at every anchor (tokens.ts); this scan only
  * guesses where it will hold, skipping what it can tell is not plain markup.
  */
 
