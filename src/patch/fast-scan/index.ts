@@ -5,7 +5,7 @@
  *
  * Why it exists: parse5's tree builder reads a page one character at a time and
  * builds a tree gwe-int does not need. On a realistic 200 KB page (a CMS page
- * around the invitation) that made the whole `gwe-int patch` command about 1.8x
+ * around the invitation) that made the whole `gwe-int patch` command about 1.7x
  * slower; on a bare 2 KB invite.html the two ways cost the same. `npm run bench`
  * measures both (the patch cases).
  *
