@@ -37,7 +37,7 @@ export function bigConfig(root, count = 200) {
  */
 export function baselineJobs(root, config, regenerate) {
   const {resolveIntegration} = importDist(root, 'core/integration.js')
-  const {buildContext} = importDist(root, 'core/context.js')
+  const {buildContext} = importDist(root, 'core/view-model.js')
   const {ARTIFACTS} = importDist(root, 'catalog/artifacts.js')
   const jobs = []
   for (const entry of config.integrations) {
@@ -66,7 +66,7 @@ const FIXTURE_MODULES = {
   'catalog/media.js': ['findMedia'],
   'catalog/artifacts.js': ['ARTIFACTS'],
   'core/integration.js': ['resolveIntegration'],
-  'core/context.js': ['buildContext'],
+  'core/view-model.js': ['buildContext'],
 }
 
 async function bundle(root, work, name, modules) {

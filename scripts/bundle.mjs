@@ -102,7 +102,7 @@ const from = path.join(root, 'dist', 'tsc')
 const out = path.join(root, 'dist')
 
 // Entries: oclif's entry point, every command and every hook (package.json oclif.hooks).
-const input = {'main/run': path.join(from, 'main.js')}
+const input = {'main/run': path.join(from, 'cli', 'main.js')}
 for (const name of LAZY) input[`vendor/${name}`] = require.resolve(name)
 // `gwe-int autocomplete` (with its hidden create and script commands) from the plugin.
 const autocomplete = path.join(path.dirname(require.resolve('@oclif/plugin-autocomplete')), 'commands', 'autocomplete')

@@ -1,11 +1,11 @@
 import * as Flags from '@oclif/core/flags'
-import {BaseCommand} from '../command-base.js'
+import {BaseCommand} from '../cli/command-base.js'
 import {apply} from '../core/apply.js'
-import {EXIT, GweIntError} from '../core/errors.js'
 import {withConfigLock} from '../core/lock.js'
-import {diffOf, generateConfigFile, leftoversOf, planGenerate} from '../core/operations.js'
-import {EXIT_CODES_HELP} from '../help-text.js'
-import {checkReport, conflictMessage, fileTree, planJson, relPath, strictError, summaryLine, sweptLine} from '../messages.js'
+import {diffOf} from '../core/result.js'
+import {generateConfigFile, leftoversOf, planGenerate} from '../core/generate.js'
+import {EXIT_CODES_HELP} from '../cli/help-text.js'
+import {checkReport, fileTree, planJson, relPath, strictError, summaryLine, sweptLine} from '../cli/plan-report.js'
 
 export default class Generate extends BaseCommand {
   static summary = 'Regenerate every integration of the config, byte for byte; --check fails on drift.'
@@ -60,11 +60,11 @@ ${EXIT_CODES_HELP}`
         const summary = `${report.summary}${leftovers.length ? `, ${leftovers.length} leftover temp/backup file${leftovers.length === 1 ? '' : 's'}` : ''}`
         const json = {summary, files: planJson(files, cwd), leftovers: leftovers.map((f) => relPath(cwd, f)), warnings}
         if (stale.length > 0 || leftovers.length > 0) {
-          if (this.jsonEnabled()) this.logJson({check: false, ...json})
-          else process.stderr.write(`${summary}\n${report.details.map((l) => `  ${l}\n`).join('')}`)
-          if (flags.strict && warnings.length > 0 && !this.jsonEnabled()) process.stderr.write(`--strict: ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (above)\n`)
-          process.exitCode = EXIT.drift
-          this.exit(EXIT.drift)
+          if (!this.jsonEnabled()) {
+            process.stderr.write(`${summary}\n${report.details.map((l) => `  ${l}\n`).join('')}`)
+            if (flags.strict && warnings.length > 0) process.stderr.write(`--strict: ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (above)\n`)
+          }
+          this.drifted({check: false, ...json})
         }
         if (flags.strict && warnings.length > 0) throw strictError(result.warnings, true)
         this.say(`all ${files.length} files up to date`)
@@ -76,11 +76,7 @@ ${EXIT_CODES_HELP}`
         if (flags.diff) for (const f of files) if (f.status !== 'unchanged') this.say(diffOf(f, cwd))
       }
       if (flags.strict && warnings.length > 0) throw strictError(result.warnings, false)
-      if (files.some((f) => f.status === 'conflict')) {
-        // A dry run fails like the real run would, so a script can test the plan.
-        const {message, details} = conflictMessage(files, cwd, dryRun)
-        throw new GweIntError(message, EXIT.conflict, details)
-      }
+      this.refuseConflicts(files, cwd, dryRun)
       if (dryRun) {
         this.say(`dry run: ${summaryLine(files)}; nothing written`)
         return {config: relPath(cwd, result.configFile), dryRun, files: planJson(files, cwd), warnings}

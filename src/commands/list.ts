@@ -1,4 +1,4 @@
-import {BaseCommand} from '../command-base.js'
+import {BaseCommand} from '../cli/command-base.js'
 import {INPUTS} from '../catalog/inputs.js'
 import type {InputName} from '../catalog/media.js'
 import {catalogueListing} from '../core/listing.js'

@@ -1,16 +1,16 @@
 import {isatty} from 'node:tty'
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
-import {BaseCommand} from '../command-base.js'
+import {BaseCommand} from '../cli/command-base.js'
 import {INPUTS, GWE_VERSIONS} from '../catalog/inputs.js'
-import {MEDIA_IDS, findMedia} from '../catalog/media.js'
+import {MEDIA_IDS} from '../catalog/media.js'
 import {apply} from '../core/apply.js'
-import {EXIT, GweIntError} from '../core/errors.js'
 import {withConfigLock} from '../core/lock.js'
-import {diffOf, newConfigFile, planNew, resolveNew} from '../core/operations.js'
-import {EXIT_CODES_HELP, mediaHelp} from '../help-text.js'
-import {changeLines, conflictMessage, fileTree, planJson, relPath, strictError, summaryLine, sweptLine} from '../messages.js'
-import {inquirerPrompter} from '../prompter.js'
+import {newConfigFile, planNew, resolveNew} from '../core/new.js'
+import {diffOf} from '../core/result.js'
+import {EXIT_CODES_HELP, mediaHelp} from '../cli/help-text.js'
+import {changeLines, fileTree, planJson, relPath, strictError, summaryLine, sweptLine} from '../cli/plan-report.js'
+import {inquirerPrompter} from '../cli/prompter.js'
 
 export default class New extends BaseCommand {
   static summary = 'Create one integration: the invitation copy, the media widget and the strategy snippet.'
@@ -103,19 +103,14 @@ ${EXIT_CODES_HELP}`
       const refused = result.files.some((f) => f.status === 'conflict')
       return {result, swept: dryRun || refused ? [] : (await apply(result.files)).swept}
     })
-    const mediaNote = findMedia(entry.media)?.note
-    const allNotes = [...notes, ...(mediaNote ? [mediaNote] : [])]
-    const conflict = result.files.some((f) => f.status === 'conflict')
+    const allNotes = [...notes, ...result.notes]
     // A dry run shows the plan (and diff) even when the real run would refuse, then fails like it.
-    if (dryRun || !conflict) {
+    if (dryRun || !result.files.some((f) => f.status === 'conflict')) {
       if (recorded) this.say(changeLines(entry.name, changes, flags.reset).join('\n'))
       this.say(fileTree(result.files, cwd, this.paint.bind(this), dryRun).join('\n'))
       if (dryRun && flags.diff) for (const f of result.files) if (f.status !== 'unchanged') this.say(diffOf(f, cwd))
     }
-    if (conflict) {
-      const {message, details} = conflictMessage(result.files, cwd, dryRun)
-      throw new GweIntError(message, EXIT.conflict, details)
-    }
+    this.refuseConflicts(result.files, cwd, dryRun)
     for (const n of allNotes) this.say(n)
     if (swept.length > 0) this.say(sweptLine(swept, cwd))
     this.say(dryRun ? `dry run: ${summaryLine(result.files)}; nothing written` : summaryLine(result.files))

@@ -1,14 +1,14 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
-import {BaseCommand} from '../command-base.js'
+import {BaseCommand} from '../cli/command-base.js'
 import {GWE_VERSIONS, INPUTS} from '../catalog/inputs.js'
 import {MEDIA_IDS} from '../catalog/media.js'
 import {apply} from '../core/apply.js'
-import {EXIT, GweIntError} from '../core/errors.js'
-import {diffOf} from '../core/operations.js'
-import {planPatch} from '../core/patch-op.js'
-import {EXIT_CODES_HELP} from '../help-text.js'
-import {conflictMessage, relPath} from '../messages.js'
+import {GweIntError} from '../shared/errors.js'
+import {diffOf} from '../core/result.js'
+import {planPatch} from '../core/patch.js'
+import {EXIT_CODES_HELP} from '../cli/help-text.js'
+import {relPath} from '../cli/plan-report.js'
 
 export default class Patch extends BaseCommand {
   static summary = "Apply an integration to your own invite.html or GMS index.html, changing nothing else."
@@ -82,17 +82,10 @@ ${EXIT_CODES_HELP}`
         process.stdout.write(diffOf({...plan.files[0], path: plan.source, previous: plan.original, content: plan.result.content, status: 'updated'}, cwd))
       }
       this.say(plan.result.changed ? `${source}: patching would change it (${plan.result.changes.join('; ')})` : `${source}: unchanged (already patched)`)
-      if (flags.check && plan.result.changed) {
-        if (this.jsonEnabled()) this.logJson(json)
-        process.exitCode = EXIT.drift
-        this.exit(EXIT.drift)
-      }
+      if (flags.check && plan.result.changed) this.drifted(json)
       return json
     }
-    if (plan.files.some((f) => f.status === 'conflict')) {
-      const {message, details} = conflictMessage(plan.files, cwd)
-      throw new GweIntError(message, EXIT.conflict, details)
-    }
+    this.refuseConflicts(plan.files, cwd)
     await apply(plan.files)
     for (const f of plan.files) this.say(`${f.status.padEnd(10)} ${relPath(cwd, f.path)}`)
     for (const change of plan.result.changes) this.say(`  ${change}`)

@@ -1,5 +1,5 @@
 import * as Flags from '@oclif/core/flags'
-import {BaseCommand} from '../command-base.js'
+import {BaseCommand} from '../cli/command-base.js'
 import {openUrl} from '../preview/open.js'
 import {startPreview} from '../preview/index.js'
 

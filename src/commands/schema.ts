@@ -1,4 +1,4 @@
-import {BaseCommand} from '../command-base.js'
+import {BaseCommand} from '../cli/command-base.js'
 import {configJsonSchema} from '../core/json-schema.js'
 
 export default class Schema extends BaseCommand {

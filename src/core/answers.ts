@@ -9,7 +9,7 @@ import {findMedia, MEDIA, type InputName, type MediaKind} from '../catalog/media
 import {findScenario} from '../catalog/scenarios.js'
 import {DEFAULT_GWE_VERSION, GWE_PREFIX, GWE_VERSIONS, INPUTS, PLACEHOLDER_HOST, PLACEHOLDER_VENDOR_URL, type GweVersion} from '../catalog/inputs.js'
 import {canonicalScenario, formatIssues, integrationSchema, type IntegrationEntry} from './integration.js'
-import {invalid} from './errors.js'
+import {invalid} from '../shared/errors.js'
 import {normalizeHost} from './host.js'
 import * as v from './validate.js'
 

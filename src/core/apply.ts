@@ -18,9 +18,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {promisify} from 'node:util'
-import type {AssessedFile, Existing} from './assess.js'
-import {GweIntError, describeFsError, exitForFsError, invalid} from './errors.js'
-import {openRegularFile} from './read-source.js'
+import type {AssessedFile} from './assess.js'
+import {GweIntError, describeFsError, exitForFsError} from '../shared/errors.js'
 import {findLeftovers, leftoverName, removeLeftovers} from './leftovers.js'
 import {afterWrite, onStopSignals, SIGNAL_EXIT, signalOf} from './signals.js'
 
@@ -288,84 +287,4 @@ function rollback(steps: Step[], createdDirs: string[]): void {
       // not empty: something else lives there now
     }
   }
-}
-
-/** Files gwe-int never reads as a previous version (it writes nothing near this size). */
-const MAX_EXISTING_BYTES = 32 * 1024 * 1024
-
-/** What is on disk at a path, for assess(). */
-export function readExisting(file: string): Existing {
-  try {
-    // throwIfNoEntry: most planned files do not exist yet, and a thrown error costs far more than the stat.
-    const stat = fs.statSync(file, {throwIfNoEntry: false})
-    if (!stat) return {kind: 'none'}
-    if (stat.isDirectory()) return {kind: 'dir'}
-    if (!stat.isFile()) return {kind: 'other', reason: 'is not a regular file (a device, pipe or socket)'}
-    if (stat.size > MAX_EXISTING_BYTES) return {kind: 'other', reason: `is ${Math.round(stat.size / 1024 / 1024)} MiB, not a file gwe-int wrote`}
-    // Opened without blocking and checked again: a pipe put there since the stat is not waited on.
-    const opened = openRegularFile(file)
-    if (!opened) return {kind: 'other', reason: 'is not a regular file (a device, pipe or socket)'}
-    try {
-      return {kind: 'file', text: fs.readFileSync(opened.fd, 'utf8')}
-    } finally {
-      fs.closeSync(opened.fd)
-    }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    // ENOTDIR: a file sits where a folder of the path should be; apply() reports it by name.
-    if (code === 'ENOENT' || code === 'ENOTDIR') return {kind: 'none'}
-    throw new GweIntError(`${file}: cannot read (${describeFsError(error)})`, exitForFsError(error))
-  }
-}
-
-/** lstat of `file`, undefined when it or a folder on its way does not exist (ENOENT, ENOTDIR). */
-function lstatIfAny(file: string): fs.Stats | undefined {
-  try {
-    return fs.lstatSync(file, {throwIfNoEntry: false})
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOTDIR') return undefined
-    throw new GweIntError(`${file}: cannot read (${describeFsError(error)})`, exitForFsError(error))
-  }
-}
-
-/**
- * Where `file` really leads: each existing component's symlinks followed (dangling ones
- * too, by their target text), the part that does not exist yet appended as it is.
- */
-export function realResolve(file: string): string {
-  return realResolver()(file)
-}
-
-/** Links followed to resolve one path before it counts as a loop (as the kernel's ELOOP). */
-const MAX_LINK_HOPS = 40
-
-/**
- * realResolve with a memory, for one operation: a plan resolves hundreds of paths under
- * the same few folders, and each folder is looked at once instead of once per path
- * (generate speed). Answers for the disk as it was when first asked.
- */
-export function realResolver(): (file: string) => string {
-  // `missing`: nothing exists there, so nothing below it does either (no lstat needed).
-  const known = new Map<string, {real: string; missing: boolean}>()
-  const resolve = (absolute: string, asked: string, hops: number): {real: string; missing: boolean} => {
-    let found = known.get(absolute)
-    if (found) return found
-    const parent = path.dirname(absolute)
-    if (parent === absolute) found = {real: absolute, missing: false}
-    else {
-      const up = resolve(parent, asked, hops)
-      const next = path.join(up.real, path.basename(absolute))
-      const stat = up.missing ? undefined : lstatIfAny(next)
-      if (!stat) found = {real: next, missing: true}
-      else if (!stat.isSymbolicLink()) found = {real: next, missing: false}
-      else {
-        if (hops >= MAX_LINK_HOPS) throw invalid(`${asked}: too many levels of symbolic links`)
-        found = resolve(path.resolve(up.real, fs.readlinkSync(next)), asked, hops + 1)
-      }
-    }
-    known.set(absolute, found)
-    return found
-  }
-  return (file) => resolve(path.resolve(file), file, 0).real
 }

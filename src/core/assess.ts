@@ -3,9 +3,8 @@
  * unchanged / conflict. A file is replaced without --force only when gwe-int wrote
  * it and nobody edited it since (its header checksum still matches, header.ts).
  */
-import path from 'node:path'
 import type {PlannedFile} from './plan.js'
-import {invalid} from './errors.js'
+import type {Existing} from './disk.js'
 import {provenance} from './header.js'
 
 /**
@@ -23,7 +22,6 @@ export interface AssessedFile extends PlannedFile {
 }
 
 /** What is at a path now: its text, a directory, something else gwe-int will not replace, or nothing. */
-export type Existing = {kind: 'file'; text: string} | {kind: 'dir'} | {kind: 'other'; reason: string} | {kind: 'none'}
 
 export function assess(files: PlannedFile[], read: (file: string) => Existing, force = false): AssessedFile[] {
   return files.map((file) => {
@@ -51,32 +49,4 @@ export function summarize(files: AssessedFile[]): Record<FileStatus, number> {
   const counts: Record<FileStatus, number> = {created: 0, updated: 0, unchanged: 0, conflict: 0, deleted: 0, kept: 0}
   for (const f of files) counts[f.status] += 1
   return counts
-}
-
-/** Where a path really leads, symlinks in its existing part followed (apply.ts realResolve). */
-export type RealPath = (file: string) => string
-
-const inside = (root: string, target: string) => {
-  const rel = path.relative(root, target)
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
-}
-
-/**
- * Refuse (exit 2) any file whose path, symlinks followed, leaves its output folder
- * `rootOf(file)`: a symlinked sub-folder pointing elsewhere would make gwe-int write
- * outside what it owns, and a symlinked file would be read (and, renamed over, unlinked)
- * as if it were the file gwe-int generated there.
- */
-export function checkTargets(files: readonly PlannedFile[], rootOf: (file: PlannedFile) => string, real: RealPath): void {
-  const roots = new Map<string, string>()
-  for (const file of files) {
-    const root = rootOf(file)
-    let realRoot = roots.get(root)
-    if (realRoot === undefined) roots.set(root, (realRoot = real(root)))
-    // The folder the file is renamed into, and the file a link at its name leads to.
-    const target = real(file.path)
-    if (!inside(realRoot, real(path.dirname(file.path))) || !inside(realRoot, target)) {
-      throw invalid(`${file.path}: is reached through a symlink that leads to ${target}, outside the output folder ${root}; refusing to write through it (remove the link or point "out" at the real folder)`)
-    }
-  }
 }

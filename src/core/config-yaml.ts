@@ -5,8 +5,8 @@
  * Loaded on demand: most runs never need the parser (start-up time).
  */
 import {isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document} from 'yaml'
-import {configSchema, SCHEMA_REF, type Config} from './config.js'
-import {invalid} from './errors.js'
+import {configSchema, SCHEMA_REF, type Config} from './config-schema.js'
+import {invalid} from '../shared/errors.js'
 import {formatIssues, type IntegrationEntry} from './integration.js'
 
 /** YAML aliases toJS may expand (a "billion laughs" file stops here). */

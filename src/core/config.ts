@@ -1,16 +1,14 @@
 /**
- * The config file: a list of named integrations in JSON or YAML. Reading validates
+ * Reading and writing the config file (its shape: config-schema.ts): a list of named integrations in JSON or YAML. Reading validates
  * against the catalogue-derived schema and reports `file:line: integrations[2].scenario: …`;
  * writing (from `new`) upserts one entry and keeps everything else, YAML comments included.
  */
 import path from 'node:path'
-import {z} from 'zod'
-import {integrationSchema, type IntegrationEntry} from './integration.js'
-import {invalid} from './errors.js'
-import {readTextFile} from './read-source.js'
+import {CONFIG_NAMES, configSchema, SCHEMA_REF, type Config} from './config-schema.js'
+import type {IntegrationEntry} from './integration.js'
+import {invalid} from '../shared/errors.js'
+import {readTextFile} from '../shared/regular-file.js'
 
-export const CONFIG_NAMES = ['gwe-int.config.json', 'gwe-int.config.yaml', 'gwe-int.config.yml']
-export const SCHEMA_REF = './node_modules/gwe-int/schema/gwe-int.schema.json'
 /** Refuse configs larger than this before reading them (hostile inputs). */
 export const MAX_CONFIG_BYTES = 1024 * 1024
 /**
@@ -20,22 +18,6 @@ export const MAX_CONFIG_BYTES = 1024 * 1024
 export const MAX_CONFIG_DEPTH = 64
 const MAX_CONFIG_INDENT = 200
 
-export const configSchema = z
-  .object({
-    $schema: z.string().optional(),
-    integrations: z.array(integrationSchema).describe('The integrations gwe-int generates'),
-  })
-  .strict()
-  .superRefine((config, ctx) => {
-    const seen = new Map<string, number>()
-    config.integrations.forEach((entry, index) => {
-      const first = seen.get(entry.name)
-      if (first !== undefined) ctx.addIssue({code: 'custom', path: ['integrations', index, 'name'], message: `duplicate name "${entry.name}" (also integrations[${first}])`})
-      else seen.set(entry.name, index)
-    })
-  })
-
-export type Config = z.infer<typeof configSchema>
 
 const isYaml = (file: string) => /\.ya?ml$/i.test(file)
 

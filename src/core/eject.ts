@@ -10,12 +10,12 @@ import {ARTIFACTS} from '../catalog/artifacts.js'
 import {contextFields, handlebarsCompiler} from '../render/compile.js'
 import {BUILTIN_TEMPLATES} from '../render/templates.js'
 import {isPartial, listTemplateFiles, partialName, templateId} from '../render/template-files.js'
-import {readExisting, realResolve} from './apply.js'
-import {assess, checkTargets, type AssessedFile} from './assess.js'
+import {assess, type AssessedFile} from './assess.js'
+import {checkTargets, readExisting, realResolve} from './disk.js'
 import {findConfig, parseConfig, readConfigText} from './config.js'
-import {EXIT, GweIntError, invalid} from './errors.js'
+import {EXIT, GweIntError, invalid} from '../shared/errors.js'
 import type {PlannedFile} from './plan.js'
-import {BUILTIN_HELPERS, HELPERS, VARIABLES} from './template-docs.js'
+import {BUILTIN_HELPERS, HELPERS, VARIABLES} from '../render/template-docs.js'
 
 export interface EjectOptions {
   cwd: string

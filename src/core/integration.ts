@@ -8,7 +8,7 @@ import {findMedia, MEDIA_IDS, type InviteType, type MediaKind} from '../catalog/
 import {findScenario, SCENARIOS, type Scenario} from '../catalog/scenarios.js'
 import {DEFAULT_GWE_VERSION, GMS_SAMPLE_PATH, GWE_PREFIX, GWE_VERSIONS, type GweVersion} from '../catalog/inputs.js'
 import {normalizeHost} from './host.js'
-import {closest} from './suggest.js'
+import {closest} from '../shared/suggest.js'
 import * as v from './validate.js'
 import * as vt from './visitor-text.js'
 import en from '../locales/en.js'

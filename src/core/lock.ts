@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import {EXIT, GweIntError, describeFsError, exitForFsError} from './errors.js'
+import {EXIT, GweIntError, describeFsError, exitForFsError} from '../shared/errors.js'
 
 /** A lock not refreshed for this long belongs to a dead process (the holder refreshes it every STALE_MS / 2). */
 const STALE_MS = 10_000

@@ -9,7 +9,8 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type {AssessedFile, Existing} from './assess.js'
+import type {AssessedFile} from './assess.js'
+import type {Existing} from './disk.js'
 import {generatedFor, provenance} from './header.js'
 import {ARTIFACT_DIRS} from './plan.js'
 

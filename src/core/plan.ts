@@ -6,8 +6,8 @@
 import path from 'node:path'
 import {ARTIFACTS} from '../catalog/artifacts.js'
 import {loadTemplates, type TemplateSet} from '../render/templates.js'
-import {buildContext} from './context.js'
-import {invalid} from './errors.js'
+import {buildContext} from './view-model.js'
+import {invalid} from '../shared/errors.js'
 import {addHeader} from './header.js'
 import type {ResolvedIntegration} from './integration.js'
 import type {ArtifactId} from '../catalog/media.js'
@@ -48,7 +48,7 @@ export type PatchFromSource = (artifact: ArtifactId, file: string, i: ResolvedIn
 /** The patch engine, loaded when one of `list` builds from a team's own invite/widget source. */
 export async function loadSourcePatcher(list: readonly {inviteSource?: string; widgetSource?: string}[]): Promise<PatchFromSource | undefined> {
   if (!list.some((i) => i.inviteSource !== undefined || i.widgetSource !== undefined)) return undefined
-  return (await import('./sources.js')).patchFromSource
+  return (await import('./source-patches.js')).patchFromSource
 }
 
 /** Where each of an integration's artifacts goes (absolute), without rendering anything. */
@@ -112,3 +112,12 @@ export function planAll(list: ResolvedIntegration[], opts: PlanOptions): Planned
   const files = list.flatMap((i) => planIntegration(i, opts))
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
+
+/** Every file the integrations write, without rendering them. */
+export function expectedPaths(list: ResolvedIntegration[], baseDir: string): Set<string> {
+  return new Set(list.flatMap((i) => artifactPaths(i, baseDir).map((a) => a.path)))
+}
+
+
+/** Plan entries in path order (stable output, reviewable diffs). */
+export const sortByPath = <T extends {path: string}>(files: T[]): T[] => files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))

@@ -4,8 +4,8 @@
  * allowed (with a "did you mean" when a value is one typo away), or undefined.
  */
 import {LOCALES, LOCALE_CODES, MESSAGE_KEYS} from '../locales/index.js'
-import {parseCssColor} from './css-color.js'
-import {editDistance} from './suggest.js'
+import {parseCssColor} from '../render/css-color.js'
+import {editDistance} from '../shared/suggest.js'
 import {checkHttpUrl} from './validate.js'
 
 /** Longest override text: a button or a sentence fits; a page of text does not belong in a widget. */

@@ -3,13 +3,13 @@
  * @oclif/plugin-not-found compares the whole unknown id (`nwe:gms-chat`, the
  * arguments glued on by the space topic separator) with the command ids and
  * suggests "generate"; this hook first splits the command words from their
- * arguments (core/suggest.ts). In a terminal it hands over to the plugin, which asks
+ * arguments (shared/suggest.ts). In a terminal it hands over to the plugin, which asks
  * "Did you mean new?" and runs it with the arguments; without one (CI, scripts) it
  * prints the suggestion and fails with exit 2 (invalid input).
  */
 import type {Hook} from '@oclif/core'
-import {EXIT} from '../core/errors.js'
-import {suggestCommand} from '../core/suggest.js'
+import {EXIT} from '../shared/errors.js'
+import {suggestCommand} from '../shared/suggest.js'
 
 const hook: Hook<'command_not_found'> = async function (opts) {
   const ids = opts.config.commands.filter((c) => !c.hidden).flatMap((c) => [c.id, ...c.aliases])

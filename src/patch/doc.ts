@@ -5,7 +5,7 @@
 import MagicString from 'magic-string'
 import type * as acorn from 'acorn'
 import {foreignScripts} from './tree.js'
-import {invalid} from '../core/errors.js'
+import {invalid} from '../shared/errors.js'
 import {detectEol, detectIndentUnit, lineIndentAt, reindent} from './indent.js'
 import {isBroken, parseProgram, type BrokenScript, type FnDef, type ParsedScript, type ReadyCallback} from './js.js'
 import {scriptsOf, type Scripts} from './scripts.js'

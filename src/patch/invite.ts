@@ -6,7 +6,7 @@
  */
 import type * as acorn from 'acorn'
 import * as walk from 'acorn-walk'
-import {invalid} from '../core/errors.js'
+import {invalid} from '../shared/errors.js'
 import {PatchDoc, single} from './doc.js'
 import {blankAround} from './text.js'
 import {calleeName, isMember, type FnDef} from './js.js'

@@ -3,7 +3,7 @@
  * a template error) and structural comparison of small expressions.
  */
 import type * as acorn from 'acorn'
-import {invalid} from '../core/errors.js'
+import {invalid} from '../shared/errors.js'
 import {parseProgram} from './js.js'
 
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim()

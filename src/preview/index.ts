@@ -2,8 +2,8 @@
  * `gwe-int preview` as a function: read the config, listen on 127.0.0.1, re-plan every
  * integration with URLs pointing at the server, and hand back the URLs and a close().
  */
-import {GweIntError, EXIT, invalid} from '../core/errors.js'
-import {loadConfig, selectIntegrations} from '../core/operations.js'
+import {GweIntError, EXIT, invalid} from '../shared/errors.js'
+import {loadConfig, selectIntegrations} from '../core/generate.js'
 import {loadSourcePatcher} from '../core/plan.js'
 import {startServer, type PreviewServer} from './server.js'
 import {planSite, type Site} from './site.js'

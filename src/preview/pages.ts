@@ -3,8 +3,8 @@
  * page a visitor browses, with the GWE tracker stand-in), and the vendor stand-in.
  * Every value goes through an escaping function for its context.
  */
-import {htmlAttr, htmlText} from '../core/escape.js'
-import {jsonForScript} from '../render/helpers.js'
+import {htmlAttr, htmlText} from '../shared/escape.js'
+import {jsonForScript} from '../shared/escape.js'
 import {CLIENT_SCRIPT_PATH} from './client-script.js'
 import type {Site} from './site.js'
 import {WIDGETS_RULES, WIDGETS_STANDIN_PATH} from './widgets.js'

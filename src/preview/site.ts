@@ -18,10 +18,10 @@ import type {MediaKind} from '../catalog/media.js'
 import {findMedia} from '../catalog/media.js'
 import {GMS_SAMPLE_PATH} from '../catalog/inputs.js'
 import {regenerateHint} from '../core/config.js'
-import {invalid} from '../core/errors.js'
+import {invalid} from '../shared/errors.js'
 import {resolveIntegration, type IntegrationEntry, type ResolvedIntegration} from '../core/integration.js'
 import {planIntegration, type PatchFromSource} from '../core/plan.js'
-import {readTextFile} from '../core/read-source.js'
+import {readTextFile} from '../shared/regular-file.js'
 import {contentTypeOf} from './http-util.js'
 
 export interface ServedFile {

@@ -1,13 +1,13 @@
 /**
  * Static check of the variables a template reads, against the view model's known
- * paths (core/template-docs.ts, kept in step with core/context.ts by a unit test).
+ * paths (render/template-docs.ts, kept in step with core/view-model.ts by a unit test).
  * Strict mode only catches `{{a.b}}` at render time; a value passed to a helper,
  * `{{js a.b}}` (how every value is written), reaches the helper as undefined or
  * fails inside Handlebars without a line. This check names file:line:col instead.
  * It follows the context into {{#each list}} (`list[]`) and {{#with x}}; where the
  * context cannot be known (each over a map or a sub-expression) it checks nothing.
  */
-import {invalid} from '../core/errors.js'
+import {invalid} from '../shared/errors.js'
 
 type Node = hbs.AST.Node
 

@@ -7,7 +7,7 @@
  */
 import {createRequire} from 'node:module'
 import type HandlebarsNS from 'handlebars'
-import {invalid} from '../core/errors.js'
+import {invalid} from '../shared/errors.js'
 import {checkVariables, type VariableSchema} from './check-variables.js'
 import {COMPILE_OPTIONS} from './template-files.js'
 

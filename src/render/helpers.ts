@@ -4,10 +4,9 @@
  * walks the templates and checks each value against the context it lands in).
  */
 import type HandlebarsNS from 'handlebars'
-import {parseCssColor, toHex} from '../core/css-color.js'
-import {htmlAttr, htmlText, jsonForScript, jsString, shellWord, urlComponent} from '../core/escape.js'
+import {parseCssColor, toHex} from './css-color.js'
+import {htmlAttr, htmlText, jsonForScript, jsString, shellWord, urlComponent} from '../shared/escape.js'
 
-export {jsonForScript} from '../core/escape.js'
 
 type HB = typeof HandlebarsNS
 

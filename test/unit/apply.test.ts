@@ -6,9 +6,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it, vi} from 'vitest'
-import {apply, readExisting, realResolve, realResolver} from '../../src/core/apply.js'
-import {assess, checkTargets, type AssessedFile} from '../../src/core/assess.js'
-import {GweIntError} from '../../src/core/errors.js'
+import {apply} from '../../src/core/apply.js'
+import {assess, type AssessedFile} from '../../src/core/assess.js'
+import {checkTargets, readExisting, realResolve, realResolver} from '../../src/core/disk.js'
+import {GweIntError} from '../../src/shared/errors.js'
 import type {PlannedFile} from '../../src/core/plan.js'
 import {listFiles, tempDir} from '../helpers/cli.js'
 

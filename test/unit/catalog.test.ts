@@ -11,7 +11,7 @@ import {MEDIA} from '../../src/catalog/media.js'
 import {FIELD_PARAM, SCENARIOS} from '../../src/catalog/scenarios.js'
 import {integrationSchema} from '../../src/core/integration.js'
 import {catalogueListing} from '../../src/core/listing.js'
-import {mediaHelp} from '../../src/help-text.js'
+import {mediaHelp} from '../../src/cli/help-text.js'
 import {BUILTIN_TEMPLATES} from '../../src/render/templates.js'
 
 /** domain.md §6.3, copied by hand (S20; S19 agrees): direction, wait for agent, wait for confirm, media. */

@@ -9,7 +9,7 @@ import {parse as parseJs} from 'acorn'
 import fc from 'fast-check'
 import {parse as parseHtml, parseFragment, type DefaultTreeAdapterMap} from 'parse5'
 import {describe, expect, it} from 'vitest'
-import {htmlAttr, htmlText, jsonForScript, jsString, shellWord, urlComponent} from '../../src/core/escape.js'
+import {htmlAttr, htmlText, jsonForScript, jsString, shellWord, urlComponent} from '../../src/shared/escape.js'
 import {inlineScripts} from '../helpers/parse.js'
 
 type Element = DefaultTreeAdapterMap['element']

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {buildContext} from '../../src/core/context.js'
+import {buildContext} from '../../src/core/view-model.js'
 import {formatIssues, integrationSchema, resolveIntegration} from '../../src/core/integration.js'
 import {closest} from '../../src/core/visitor-text.js'
 import en from '../../src/locales/en.js'

@@ -1,6 +1,6 @@
 /**
  * `templates eject` (src/core/eject.ts) and the documentation it writes
- * (src/core/template-docs.ts): the README documents exactly the view model every
+ * (src/render/template-docs.ts): the README documents exactly the view model every
  * medium produces and every helper templates can call.
  */
 import fs from 'node:fs'
@@ -8,11 +8,11 @@ import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {MEDIA} from '../../src/catalog/media.js'
-import {buildContext} from '../../src/core/context.js'
+import {buildContext} from '../../src/core/view-model.js'
 import {EJECT_README, ejectReadme, planEject} from '../../src/core/eject.js'
-import {GweIntError} from '../../src/core/errors.js'
+import {GweIntError} from '../../src/shared/errors.js'
 import {integrationSchema, resolveIntegration} from '../../src/core/integration.js'
-import {BUILTIN_HELPERS, HELPERS, VARIABLES, variablePaths} from '../../src/core/template-docs.js'
+import {BUILTIN_HELPERS, HELPERS, VARIABLES, variablePaths} from '../../src/render/template-docs.js'
 import {contextFields, handlebarsCompiler} from '../../src/render/compile.js'
 import {registerHelpers} from '../../src/render/helpers.js'
 import {BUILTIN_TEMPLATES} from '../../src/render/templates.js'
@@ -36,7 +36,7 @@ describe('template documentation', () => {
   it('documents every field of the view model of every medium, and nothing that does not exist', () => {
     const seen = new Set(contexts.flatMap((c) => variablePaths(c)))
     const documented = new Set(Object.keys(VARIABLES))
-    expect([...seen].filter((p) => !documented.has(p)), 'fields missing from VARIABLES in src/core/template-docs.ts').toEqual([])
+    expect([...seen].filter((p) => !documented.has(p)), 'fields missing from VARIABLES in src/render/template-docs.ts').toEqual([])
     expect([...documented].filter((p) => !seen.has(p) && !seen.has(p.replace(/^scenarios\[\]/, 'scenario'))), 'documented fields no medium has').toEqual([])
   })
 

@@ -1,11 +1,11 @@
 /**
  * The shared visitor stylesheet (templates/shared/partials/style.css.hbs) and the
- * colour arithmetic behind it (src/core/css-color.ts): scoped so it cannot leak into a
+ * colour arithmetic behind it (src/render/css-color.ts): scoped so it cannot leak into a
  * customer page, self-contained, and AA contrast for any accent colour.
  */
 import {describe, expect, it} from 'vitest'
-import {accentPalette, contrast, DEFAULT_ACCENT, parseCssColor} from '../../src/core/css-color.js'
-import {buildContext} from '../../src/core/context.js'
+import {accentPalette, contrast, DEFAULT_ACCENT, parseCssColor} from '../../src/render/css-color.js'
+import {buildContext} from '../../src/core/view-model.js'
 import {integrationSchema, resolveIntegration} from '../../src/core/integration.js'
 import {loadTemplates} from '../../src/render/templates.js'
 

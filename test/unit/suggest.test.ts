@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {editDistance, suggestCommand} from '../../src/core/suggest.js'
+import {editDistance, suggestCommand} from '../../src/shared/suggest.js'
 
 const IDS = ['autocomplete', 'generate', 'list', 'new', 'patch', 'preview', 'schema', 'templates:eject']
 

@@ -1,8 +1,8 @@
 import * as Flags from '@oclif/core/flags'
-import {BaseCommand} from '../../command-base.js'
+import {BaseCommand} from '../../cli/command-base.js'
 import {apply} from '../../core/apply.js'
 import {EJECT_README, ejectNextSteps, planEject} from '../../core/eject.js'
-import {fileTree, planJson, relPath, summaryLine} from '../../messages.js'
+import {fileTree, planJson, relPath, summaryLine} from '../../cli/plan-report.js'
 
 export default class TemplatesEject extends BaseCommand {
   static summary = 'Copy the built-in templates to a folder to customize them (branding, texts, styles).'

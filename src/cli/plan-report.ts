@@ -3,10 +3,10 @@
  * never print; commands call these and print the lines.
  */
 import path from 'node:path'
-import type {Change} from './core/answers.js'
-import type {AssessedFile, FileStatus} from './core/assess.js'
-import {summarize} from './core/assess.js'
-import {EXIT, GweIntError} from './core/errors.js'
+import type {Change} from '../core/answers.js'
+import type {AssessedFile, FileStatus} from '../core/assess.js'
+import {summarize} from '../core/assess.js'
+import {EXIT, GweIntError} from '../shared/errors.js'
 
 export type Paint = (color: 'red' | 'green' | 'yellow' | 'dim' | 'bold' | 'cyan', text: string) => string
 

@@ -5,8 +5,8 @@
  */
 import type {ArtifactId} from '../catalog/media.js'
 import type {TemplateSet} from '../render/templates.js'
-import {buildContext} from './context.js'
-import {invalid} from './errors.js'
+import {buildContext} from './view-model.js'
+import {invalid} from '../shared/errors.js'
 import type {ResolvedIntegration} from './integration.js'
 import {detectKind, patchInvite, patchWidget, type InvitePatchSpec, type PatchResult, type SourceKind, type WidgetPatchSpec} from '../patch/index.js'
 

@@ -5,8 +5,10 @@
 import {Command} from '@oclif/core/command'
 import * as Errors from '@oclif/core/errors'
 import * as Flags from '@oclif/core/flags'
-import {EXIT, GweIntError} from './core/errors.js'
-import {closest} from './core/suggest.js'
+import type {AssessedFile} from '../core/assess.js'
+import {EXIT, GweIntError} from '../shared/errors.js'
+import {conflictMessage} from './plan-report.js'
+import {closest} from '../shared/suggest.js'
 
 export abstract class BaseCommand extends Command {
   static enableJsonFlag = true
@@ -55,6 +57,23 @@ export abstract class BaseCommand extends Command {
     for (const step of steps) this.say(`  - ${step}`)
   }
 
+  /**
+   * The one ending of every plan with conflicts: refuse (exit 3), naming the files. A dry
+   * run refuses too, after showing its plan, so a script can test what the real run would do.
+   */
+  protected refuseConflicts(files: AssessedFile[], cwd: string, dryRun = false): void {
+    if (!files.some((f) => f.status === 'conflict')) return
+    const {message, details} = conflictMessage(files, cwd, dryRun)
+    throw new GweIntError(message, EXIT.conflict, details)
+  }
+
+  /** The one ending of `--check` finding drift: exit 1, with the JSON document under --json. */
+  protected drifted(json: object): never {
+    if (this.jsonEnabled()) this.logJson(json)
+    process.exitCode = EXIT.drift
+    this.exit(EXIT.drift)
+  }
+
   protected paint(color: 'red' | 'green' | 'yellow' | 'dim' | 'bold' | 'cyan', text: string): string {
     if (!this.color) return text
     const codes = {red: [31, 39], green: [32, 39], yellow: [33, 39], dim: [2, 22], bold: [1, 22], cyan: [36, 39]}[color]
@@ -78,7 +97,7 @@ export abstract class BaseCommand extends Command {
       code = EXIT.invalid
       message = this.unknownFlagHint(err.message) ?? oclifMessage(err.message.split('\n').filter((l) => l.trim() && !l.trim().startsWith('See more help')).join(' ').replace(/\s+/g, ' '))
     } else {
-      code = 70
+      code = EXIT.internal
       message = `internal error: ${err.message}. Please report it (set DEBUG=gwe-int for the stack).`
       if (process.env.DEBUG) process.stderr.write(`${err.stack}\n`)
     }

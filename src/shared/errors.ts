@@ -12,6 +12,8 @@ export const EXIT = {
   /** Refused to overwrite files that changed since gwe-int wrote them. */
   conflict: 3,
   /** A disk or file-system failure: disk full, read-only, permission denied, I/O error, a lock held too long (74, EX_IOERR of sysexits). */
+  /** A bug in gwe-int: an error it did not expect (70, EX_SOFTWARE of sysexits). */
+  internal: 70,
   io: 74,
   /** Hung up (SIGHUP) while writing; rolled back. */
   hangup: 129,

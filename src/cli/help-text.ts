@@ -1,6 +1,6 @@
 /** --help text derived from the catalogue, so help never lists a medium or scenario that does not exist. */
-import {MEDIA} from './catalog/media.js'
-import {findScenario} from './catalog/scenarios.js'
+import {MEDIA} from '../catalog/media.js'
+import {findScenario} from '../catalog/scenarios.js'
 
 export function mediaHelp(): string {
   const width = Math.max(...MEDIA.map((m) => m.id.length))

@@ -8,12 +8,11 @@ import {findMedia, MEDIA} from '../catalog/media.js'
 import {loadTemplates} from '../render/templates.js'
 import {checkGiven, defaultFor, toEntry, type NewAnswers} from './answers.js'
 import {assess, type AssessedFile} from './assess.js'
-import {readExisting} from './apply.js'
-import {invalid} from './errors.js'
+import {readExisting, readText} from './disk.js'
+import {invalid} from '../shared/errors.js'
 import {resolveIntegration} from './integration.js'
-import {readText} from './operations.js'
 import {detectKind, type PatchResult, type SourceKind} from '../patch/index.js'
-import {patchSource} from './sources.js'
+import {patchSource} from './source-patches.js'
 
 export interface PatchOptions {
   cwd: string
