@@ -23,7 +23,7 @@ export function fileTree(files: AssessedFile[], cwd: string, paint: Paint, dryRu
     groups.set(key, [...(groups.get(key) ?? []), f])
   }
   const verb = (s: FileStatus) => (dryRun && s !== 'unchanged' && s !== 'conflict' ? `would be ${s}` : s)
-  // A leftover says why it is there; a kept one how to get rid of it.
+  // An obsolete file says why it is there; a kept one how to get rid of it.
   const why = (f: AssessedFile) => (f.status === 'deleted' ? paint('dim', ' (no longer generated)') : f.status === 'kept' ? paint('dim', ' (no longer generated, edited by hand: delete it yourself or pass --force)') : '')
   for (const [integration, list] of [...groups].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))) {
     if (integration) {

@@ -8,7 +8,7 @@ import type {Existing} from './disk.js'
 import {provenance} from './header.js'
 
 /**
- * 'deleted': a leftover gwe-int will remove (or, dry run, would); 'kept': a leftover
+ * 'deleted': an obsolete file gwe-int will remove (or, dry run, would); 'kept': an obsolete file
  * edited by hand, listed and left in place (--force deletes it).
  */
 export type FileStatus = 'created' | 'updated' | 'unchanged' | 'conflict' | 'deleted' | 'kept'

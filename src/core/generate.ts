@@ -59,14 +59,14 @@ export async function planGenerate(opts: GenerateOptions): Promise<OperationResu
   const list = entries.map(resolveIntegration).map((i) => (templates === undefined ? i : {...i, templates}))
   const real = realResolver()
   checkInside(list, baseDir, opts.allowOutside, (i) => `${file}: integrations[${config.integrations.findIndex((e) => e.name === i.name)}].out`, real)
-  // Every integration's paths, also those --only leaves out: their files are not leftovers.
+  // Every integration's paths, also those --only leaves out: their files are not obsolete.
   const all = config.integrations.map(resolveIntegration)
   if (entries.length !== all.length) checkClashes(all, baseDir, () => 'give them different "out" folders or file names')
   const regenerate = regenerateHint(file)
   const planned = planAll(list, {baseDir, regenerate, readText, patchSource: await loadSourcePatcher(list)})
   checkFiles(planned, list, baseDir, real)
   const folders = list.map((i) => ({dir: path.resolve(baseDir, i.out), integration: i.name}))
-  const leftovers = findObsolete({folders, expected: expectedPaths(all, baseDir), regenerate, force: opts.force, read: readExisting})
-  const files = sortByPath([...assess(planned, readExisting, opts.force), ...leftovers])
+  const obsolete = findObsolete({folders, expected: expectedPaths(all, baseDir), regenerate, force: opts.force, read: readExisting})
+  const files = sortByPath([...assess(planned, readExisting, opts.force), ...obsolete])
   return {files, integrations: list, configFile: file, baseDir, warnings: warningsFor(list), notes: [], nextSteps: nextSteps(list, files, opts.cwd)}
 }

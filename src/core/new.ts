@@ -76,9 +76,9 @@ export async function planNew(entry: IntegrationEntry, opts: NewOptions): Promis
   const configPlanned: PlannedFile = {path: configFile, content: configText, integration: integration.name, artifact: 'config', executable: false}
   checkFiles([...planned, configPlanned], [integration], baseDir, real)
   const folders = [integration, ...(previous ? [resolveIntegration(previous)] : [])].map((i) => ({dir: path.resolve(baseDir, i.out), integration: integration.name}))
-  const leftovers = findObsolete({folders, expected: expectedPaths(all, baseDir), regenerate, force: opts.force, read: readExisting})
+  const obsolete = findObsolete({folders, expected: expectedPaths(all, baseDir), regenerate, force: opts.force, read: readExisting})
   // The config is merged, never a conflict: only the integration's own files are checked.
-  const files = sortByPath([...assess(planned, readExisting, opts.force), ...leftovers, ...assess([configPlanned], readExisting, true)])
+  const files = sortByPath([...assess(planned, readExisting, opts.force), ...obsolete, ...assess([configPlanned], readExisting, true)])
   const note = integration.media.note
   return {files, integrations: [integration], configFile, baseDir, warnings: warningsFor([integration]), notes: note ? [note] : [], nextSteps: nextSteps([integration], files, opts.cwd)}
 }

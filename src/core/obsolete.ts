@@ -1,10 +1,10 @@
 /**
- * Leftovers: files gwe-int wrote for this config that the plan no longer produces
+ * Obsolete files: files gwe-int wrote for this config that the plan no longer produces
  * (an invitation renamed, an integration removed, a medium that writes other files).
  * Only the output folders the config names (and their artifact sub-folders such as
  * engagement-logic/) are looked at, one level each, and only regular files whose header
- * names this config's regenerate command count: nothing else is ever touched. A
- * leftover nobody edited becomes a delete entry of the plan; an edited one is kept
+ * names this config's regenerate command count: nothing else is ever touched. An
+ * obsolete file nobody edited becomes a delete entry of the plan; an edited one is kept
  * (listed) unless --force.
  */
 import fs from 'node:fs'
@@ -40,7 +40,7 @@ export function findObsolete(opts: ObsoleteOptions): AssessedFile[] {
           path: file,
           content: '',
           integration,
-          artifact: 'leftover',
+          artifact: 'obsolete',
           executable: false,
           action: 'delete',
           status: edited && !opts.force ? 'kept' : 'deleted',

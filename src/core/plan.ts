@@ -19,12 +19,12 @@ export interface PlannedFile {
   integration: string
   /**
    * Which artifact this is; 'config' for the config file `new` updates, 'backup' for patch
-   * --in-place's .bak, 'template' for `templates eject`, 'leftover' for a file gwe-int wrote
+   * --in-place's .bak, 'template' for `templates eject`, 'obsolete' for a file gwe-int wrote
    * earlier that the config no longer produces.
    */
-  artifact: ArtifactId | 'config' | 'backup' | 'template' | 'leftover'
+  artifact: ArtifactId | 'config' | 'backup' | 'template' | 'obsolete'
   executable: boolean
-  /** 'delete': remove the file at `path` (a leftover); otherwise write `content` there. */
+  /** 'delete': remove the file at `path` (an obsolete file); otherwise write `content` there. */
   action?: 'write' | 'delete'
 }
 
@@ -57,7 +57,7 @@ export function artifactPaths(i: ResolvedIntegration, baseDir: string): {id: Art
   return i.media.artifacts.map((id) => ({id, path: path.join(outDir, ARTIFACTS[id].path.replace('{invite}', i.inviteName).replace('{widget}', i.widgetName ?? ''))}))
 }
 
-/** The folders below an output folder that artifacts go to ('' for the folder itself), for finding leftovers. */
+/** The folders below an output folder that artifacts go to ('' for the folder itself), for finding obsolete files. */
 export const ARTIFACT_DIRS: readonly string[] = [...new Set(Object.values(ARTIFACTS).map((a) => path.posix.dirname(a.path)).map((d) => (d === '.' ? '' : d)))]
 
 /**

@@ -29,7 +29,7 @@ const loadDiff = (): typeof Diff => createRequire(import.meta.url)('diff') as ty
 
 /**
  * A unified diff of one planned file against the disk (`--check`, conflicts): the content
- * only, without the header line whose checksum changes with any edit. A leftover shows
+ * only, without the header line whose checksum changes with any edit. An obsolete file shows
  * as all of it removed.
  */
 export function diffOf(file: AssessedFile, baseDir: string): string {

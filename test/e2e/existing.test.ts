@@ -1,6 +1,6 @@
 /**
  * `new` and `generate` on a project that already has integrations: recorded answers
- * kept, clashes caught before writing, leftovers found and pruned, hosts understood,
+ * kept, clashes caught before writing, obsolete files found and pruned, hosts understood,
  * drift advice that works and errors that help. Every case runs the built binary.
  */
 import fs from 'node:fs'
@@ -97,7 +97,7 @@ describe('new checks the whole config before writing', () => {
   })
 })
 
-describe('leftovers', () => {
+describe('obsolete files', () => {
   const two = {
     integrations: [
       {name: 'chat', media: 'gms-chat', host: 'https://gms.example.com', out: 'widgets'},
@@ -120,7 +120,7 @@ describe('leftovers', () => {
     // Nothing of gwe-int's own, or of another config, is ever touched.
     fs.writeFileSync(path.join(dir, 'widgets/notes.html'), '<p>ours</p>\n')
     fs.writeFileSync(path.join(dir, 'elsewhere.html'), read(dir, 'widgets/inviteGMS.html'))
-    // Rename chat's invitation and drop vendor: two leftovers of chat's old name, vendor's three.
+    // Rename chat's invitation and drop vendor: two obsolete files of chat's old name, vendor's three.
     fs.writeFileSync(path.join(dir, 'gwe-int.config.json'), JSON.stringify({integrations: [{...two.integrations[0], inviteName: 'chat.html'}, {...two.integrations[1], out: 'widgets/vendor', inviteName: 'vendor.html'}]}, null, 2))
     fs.appendFileSync(path.join(dir, 'widgets/vendor/inviteVendor.html'), '<!-- our edit -->\n')
 
@@ -153,13 +153,13 @@ describe('leftovers', () => {
     expect((await gweInt(['generate', '--check'], {cwd: dir})).exitCode).toBe(0)
   })
 
-  it('files with the header of another config in the same folder are not this config\'s leftovers', async () => {
+  it('files with the header of another config in the same folder are not this config\'s obsolete files', async () => {
     const dir = project()
     fs.writeFileSync(path.join(dir, 'other.json'), JSON.stringify({integrations: [{name: 'x', media: 'gwe-chat', out: 'widgets', inviteName: 'x.html'}]}))
     fs.writeFileSync(path.join(dir, 'gwe-int.config.json'), JSON.stringify({integrations: [two.integrations[1]]}))
     expect((await gweInt(['generate', '--config', 'other.json'], {cwd: dir})).exitCode).toBe(0)
     const run = await gweInt(['generate', '--check'], {cwd: dir})
-    // Only vendor's own files are missing; other.json's x.html is not a leftover of this config.
+    // Only vendor's own files are missing; other.json's x.html is not an obsolete file of this config.
     expect(run.stderr).toContain('3 of 3 files out of date\n')
     expect(run.stderr).not.toContain('x.html')
   })
