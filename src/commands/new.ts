@@ -2,7 +2,7 @@ import {isatty} from 'node:tty'
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 import {BaseCommand} from '../cli/command-base.js'
-import {INPUTS, GWE_VERSIONS} from '../catalog/inputs.js'
+import {INPUTS} from '../catalog/inputs.js'
 import {MEDIA_IDS} from '../catalog/media.js'
 import {apply} from '../core/apply.js'
 import {withConfigLock} from '../core/lock.js'
@@ -11,6 +11,12 @@ import {diffOf} from '../core/result.js'
 import {EXIT_CODES_HELP, mediaHelp} from '../cli/help-text.js'
 import {changeLines, fileTree, planJson, relPath, strictError, summaryLine, sweptLine} from '../cli/plan-report.js'
 import {inquirerPrompter} from '../cli/prompter.js'
+import {answersFromFlags, inputFlags} from '../cli/input-flags.js'
+
+/** The answers `new` takes as flags, in the order --help lists them (SOURCE_INPUTS after --config). */
+const NEW_INPUTS = ['scenario', 'host', 'service', 'inviteName', 'widgetName', 'widgetUrl', 'vendorFunction', 'locale', 'accent', 'logoUrl', 'inviteType', 'gweVersion', 'gweUrl', 'out', 'integration'] as const
+/** Listed after --config. */
+const SOURCE_INPUTS = ['templates', 'inviteSource', 'widgetSource'] as const
 
 export default class New extends BaseCommand {
   static summary = 'Create one integration: the invitation copy, the media widget and the strategy snippet.'
@@ -36,25 +42,12 @@ ${EXIT_CODES_HELP}`
   }
 
   static flags = {
-    scenario: Flags.string({summary: INPUTS.scenario.summary, helpValue: 'SCENARIO'}),
-    host: Flags.string({summary: INPUTS.host.summary, helpValue: 'URL'}),
-    service: Flags.string({summary: INPUTS.service.summary, helpValue: 'NAME'}),
-    name: Flags.string({summary: `${INPUTS.inviteName.summary} (default per medium, e.g. inviteGMS.html)`, helpValue: 'FILE'}),
-    'widget-name': Flags.string({summary: `${INPUTS.widgetName.summary} (default indexGPE.html)`, helpValue: 'FILE'}),
-    'widget-url': Flags.string({summary: INPUTS.widgetUrl.summary, helpValue: 'URL'}),
-    'vendor-function': Flags.string({summary: INPUTS.vendorFunction.summary, helpValue: 'NAME'}),
-    locale: Flags.string({summary: INPUTS.locale.summary, helpValue: 'CODE'}),
-    accent: Flags.string({summary: INPUTS.accent.summary, helpValue: 'COLOUR'}),
-    'logo-url': Flags.string({summary: INPUTS.logoUrl.summary, helpValue: 'URL'}),
-    'invite-type': Flags.string({summary: INPUTS.inviteType.summary, options: ['CHAT', 'CALLBACK']}),
-    'gwe-version': Flags.string({summary: 'GWE version: 8.1 (/frontend paths) or 8.5 (/server paths)', options: GWE_VERSIONS, default: undefined}),
-    'gwe-url': Flags.string({summary: 'GWE server base URL; makes the invitation URL in the strategy snippet absolute', helpValue: 'URL'}),
-    out: Flags.string({char: 'o', summary: 'Output folder (default widgets/<integration>)', helpValue: 'DIR'}),
-    integration: Flags.string({summary: 'Name of the integration in the config (default: the medium)', helpValue: 'NAME'}),
+    ...inputFlags(NEW_INPUTS, {
+      inviteName: {summary: `${INPUTS.inviteName.summary} (default per medium, e.g. inviteGMS.html)`},
+      widgetName: {summary: `${INPUTS.widgetName.summary} (default indexGPE.html)`},
+    }),
     config: Flags.string({char: 'c', summary: 'Config file to record the answers in (default ./gwe-int.config.json)', helpValue: 'FILE'}),
-    templates: Flags.string({summary: 'Folder of template overrides (same paths as "gwe-int templates eject")', helpValue: 'DIR'}),
-    'invite-source': Flags.string({summary: "Your own invite.html to patch instead of the built-in invitation", helpValue: 'FILE'}),
-    'widget-source': Flags.string({summary: "Your own GMS sample index.html to patch instead of the built-in widget", helpValue: 'FILE'}),
+    ...inputFlags(SOURCE_INPUTS),
     yes: Flags.boolean({char: 'y', summary: 'Accept defaults for everything not given; never prompt'}),
     'dry-run': Flags.boolean({summary: 'Print the plan; write nothing'}),
     diff: Flags.boolean({summary: 'With --dry-run: show the diff of each file that would change'}),
@@ -70,27 +63,7 @@ ${EXIT_CODES_HELP}`
     const interactive = isatty(0) && Boolean(process.stdout.isTTY) && !this.jsonEnabled()
     const cwd = process.cwd()
     const {entry, warnings, notes, changes, recorded} = await resolveNew(
-      {
-        media: args.media,
-        integration: flags.integration,
-        scenario: flags.scenario,
-        host: flags.host,
-        service: flags.service,
-        inviteName: flags.name,
-        widgetName: flags['widget-name'],
-        widgetUrl: flags['widget-url'],
-        vendorFunction: flags['vendor-function'],
-        inviteType: flags['invite-type'],
-        gweVersion: flags['gwe-version'],
-        gweUrl: flags['gwe-url'],
-        out: flags.out,
-        templates: flags.templates,
-        inviteSource: flags['invite-source'],
-        widgetSource: flags['widget-source'],
-        locale: flags.locale,
-        accent: flags.accent,
-        logoUrl: flags['logo-url'],
-      },
+      {media: args.media, ...answersFromFlags([...NEW_INPUTS, ...SOURCE_INPUTS], flags)},
       {yes: flags.yes, interactive, prompter: interactive ? await inquirerPrompter() : undefined, reset: flags.reset, cwd, config: flags.config},
     )
     for (const w of warnings) this.warnLine(w)

@@ -1,7 +1,6 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 import {BaseCommand} from '../cli/command-base.js'
-import {GWE_VERSIONS, INPUTS} from '../catalog/inputs.js'
 import {MEDIA_IDS} from '../catalog/media.js'
 import {apply} from '../core/apply.js'
 import {GweIntError} from '../shared/errors.js'
@@ -9,6 +8,10 @@ import {diffOf} from '../core/result.js'
 import {planPatch} from '../core/patch.js'
 import {EXIT_CODES_HELP} from '../cli/help-text.js'
 import {relPath} from '../cli/plan-report.js'
+import {answersFromFlags, inputFlags} from '../cli/input-flags.js'
+
+/** The answers `patch` takes as flags (besides --media), in the order --help lists them. */
+const PATCH_INPUTS = ['scenario', 'host', 'service', 'widgetName', 'widgetUrl', 'vendorFunction', 'gweVersion', 'templates'] as const
 
 export default class Patch extends BaseCommand {
   static summary = "Apply an integration to your own invite.html or GMS index.html, changing nothing else."
@@ -32,14 +35,7 @@ ${EXIT_CODES_HELP}`
   static flags = {
     media: Flags.string({char: 'm', summary: 'Media kind', options: MEDIA_IDS, required: true}),
     kind: Flags.string({summary: 'What the file is (default: detected from its content)', options: ['invite', 'gms-widget']}),
-    scenario: Flags.string({summary: INPUTS.scenario.summary, helpValue: 'SCENARIO'}),
-    host: Flags.string({summary: INPUTS.host.summary, helpValue: 'URL'}),
-    service: Flags.string({summary: INPUTS.service.summary, helpValue: 'NAME'}),
-    'widget-name': Flags.string({summary: INPUTS.widgetName.summary, helpValue: 'FILE'}),
-    'widget-url': Flags.string({summary: INPUTS.widgetUrl.summary, helpValue: 'URL'}),
-    'vendor-function': Flags.string({summary: INPUTS.vendorFunction.summary, helpValue: 'NAME'}),
-    'gwe-version': Flags.string({summary: 'GWE version: 8.1 or 8.5', options: GWE_VERSIONS}),
-    templates: Flags.string({summary: 'Folder of template overrides', helpValue: 'DIR'}),
+    ...inputFlags(PATCH_INPUTS, {gweVersion: {summary: 'GWE version: 8.1 or 8.5'}, templates: {summary: 'Folder of template overrides'}}),
     out: Flags.string({char: 'o', summary: 'Write the patched copy here', helpValue: 'FILE'}),
     'in-place': Flags.boolean({summary: 'Patch the file itself (atomically; keeps FILE.bak)'}),
     backup: Flags.boolean({summary: 'With --in-place: keep FILE.bak', default: true, allowNo: true}),
@@ -62,17 +58,7 @@ ${EXIT_CODES_HELP}`
       inPlace: flags['in-place'],
       backup: flags.backup,
       force: flags.force,
-      answers: {
-        media: flags.media,
-        scenario: flags.scenario,
-        host: flags.host,
-        service: flags.service,
-        widgetName: flags['widget-name'],
-        widgetUrl: flags['widget-url'],
-        vendorFunction: flags['vendor-function'],
-        gweVersion: flags['gwe-version'],
-        templates: flags.templates,
-      },
+      answers: {media: flags.media, ...answersFromFlags(PATCH_INPUTS, flags)},
     })
     for (const w of plan.warnings) this.warnLine(w)
     const source = relPath(cwd, plan.source)

@@ -7,33 +7,14 @@
  */
 import {findMedia, MEDIA, type InputName, type MediaKind} from '../catalog/media.js'
 import {findScenario} from '../catalog/scenarios.js'
-import {DEFAULT_GWE_VERSION, GWE_PREFIX, GWE_VERSIONS, INPUTS, PLACEHOLDER_HOST, PLACEHOLDER_VENDOR_URL, type GweVersion} from '../catalog/inputs.js'
+import {DEFAULT_GWE_VERSION, GWE_PREFIX, GWE_VERSIONS, INPUTS, PLACEHOLDER_HOST, PLACEHOLDER_VENDOR_URL, type AnswerName, type GweVersion} from '../catalog/inputs.js'
 import {canonicalScenario, formatIssues, integrationSchema, type IntegrationEntry} from './integration.js'
 import {invalid} from '../shared/errors.js'
 import {normalizeHost} from './host.js'
 import * as v from './validate.js'
 
-export interface NewAnswers {
-  media?: string
-  integration?: string
-  scenario?: string
-  host?: string
-  service?: string
-  inviteName?: string
-  widgetName?: string
-  widgetUrl?: string
-  vendorFunction?: string
-  inviteType?: string
-  gweVersion?: string
-  gweUrl?: string
-  out?: string
-  templates?: string
-  inviteSource?: string
-  widgetSource?: string
-  locale?: string
-  accent?: string
-  logoUrl?: string
-}
+/** The medium (an argument of `new`, --media of `patch`) and one string per row of the inputs table. */
+export type NewAnswers = {media?: string} & {[N in AnswerName]?: string}
 
 export interface Choice {
   value: string
@@ -46,27 +27,10 @@ export interface Prompter {
   input(message: string, defaultValue: string | undefined, validate: (value: string) => string | true): Promise<string>
 }
 
-/** Flag name for each answer key, for messages (`--name` is the invite file name). */
+/** Flag name for each answer key, for messages (`--name` is the invite file name): from the inputs table. */
 export const FLAG_OF: Record<keyof NewAnswers, string> = {
   media: 'MEDIA (argument)',
-  integration: '--integration',
-  scenario: '--scenario',
-  host: '--host',
-  service: '--service',
-  inviteName: '--name',
-  widgetName: '--widget-name',
-  widgetUrl: '--widget-url',
-  vendorFunction: '--vendor-function',
-  inviteType: '--invite-type',
-  gweVersion: '--gwe-version',
-  gweUrl: '--gwe-url',
-  out: '--out',
-  templates: '--templates',
-  inviteSource: '--invite-source',
-  widgetSource: '--widget-source',
-  locale: '--locale',
-  accent: '--accent',
-  logoUrl: '--logo-url',
+  ...(Object.fromEntries(Object.values(INPUTS).map((spec) => [spec.name, `--${spec.flag}`])) as Record<AnswerName, string>),
 }
 
 /** The questions `new` asks (in order) when their flag is missing; the GWE version only in a terminal. */
@@ -175,7 +139,7 @@ export async function resolveNewAnswers(given: NewAnswers, opts: ResolveOptions)
   // Without the GWE server, the snippet's invitation URL (and webapi-chat's chat page) has no
   // host; asked last, and optional: an empty answer keeps relative URLs (with a warning).
   if (ask && answers.gweUrl === undefined) {
-    const url = await ask.input('GWE server URL (https://host:port; empty: relative URLs)?', '', (s) => (s.trim() === '' ? true : v.normalizeBaseUrl(s).error ?? true))
+    const url = await ask.input(INPUTS.gweUrl.question, '', (s) => (s.trim() === '' ? true : v.normalizeBaseUrl(s).error ?? true))
     if (url.trim()) answers.gweUrl = url.trim()
   }
   // An edited entry keeps an unset GWE version unset (its default applies): no change to report.
@@ -236,9 +200,9 @@ async function askFor(p: Prompter, key: InputName | 'out' | 'gweVersion', media:
     return p.select(INPUTS.inviteType.question, media.branches.map((b) => ({value: b, name: b, description: b === 'CHAT' ? 'a chat (WebChat.open)' : 'a callback (Callback.open)'})), fallback)
   }
   if (key === 'gweVersion') {
-    return p.select('Which GWE version?', GWE_VERSIONS.map((id) => ({value: id, name: `${id}  (${GWE_PREFIX[id]} paths)`})), fallback)
+    return p.select(INPUTS.gweVersion.question, GWE_VERSIONS.map((id) => ({value: id, name: `${id}  (${GWE_PREFIX[id]} paths)`})), fallback)
   }
-  if (key === 'out') return p.input('Output folder?', fallback, (s) => (s.trim() ? true : 'give a folder'))
+  if (key === 'out') return p.input(INPUTS.out.question, fallback, (s) => (s.trim() ? true : 'give a folder'))
   const question = key === 'host' && media.hostMeaning ? `${capitalized(media.hostMeaning.split(',')[0])}?` : INPUTS[key].question
   // The placeholder host is never offered as an answer: it would only have to be replaced.
   return p.input(question, placeholder ? undefined : fallback, (s) => {
