@@ -1,3 +1,4 @@
+import os from 'node:os'
 import {defineConfig} from 'vitest/config'
 
 export default defineConfig({
@@ -6,5 +7,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default, one worker per core but one, is a single worker on a 2-core
+    // machine: the files then run one after another, though the browser and e2e files
+    // spend most of their time waiting for child processes, Chromium and the widgets'
+    // polling. Three files at a time keep two cores busy.
+    maxWorkers: Math.max(3, os.availableParallelism() - 1),
   },
 })
