@@ -36,11 +36,7 @@ const EXTRA = [
   {name: 'busy', scenario: 'REQUEST-CHAT'},
 ]
 
-/**
- * A chat is paced by the widget's polling (every 2 s), so a whole conversation takes a while.
- * The tests mostly wait for that polling, and each has its own integration, IDs and browser
- * context (the stand-in records per integration), so they run concurrently.
- */
+/** A chat is paced by the widget's polling (every 2 s), so a whole conversation takes a while. */
 const CHAT_TIMEOUT = 90_000
 
 /** Generating every integration with the built binary takes a while on a busy machine. */
@@ -96,7 +92,7 @@ describeBrowser('GMS chat (Chat API v1) in Chromium', () => {
   })
 
   CASES.forEach((c, n) => {
-    it.concurrent(`${c.scenario}: invitation → form → chat → ${c.end === 'agent' ? 'the agent leaves' : 'the visitor ends the chat'}`, ({task}) =>
+    it(`${c.scenario}: invitation → form → chat → ${c.end === 'agent' ? 'the agent leaves' : 'the visitor ends the chat'}`, ({task}) =>
       withSession(browser, task, async (session) => {
         const ids = idsOf(n)
         const {page, popup} = await openWidget(c.name, ids, session)
@@ -185,7 +181,7 @@ describeBrowser('GMS chat (Chat API v1) in Chromium', () => {
     )
   })
 
-  it.concurrent('a reload mid-chat keeps the transcript and the chat', ({task}) =>
+  it('a reload mid-chat keeps the transcript and the chat', ({task}) =>
     withSession(browser, task, async (session) => {
       const {popup} = await openWidget('reload', idsOf(20), session)
       await popup.setViewportSize({width: 320, height: 700})
@@ -206,7 +202,7 @@ describeBrowser('GMS chat (Chat API v1) in Chromium', () => {
     CHAT_TIMEOUT,
   )
 
-  it.concurrent('CHAT-WAIT: the visitor leaves the queue; the wait is cancelled on GMS', ({task}) =>
+  it('CHAT-WAIT: the visitor leaves the queue; the wait is cancelled on GMS', ({task}) =>
     withSession(browser, task, async (session) => {
       const {popup} = await openWidget('wait-cancel', idsOf(21), session)
       await startChat(popup)
@@ -225,7 +221,7 @@ describeBrowser('GMS chat (Chat API v1) in Chromium', () => {
     CHAT_TIMEOUT,
   )
 
-  it.concurrent('REQUEST-CHAT answered 503: a plain message and a retry that works once an agent is free', ({task}) =>
+  it('REQUEST-CHAT answered 503: a plain message and a retry that works once an agent is free', ({task}) =>
     withSession(browser, task, async (session) => {
       await preview.gmsMode('busy', 503)
       const {popup} = await openWidget('busy', idsOf(22), session)
