@@ -64,9 +64,12 @@ describe('parallel runs sharing one config', {timeout: SLOW}, () => {
     const cwd = tempDir()
     expect((await gweInt(['new', ...GMS], {cwd})).exitCode).toBe(0)
     const lock = path.join(cwd, 'gwe-int.config.json.lock')
-    fs.mkdirSync(lock) // fresh: a live holder's lock
+    fs.mkdirSync(lock)
+    // A live holder touches its lock every few seconds; without that, a run slow to start
+    // on a busy machine would rightly take the lock over as stale.
+    const touch = setInterval(() => fs.utimesSync(lock, new Date(), new Date()), 1000)
     const before = snapshot(cwd)
-    const run = await gweInt(['new', ...GMS.slice(0, -3), '--integration', 'other', '--out', 'other', '--yes'], {cwd, env: {GWE_INT_LOCK_WAIT_MS: '1500'}})
+    const run = await gweInt(['new', ...GMS.slice(0, -3), '--integration', 'other', '--out', 'other', '--yes'], {cwd, env: {GWE_INT_LOCK_WAIT_MS: '1500'}}).finally(() => clearInterval(touch))
     expect(run.exitCode).toBe(74)
     expect(run.stderr).toContain(`${path.join(fs.realpathSync(cwd), 'gwe-int.config.json')}: another gwe-int run has held its lock`)
     expect(run.stderr).toContain(`remove the folder ${fs.realpathSync(cwd)}/gwe-int.config.json.lock and try again`)
