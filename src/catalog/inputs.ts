@@ -16,10 +16,6 @@ export const GWE_VERSIONS = Object.keys(GWE_PREFIX) as GweVersion[]
 /** The integration guide gwe-int follows is the 8.1.2 one. */
 export const DEFAULT_GWE_VERSION: GweVersion = '8.1'
 
-/** Shown (with a warning) when `--yes` fills a host nobody gave. */
-export const PLACEHOLDER_HOST = 'https://gms.example.com'
-export const PLACEHOLDER_VENDOR_URL = 'https://chat.vendor.example/start'
-
 /** The GMS JS sample lives here (docs/genesys.md#gms-sample); the customized copy sits next to it. */
 export const GMS_SAMPLE_PATH = '/genesys/admin/js/sample/cb/'
 

@@ -30,14 +30,8 @@ export interface MediaKind {
   /** Inputs the medium asks for; `host` is mandatory where listed in `requires`. */
   inputs: readonly InputName[]
   requires: readonly InputName[]
-  /** What `host` means for this medium (help and prompt text). */
-  hostMeaning?: string
-  /**
-   * What kind of URL `host` is: a GMS base URL (scheme, host and port; gwe-int adds the
-   * /genesys/... paths itself), or a vendor's full URL (path and query kept as given).
-   * Every host is normalised from this, once, where it comes in (core/host.ts).
-   */
-  hostKind?: 'gms-base' | 'full-url'
+  /** What `host` is for this medium; absent when it takes no host. */
+  host?: HostSpec
   defaultService?: string
   defaultInviteName: string
   defaultWidgetName?: string
@@ -47,6 +41,25 @@ export interface MediaKind {
   /** Said after `new` so nobody looks for a file that is not meant to exist. */
   note?: string
 }
+
+/**
+ * What a medium's `host` is. A GMS host is a base URL (scheme, host and port): gwe-int adds
+ * the /genesys/... paths itself, so a host ending in /genesys has that path dropped (with a
+ * note) and any other path is refused. A vendor's URL is a full URL, path and query kept.
+ * The host is normalised from this once, where an entry is parsed (core/host.ts through
+ * core/integration.ts); everything after that trusts the value.
+ */
+export interface HostSpec {
+  kind: 'base-url' | 'full-url'
+  /** What the host is, as the question asks for it. */
+  meaning: string
+  /** Shown in error messages. */
+  example: string
+  /** What --yes fills in when no host is given (reported as a placeholder). */
+  placeholder: string
+}
+
+const GMS_HOST: HostSpec = {kind: 'base-url', meaning: 'GMS base URL', example: 'https://gms.example.com:8443', placeholder: 'https://gms.example.com'}
 
 export type InputName = 'scenario' | 'host' | 'service' | 'inviteName' | 'widgetName' | 'widgetUrl' | 'vendorFunction' | 'inviteType' | VisitorInput
 
@@ -70,8 +83,7 @@ export const MEDIA: readonly MediaKind[] = [
     defaultScenario: 'CHAT-NOW',
     inputs: ['scenario', 'host', 'service', 'inviteName', 'widgetName', 'widgetUrl', ...VISITOR_INPUTS],
     requires: ['host'],
-    hostMeaning: 'GMS base URL, e.g. https://gms.example.com:8443',
-    hostKind: 'gms-base',
+    host: GMS_HOST,
     defaultService: 'samples_new', // the integration guide's example service
     defaultInviteName: 'inviteGMS.html',
     defaultWidgetName: 'indexGPE.html',
@@ -90,8 +102,7 @@ export const MEDIA: readonly MediaKind[] = [
     defaultScenario: 'VOICE-NOW-USERTERM', // the visitor is called back at once
     inputs: ['scenario', 'host', 'service', 'inviteName', 'widgetName', 'widgetUrl', ...VISITOR_INPUTS],
     requires: ['host'],
-    hostMeaning: 'GMS base URL, e.g. https://gms.example.com:8443',
-    hostKind: 'gms-base',
+    host: GMS_HOST,
     defaultService: 'samples_new',
     defaultInviteName: 'inviteGMS.html',
     defaultWidgetName: 'indexGPE.html',
@@ -140,8 +151,7 @@ export const MEDIA: readonly MediaKind[] = [
     scenarios: [],
     inputs: ['host', 'service', 'inviteName', 'widgetName', 'widgetUrl', ...VISITOR_INPUTS],
     requires: ['host'],
-    hostMeaning: 'GMS base URL serving /genesys/2/chat/<service>, e.g. https://gms.example.com:8443',
-    hostKind: 'gms-base',
+    host: {...GMS_HOST, meaning: 'GMS base URL serving /genesys/2/chat/<service>'},
     defaultService: 'customer-support',
     defaultInviteName: 'inviteWebApi.html',
     defaultWidgetName: 'chatGPE.html',
@@ -179,8 +189,7 @@ export const MEDIA: readonly MediaKind[] = [
     scenarios: [],
     inputs: ['host', 'vendorFunction', 'inviteName', ...VISITOR_INPUTS],
     requires: ['host'],
-    hostMeaning: "The vendor's chat URL, e.g. https://chat.vendor.example/start",
-    hostKind: 'full-url',
+    host: {kind: 'full-url', meaning: "The vendor's chat URL", example: 'https://chat.vendor.example/start', placeholder: 'https://chat.vendor.example/start'},
     defaultInviteName: 'inviteVendor.html',
     artifacts: ['invite', ...LOGIC],
     // Third-party media create no Interaction Server interaction (docs/genesys.md#attached-data).

@@ -7,7 +7,7 @@
  */
 import {findMedia, MEDIA, type InputName, type MediaKind} from '../catalog/media.js'
 import {findScenario} from '../catalog/scenarios.js'
-import {DEFAULT_GWE_VERSION, GWE_PREFIX, GWE_VERSIONS, INPUTS, PLACEHOLDER_HOST, PLACEHOLDER_VENDOR_URL, type AnswerName, type GweVersion} from '../catalog/inputs.js'
+import {DEFAULT_GWE_VERSION, GWE_PREFIX, GWE_VERSIONS, INPUTS, type AnswerName, type GweVersion} from '../catalog/inputs.js'
 import {canonicalScenario, formatIssues, integrationSchema, type IntegrationEntry} from './integration.js'
 import {invalid} from '../shared/errors.js'
 import {normalizeHost} from './host.js'
@@ -106,7 +106,8 @@ export async function resolveNewAnswers(given: NewAnswers, opts: ResolveOptions)
       flags.scenario = canonical
     }
   }
-  if (flags.host !== undefined && media.hostKind) {
+  // The parsed entry carries the normalised host; only the note about it is said here.
+  if (flags.host !== undefined && media.host) {
     const {note} = normalizeHost(flags.host, media)
     if (note) notes.push(`--${note}`)
   }
@@ -143,9 +144,11 @@ export async function resolveNewAnswers(given: NewAnswers, opts: ResolveOptions)
     if (url.trim()) answers.gweUrl = url.trim()
   }
   // An edited entry keeps an unset GWE version unset (its default applies): no change to report.
-  const entry = toEntry(answers, media, recorded === undefined)
+  const answered = toEntry(answers, media, recorded === undefined)
   // Config-only keys (visitor texts) have no flag: an edit keeps them as recorded.
-  if (recorded) for (const [key, value] of Object.entries(recorded)) if (!(key in FLAG_OF) && key !== 'name' && !(key in entry)) (entry as Record<string, unknown>)[key] = value
+  if (recorded) for (const [key, value] of Object.entries(recorded)) if (!(key in FLAG_OF) && key !== 'name' && !(key in answered)) (answered as Record<string, unknown>)[key] = value
+  // Parsed once more now that prompts answered too: the entry holds the normal forms (host, GWE URL).
+  const entry = parseGiven(answered)
   return {entry, warnings, notes, recorded: found, changes: found ? changesBetween(found, entry) : []}
 }
 
@@ -178,7 +181,7 @@ export function defaultFor(key: InputName | 'out' | 'gweVersion', media: MediaKi
     case 'inviteType':
       return media.branches[0]
     case 'host':
-      return media.hostKind === 'full-url' ? PLACEHOLDER_VENDOR_URL : PLACEHOLDER_HOST
+      return media.host?.placeholder
     case 'service':
       return media.defaultService
     case 'gweVersion':
@@ -203,7 +206,7 @@ async function askFor(p: Prompter, key: InputName | 'out' | 'gweVersion', media:
     return p.select(INPUTS.gweVersion.question, GWE_VERSIONS.map((id) => ({value: id, name: `${id}  (${GWE_PREFIX[id]} paths)`})), fallback)
   }
   if (key === 'out') return p.input(INPUTS.out.question, fallback, (s) => (s.trim() ? true : 'give a folder'))
-  const question = key === 'host' && media.hostMeaning ? `${capitalized(media.hostMeaning.split(',')[0])}?` : INPUTS[key].question
+  const question = key === 'host' && media.host ? `${capitalized(media.host.meaning)}?` : INPUTS[key].question
   // The placeholder host is never offered as an answer: it would only have to be replaced.
   return p.input(question, placeholder ? undefined : fallback, (s) => {
     const error = fieldError(key, s, media)
@@ -217,11 +220,18 @@ function fieldError(key: InputName, value: string, media: MediaKind): string | u
   return undefined
 }
 
-/** Validate what flags gave, naming the flag: `--scenario: VOICE-NOW-USERTERM is a callback scenario; …`. */
-export function checkGiven(answers: NewAnswers, media: MediaKind): void {
-  const entry = toEntry(answers, media)
+/**
+ * Validate what flags gave, naming the flag (`--scenario: VOICE-NOW-USERTERM is a callback
+ * scenario; …`); the entry they make, parsed (host and GWE URL in their normal form).
+ */
+export function checkGiven(answers: NewAnswers, media: MediaKind): IntegrationEntry {
+  return parseGiven(toEntry(answers, media))
+}
+
+function parseGiven(entry: IntegrationEntry): IntegrationEntry {
   const result = integrationSchema.safeParse(entry)
-  if (result.success) return
+  // In the entry's own key order (the order the config records), not the schema's.
+  if (result.success) return Object.fromEntries(Object.keys(entry).map((key) => [key, result.data[key as keyof IntegrationEntry]])) as IntegrationEntry
   const lines = [...new Set(formatIssues(result.error).map((line) => {
     const key = line.slice(0, line.indexOf(':')) as keyof NewAnswers
     const flag = key === ('name' as keyof NewAnswers) ? FLAG_OF.integration : FLAG_OF[key] ?? key
@@ -230,13 +240,13 @@ export function checkGiven(answers: NewAnswers, media: MediaKind): void {
   throw invalid(lines[0], lines.slice(1))
 }
 
-/** The config entry for these answers: only keys that apply, in a fixed order. */
+/** The config entry for these answers: only keys that apply, in a fixed order (not yet parsed: see checkGiven). */
 export function toEntry(a: NewAnswers, media: MediaKind, fillVersion = true): IntegrationEntry {
   const entry: Record<string, string | undefined> = {
     name: a.integration,
     media: media.id,
     scenario: a.scenario === undefined ? undefined : canonicalScenario(a.scenario, media) ?? a.scenario,
-    host: a.host === undefined ? undefined : normalizeHost(a.host, media).value ?? a.host,
+    host: a.host,
     service: a.service,
     inviteName: a.inviteName,
     widgetName: a.widgetName,
@@ -244,7 +254,7 @@ export function toEntry(a: NewAnswers, media: MediaKind, fillVersion = true): In
     vendorFunction: a.vendorFunction,
     inviteType: a.inviteType,
     gweVersion: a.gweVersion ?? (fillVersion ? media.defaultGweVersion ?? (DEFAULT_GWE_VERSION as GweVersion) : undefined),
-    gweUrl: a.gweUrl === undefined ? undefined : v.normalizeBaseUrl(a.gweUrl).value ?? a.gweUrl,
+    gweUrl: a.gweUrl,
     out: a.out,
     templates: a.templates,
     inviteSource: a.inviteSource,

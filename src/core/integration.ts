@@ -23,7 +23,13 @@ const check = (fn: (s: string) => string | undefined) => (s: string, ctx: z.Refi
   if (error) ctx.addIssue({code: 'custom', message: error})
 }
 
-const baseUrl = z.string().superRefine(check((s) => v.normalizeBaseUrl(s).error))
+/** A base URL, parsed to its normal form (https:// added, trailing slashes dropped). */
+const baseUrl = z.string().transform((s, ctx) => {
+  const {value, error} = v.normalizeBaseUrl(s)
+  // continue: the entry's other checks (the host's) still run, so every problem is listed at once.
+  if (error) ctx.addIssue({code: 'custom', message: error, continue: true})
+  return value ?? s
+})
 const fullUrl = z.string().superRefine(check((s) => v.normalizeFullUrl(s).error))
 const relPath = z.string().min(1).refine((s) => !s.includes('\0'), 'must not contain NUL')
 
@@ -76,9 +82,12 @@ export const integrationSchema = z
     if (entry.scenario !== undefined && !notApplying.has('scenario') && !media.scenarios.includes(entry.scenario)) {
       ctx.addIssue({code: 'custom', path: ['scenario'], message: scenarioMismatch(entry.scenario, media)})
     }
+    // The host's form depends on the medium, so it is normalised here, on the parsed copy
+    // (zod's output object, not the caller's): a parsed entry carries the host the templates use.
     if (entry.host !== undefined && !notApplying.has('host')) {
-      const error = normalizeHost(entry.host, media).error
+      const {value, error} = normalizeHost(entry.host, media)
       if (error) ctx.addIssue({code: 'custom', path: ['host'], message: error})
+      else entry.host = value
     }
   })
 
@@ -127,13 +136,12 @@ export interface ResolvedIntegration {
   logoUrl?: string
 }
 
-/** Fill defaults. The entry must already have passed integrationSchema. */
+/** Fill defaults. The entry must already have passed integrationSchema (which normalised host and gweUrl). */
 export function resolveIntegration(entry: IntegrationEntry): ResolvedIntegration {
   const media = findMedia(entry.media)!
   const gweVersion = entry.gweVersion ?? media.defaultGweVersion ?? DEFAULT_GWE_VERSION
   const gwePrefix = GWE_PREFIX[gweVersion]
-  const gweUrl = entry.gweUrl === undefined ? undefined : v.normalizeBaseUrl(entry.gweUrl).value
-  const host = entry.host === undefined ? undefined : normalizeHost(entry.host, media).value
+  const {gweUrl, host} = entry
   const inviteName = entry.inviteName ?? media.defaultInviteName
   const widgetName = media.defaultWidgetName ? entry.widgetName ?? media.defaultWidgetName : undefined
   // A relative '/frontend/resources/...' (as in the integration guide) resolves against the GWE

@@ -6,7 +6,7 @@
 import path from 'node:path'
 import {findMedia, MEDIA} from '../catalog/media.js'
 import {loadTemplates} from '../render/templates.js'
-import {checkGiven, defaultFor, toEntry, type NewAnswers} from './answers.js'
+import {checkGiven, defaultFor, type NewAnswers} from './answers.js'
 import {assess, type AssessedFile} from './assess.js'
 import {readExisting, readText} from './disk.js'
 import {invalid} from '../shared/errors.js'
@@ -44,6 +44,7 @@ export function planPatch(opts: PatchOptions): PatchPlan {
   const media = findMedia(answers.media)
   if (!media) throw invalid(`--media: unknown medium "${answers.media}"; expected one of ${MEDIA.map((m) => m.id).join(', ')}`)
   answers.integration ??= media.id
+  // Bad flags fail before the defaults are filled in (defaults are valid).
   checkGiven(answers, media)
   const warnings: string[] = []
   answers.scenario ??= defaultFor('scenario', media, answers)
@@ -53,7 +54,7 @@ export function planPatch(opts: PatchOptions): PatchPlan {
     answers.host = defaultFor('host', media, answers)
     warnings.push(`--host not given: the invitation opens ${answers.host}; pass --host before deploying`)
   }
-  const integration = resolveIntegration(toEntry(answers, media))
+  const integration = resolveIntegration(checkGiven(answers, media))
   const templates = loadTemplates(answers.templates ? path.resolve(opts.cwd, answers.templates) : undefined)
   const result = patchSource(kind, original, opts.file, integration, templates)
 

@@ -108,7 +108,7 @@ export function buildContext(i: ResolvedIntegration): TemplateContext {
       widgetUrlRelative: i.widgetUrl !== undefined && !/^https?:\/\//i.test(i.widgetUrl),
       chatUrl: `${i.host ?? ''}/genesys/2/chat/${encodeURIComponent(i.service ?? '')}`,
     },
-    vendor: {url: i.media.id === 'third-party' ? i.host ?? '' : '', fn: i.vendorFunction ?? ''},
+    vendor: {url: i.media.host?.kind === 'full-url' ? i.host ?? '' : '', fn: i.vendorFunction ?? ''},
     gwe: {
       version: i.gweVersion,
       prefix: i.gwePrefix,

@@ -77,7 +77,7 @@ export function customerConfig(site: Site): CustomerConfig {
     notificationsUrl: `/__gwe-int/notifications?integration=${name}`,
     requestsUrl: `/__gwe-int/requests?integration=${name}`,
     modeUrl: '/__gwe-int/gms-mode',
-    gms: site.integration.host !== undefined && site.media.id !== 'third-party',
+    gms: site.integration.host !== undefined && site.media.host?.kind === 'base-url',
     widgets: site.media.id === 'genesys-widgets',
     vendorFunction: site.integration.vendorFunction ?? '',
   }

@@ -57,7 +57,7 @@ export function localEntry(entry: IntegrationEntry, origin: string): Integration
   void _dropped
   const base = `${origin}${siteBase(entry.name)}`
   const local: IntegrationEntry = {...rest, gweUrl: base}
-  if (media.inputs.includes('host')) local.host = media.id === 'third-party' ? `${base}${VENDOR_PATH}` : `${base}${GMS_SEGMENT}`
+  if (media.host) local.host = media.host.kind === 'full-url' ? `${base}${VENDOR_PATH}` : `${base}${GMS_SEGMENT}`
   return local
 }
 
@@ -67,7 +67,7 @@ export function localEntry(entry: IntegrationEntry, origin: string): Integration
  * derived from it) are set after resolution instead.
  */
 function withLocalGms(integration: ResolvedIntegration, entry: IntegrationEntry, origin: string): ResolvedIntegration {
-  if (integration.media.hostKind !== 'gms-base') return integration
+  if (integration.media.host?.kind !== 'base-url') return integration
   const host = `${origin}${siteBase(entry.name)}${GMS_SEGMENT}`
   const derived = integration.media.artifacts.includes('gms-widget') && integration.widgetName !== undefined
   return {...integration, host, widgetUrl: derived ? `${host}${GMS_SAMPLE_PATH}${integration.widgetName}` : integration.widgetUrl}

@@ -55,7 +55,7 @@ describe('resolveNewAnswers with a terminal', () => {
   })
 
   it('defaults every question to the recorded answer when editing, and reports what changed', async () => {
-    const recorded: IntegrationEntry = {name: 'gms-chat', media: 'gms-chat', scenario: 'CHAT-WAIT', host: 'https://a.example.com', service: 'svc', gweVersion: '8.5', out: 'web/chat', texts: {inviteTitle: 'Talk?'}}
+    const recorded: IntegrationEntry = {name: 'gms-chat', media: 'gms-chat', scenario: 'CHAT-WAIT', host: 'https://a.example.com', service: 'svc', gweVersion: '8.5', out: 'web/chat', texts: {inviteAccept: 'Talk?'}}
     const {asked, opts} = interactive({'GMS base URL?': 'https://b.example.com'})
     const result = await resolveNewAnswers({media: 'gms-chat'}, {...opts, lookup: (name) => (name === 'gms-chat' ? recorded : undefined)})
     expect(Object.fromEntries(asked.map((a) => [a.message, a.defaultValue]))).toMatchObject({
@@ -67,7 +67,7 @@ describe('resolveNewAnswers with a terminal', () => {
     })
     expect(result.changes).toEqual([{key: 'host', from: 'https://a.example.com', to: 'https://b.example.com'}])
     // Config-only keys (visitor texts) have no question and are kept.
-    expect(result.entry.texts).toEqual({inviteTitle: 'Talk?'})
+    expect(result.entry.texts).toEqual({inviteAccept: 'Talk?'})
     expect(result.recorded).toBe(recorded)
   })
 
@@ -113,5 +113,18 @@ describe('resolveNewAnswers without a terminal', () => {
   it('makes paths typed on the command line relative to the config', async () => {
     const {entry} = await resolveNewAnswers({media: 'gwe-chat', out: 'site/out', templates: 'tpl'}, {yes: true, interactive: false, toConfig: (p) => `../${p}`})
     expect(entry).toMatchObject({out: '../site/out', templates: '../tpl'})
+  })
+})
+
+describe('the host, normalised where an entry is parsed', () => {
+  it('carries the normal form after integrationSchema, as the catalogue describes the medium', async () => {
+    const {integrationSchema, resolveIntegration} = await import('../../src/core/integration.js')
+    const gms = integrationSchema.parse({name: 'a', media: 'gms-chat', host: ' GMS.acme.test:8443/genesys/ ', gweUrl: 'https://gwe.acme.test:9081//'})
+    expect(gms).toMatchObject({host: 'https://GMS.acme.test:8443', gweUrl: 'https://gwe.acme.test:9081'})
+    expect(resolveIntegration(gms).widgetUrl).toBe('https://GMS.acme.test:8443/genesys/admin/js/sample/cb/indexGPE.html')
+    const vendor = integrationSchema.parse({name: 'b', media: 'third-party', host: ' https://chat.acme.test/start?x=1 '})
+    expect(vendor.host).toBe('https://chat.acme.test/start?x=1')
+    const bad = integrationSchema.safeParse({name: 'c', media: 'gms-chat', host: 'gms.acme.test/x', gweUrl: 'ftp://g'})
+    expect(bad.success ? [] : bad.error.issues.map((i) => i.path.join('.'))).toEqual(['gweUrl', 'host'])
   })
 })
