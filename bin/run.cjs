@@ -14,6 +14,27 @@ if (!((v[0] === 20 && v[1] >= 19) || (v[0] === 22 && v[1] >= 12) || v[0] >= 24))
   process.stderr.write('error: gwe-int runs on ' + supported + '; this is Node.js ' + process.version + '\n')
   process.exit(2)
 }
+// `gwe-int --version` is answered here, before oclif and the bundle load (a third of
+// the run's time on Node 24): the line oclif prints for it (Config#userAgent), built the
+// same way. Only where the platform is certain: oclif calls WSL "wsl" (is-wsl), so
+// wherever that check might say yes, oclif answers as before.
+if (process.argv[2] === '--version' && !mightBeWsl()) {
+  const {name, version} = JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, '..', 'package.json'), 'utf8'))
+  const arch = process.arch === 'ia32' ? 'x86' : process.arch
+  process.stdout.write(name + '/' + version + ' ' + process.platform + '-' + arch + ' node-' + process.version + '\n')
+  return
+}
+function mightBeWsl() {
+  if (process.platform !== 'linux') return false
+  const fs = require('node:fs')
+  let kernel = require('node:os').release()
+  try {
+    kernel += fs.readFileSync('/proc/version', 'utf8')
+  } catch {
+    // no /proc: is-wsl reads on to the paths below
+  }
+  return kernel.toLowerCase().includes('microsoft') || fs.existsSync('/proc/sys/fs/binfmt_misc/WSLInterop') || fs.existsSync('/run/WSL')
+}
 // Most of a cold start is V8 compiling the bundle: Node >= 22 keeps the compiled code
 // itself (module.enableCompileCache), Node 20 uses the cache recorded at build time.
 // The check is here, not in code-cache.cjs, so that Node >= 22 loads none of what

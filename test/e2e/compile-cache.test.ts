@@ -6,7 +6,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {gweInt, listFiles, tempDir} from '../helpers/cli.js'
+import {execa} from 'execa'
+import {BIN, gweInt, listFiles, ROOT, tempDir} from '../helpers/cli.js'
 
 const NEW = ['new', 'gms-chat', '--host', 'https://gms.example.com', '--yes']
 
@@ -35,5 +36,16 @@ describe('start-up caches', () => {
     expect(b.exitCode, String(b.stderr)).toBe(0)
     expect([b.stdout, b.stderr]).toEqual([a.stdout, a.stderr])
     expect(listFiles(plain)).toEqual(listFiles(usual))
+  })
+
+  it('--version, answered by bin/run.cjs before oclif loads, prints what oclif prints for it', async () => {
+    const cwd = tempDir()
+    const fast = await gweInt(['--version'], {cwd})
+    // oclif's own answer: its run() in the bundle, without bin/run.cjs in front of it.
+    const script = `require(${JSON.stringify(path.join(ROOT, 'dist/main/run.cjs'))}).execute({dir: ${JSON.stringify(BIN)}, args: ['--version']})`
+    const oclif = await execa('node', ['-e', script], {cwd, reject: false, stdin: 'ignore'})
+    expect(oclif.exitCode, String(oclif.stderr)).toBe(0)
+    expect(String(oclif.stdout)).toMatch(/^gwe-int\/\d+\.\d+\.\d+ \S+ node-v\d+/)
+    expect([fast.exitCode, String(fast.stdout), String(fast.stderr)]).toEqual([0, String(oclif.stdout), ''])
   })
 })
