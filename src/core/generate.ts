@@ -63,7 +63,7 @@ export async function planGenerate(opts: GenerateOptions): Promise<OperationResu
   const all = config.integrations.map(resolveIntegration)
   if (entries.length !== all.length) checkClashes(all, baseDir, () => 'give them different "out" folders or file names')
   const regenerate = regenerateHint(file)
-  const planned = planAll(list, {baseDir, regenerate, readText, patchSource: await loadSourcePatcher(list)})
+  const planned = await planAll(list, {baseDir, regenerate, readText, patchSource: await loadSourcePatcher(list)})
   checkFiles(planned, list, baseDir, real)
   const folders = list.map((i) => ({dir: path.resolve(baseDir, i.out), integration: i.name}))
   const obsolete = findObsolete({folders, expected: expectedPaths(all, baseDir), regenerate, force: opts.force, read: readExisting})

@@ -107,9 +107,16 @@ export function normalize(text: string): string {
 }
 
 /** Plan several integrations; two that write the same path are an error naming both. */
-export function planAll(list: ResolvedIntegration[], opts: PlanOptions): PlannedFile[] {
+export async function planAll(list: ResolvedIntegration[], opts: PlanOptions): Promise<PlannedFile[]> {
   checkClashes(list, opts.baseDir, () => 'give them different "out" folders or file names')
-  const files = list.flatMap((i) => planIntegration(i, opts))
+  const files: PlannedFile[] = []
+  for (const [k, integration] of list.entries()) {
+    // Ctrl-C is handled between two turns of the event loop, and while the config's lock
+    // is held its handler (which removes the lock) replaces Node's default: rendering a
+    // large config in one go would make a Ctrl-C wait for all of it.
+    if (k > 0 && k % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve))
+    files.push(...planIntegration(integration, opts))
+  }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
 
@@ -118,6 +125,8 @@ export function expectedPaths(list: ResolvedIntegration[], baseDir: string): Set
   return new Set(list.flatMap((i) => artifactPaths(i, baseDir).map((a) => a.path)))
 }
 
-
 /** Plan entries in path order (stable output, reviewable diffs). */
 export const sortByPath = <T extends {path: string}>(files: T[]): T[] => files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+
+/** Integrations rendered between two chances to handle a signal (a few ms of work). */
+const YIELD_EVERY = 8
