@@ -5,6 +5,7 @@
  */
 import {randomBytes} from 'node:crypto'
 import {isForm, rejection, type RuleId} from './gms-contract.js'
+import {boundValue, MAX_SESSIONS} from './recorder.js'
 import {ScriptedChat, type ChatEvent} from './scripted-agent.js'
 
 type Answer = {status: number; body: unknown}
@@ -88,11 +89,12 @@ export class ChatV2 {
 
   private create(service: string, params: Record<string, string>): Answer {
     if (!params.nickname && !(params.firstName && params.lastName)) return fail('chatV2Name')
-    const nickname = params.nickname || `${params.firstName} ${params.lastName}`
+    // Bounded and copied like the request log's values, so a session keeps no request body alive.
+    const nickname = boundValue(params.nickname || `${params.firstName} ${params.lastName}`) as string
     const userData: Record<string, string> = {}
     for (const [k, v] of Object.entries(params)) {
       const m = /^userData\[(.+)\]$/.exec(k)
-      if (m) userData[m[1]] = v
+      if (m) userData[boundValue(m[1]) as string] = boundValue(v) as string
     }
     const session: Session = {
       service,
@@ -104,6 +106,7 @@ export class ChatV2 {
       chat: new ScriptedChat(nickname),
     }
     this.sessions.set(session.chatId, session)
+    if (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!)
     return this.envelope(session, session.chat.transcript, true)
   }
 

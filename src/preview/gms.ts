@@ -14,6 +14,7 @@
  */
 import {ChatV2} from './chat-v2.js'
 import {isForm, mediaType, rejection, type RuleId} from './gms-contract.js'
+import {boundValue, MAX_SESSIONS} from './recorder.js'
 import {ScriptedChat, type ChatEvent} from './scripted-agent.js'
 
 export interface GmsRequest {
@@ -136,8 +137,10 @@ export class GmsStandIn {
   }
 
   private create(kind: Service['kind'], params: Record<string, string>, chatMedia: boolean, service?: string): Service {
-    const s: Service = {id: this.nextId(), kind, service, params: {...params}, chatMedia, cancelled: false, queueChecks: 0}
+    // Kept bounded like the request log (a long session or a load test must not grow without end).
+    const s: Service = {id: this.nextId(), kind, service, params: boundValue(params) as Record<string, string>, chatMedia, cancelled: false, queueChecks: 0}
     this.services.set(s.id, s)
+    if (this.services.size > MAX_SESSIONS) this.services.delete(this.services.keys().next().value!)
     return s
   }
 

@@ -41,14 +41,25 @@ export interface GmsMode {
  * to a few KiB and a few levels deep, so a 1 MB body or JSON nested 5,000 deep costs a
  * few KiB and the log page can always be rendered.
  */
+/** Sessions (callbacks, chats) a GMS stand-in keeps; the oldest is forgotten first. */
+export const MAX_SESSIONS = 1000
+
 export const LOG_LIMITS = {entries: 1000, bytes: 8 * 1024 * 1024, valueChars: 4096, depth: 16, keys: 100}
+
+/**
+ * A string that shares no memory with the one it came from. V8 makes a cut (slice) or a
+ * value parsed out of a request body point into the original string, so keeping 4 KiB
+ * of a 1 MB body (or a short form field of it) would keep the whole body alive: 600 such
+ * POSTs held 750 MB. Strings shorter than 13 characters are always copies in V8.
+ */
+export const detach = (s: string): string => (s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string))
 
 /** `value` cut to LOG_LIMITS: long strings end in "… (N more characters)", deep or long parts are summarized. */
 export function boundValue(value: unknown, budget = {chars: LOG_LIMITS.valueChars}, depth = 0): unknown {
   if (typeof value === 'string') {
     const keep = Math.max(0, Math.min(value.length, budget.chars))
     budget.chars -= keep
-    return keep < value.length ? `${value.slice(0, keep)}… (${value.length - keep} more characters)` : value
+    return detach(keep < value.length ? `${value.slice(0, keep)}… (${value.length - keep} more characters)` : value)
   }
   if (value === null || typeof value !== 'object') {
     budget.chars -= 8

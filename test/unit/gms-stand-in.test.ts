@@ -6,6 +6,7 @@
 import {describe, expect, it} from 'vitest'
 import {CONTRACT, type RuleId} from '../../src/preview/gms-contract.js'
 import {GmsStandIn, type GmsRequest} from '../../src/preview/gms.js'
+import {LOG_LIMITS, MAX_SESSIONS} from '../../src/preview/recorder.js'
 
 const BASE = 'https://gms.example.com'
 const FORM = {'content-type': 'application/x-www-form-urlencoded'}
@@ -138,5 +139,21 @@ describe('the GMS stand-in enforces its contract', () => {
       [0, true],
     ])
     expect(call(gms, 'POST', `/genesys/1/service/${id}/ixn/chat`, {firstName: 'Ada'}).status).toBe(200)
+  })
+})
+
+describe('a long preview session', () => {
+  it(`keeps at most ${MAX_SESSIONS} sessions, the newest, each without the bulk of its request`, () => {
+    const gms = new GmsStandIn()
+    const blob = 'x'.repeat(100_000)
+    const ids: string[] = []
+    for (let k = 0; k < MAX_SESSIONS + 50; k += 1) {
+      const answer = call(gms, 'POST', '/genesys/1/service/request-chat', {_verbose: 'true', firstName: `Visitor${k}`, blob})
+      expect(answer.status).toBe(200)
+      ids.push(String(answer.body._id))
+    }
+    expect(gms.services.size).toBe(MAX_SESSIONS)
+    expect([...gms.services.keys()]).toEqual(ids.slice(50))
+    for (const s of gms.services.values()) expect(s.params.blob.length).toBeLessThan(LOG_LIMITS.valueChars + 100)
   })
 })
