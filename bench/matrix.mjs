@@ -5,7 +5,10 @@
  * then what installing the packed tarball costs a user. Prints each table and writes
  * bench/results.json with all of it.
  *
- *   node bench/matrix.mjs [--nodes 20,24] [--skip-install] [run.mjs options: --runs 9 --dir /dev/shm --only new,version]
+ *   node bench/matrix.mjs [--nodes 20,24] [--skip-install] [--skip-reliability] [run.mjs options: --runs 9 --dir /dev/shm --only new,version]
+ *
+ * After each Node's table come the reliability figures on that Node: how fast Ctrl-C ends
+ * a write (bench/interrupt.mjs) and the preview server under load (bench/preview-load.mjs).
  *
  * The build records the Node 20 code cache only when it runs on Node 20 (bin/code-cache.cjs),
  * so it is recorded again here with the pinned Node 20: the numbers do not depend on
@@ -27,6 +30,8 @@ const take = (name, hasValue) => {
 }
 const majors = (take('nodes', true) ?? '20,24').split(',').map(Number)
 const skipInstall = take('skip-install', false)
+const skipReliability = take('skip-reliability', false)
+const dirArg = args.includes('--dir') ? ['--dir', args[args.indexOf('--dir') + 1]] : []
 
 const pins = fs.readFileSync(path.join(ROOT, '.ci', 'node-versions'), 'utf8').split('\n').filter((l) => /^\d/.test(l)).map((l) => l.trim())
 const versions = majors.map((m) => pins.find((v) => Number(v.split('.')[0]) === m) ?? fail(`bench: no Node ${m} pinned in .ci/node-versions`))
@@ -52,12 +57,37 @@ for (const [k, major] of majors.entries()) {
   if (run.status !== 0) fail(`bench: bench/run.mjs failed on Node ${versions[k]}`)
   out.nodes[major] = JSON.parse(fs.readFileSync(json, 'utf8'))
   fs.rmSync(json, {force: true})
+  if (!skipReliability) {
+    out.nodes[major].interrupt = reliability(k, 'interrupt.mjs', dirArg, `Ctrl-C during generate of 200 integrations (bench/interrupt.mjs): time from SIGINT to exit; goal < 500 ms`)
+    out.nodes[major].preview = reliability(k, 'preview-load.mjs', [], `preview under load (bench/preview-load.mjs): 2,000 mixed requests, 600 POSTs of 1 MB; goal peak RSS < 200 MB, no resets, the request log answers`)
+  }
 }
 
 if (!skipInstall) out.install = measureInstall()
 
 fs.writeFileSync(resultsFile, `${JSON.stringify(out, null, 2)}\n`)
 process.stdout.write('\n(written to bench/results.json)\n')
+
+/** One of the reliability benches on the k-th Node: prints its figures, returns them (with ok). */
+function reliability(k, script, extra, title) {
+  const json = path.join(os.tmpdir(), `gwe-int-bench-${script}-${process.pid}.json`)
+  process.stdout.write(`\n${title}\n\n`)
+  const run = spawnSync(nodeOf(k), [path.join(ROOT, 'bench', script), ...extra, '--json-out', json], {cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit']})
+  if (!fs.existsSync(json)) fail(`bench: bench/${script} failed on Node ${versions[k]}`)
+  const result = JSON.parse(fs.readFileSync(json, 'utf8'))
+  fs.rmSync(json, {force: true})
+  if (script === 'interrupt.mjs') {
+    for (const [when, r] of Object.entries(result)) {
+      const rolledBack = r.outcomes.filter((o) => o === 'rolled back').length
+      process.stdout.write(`signal ${when === 'writing' ? 'as the first temp file appears' : 'at a random moment'}: median ${r.medianMs} ms, max ${r.maxMs} ms over ${r.outcomes.length} runs; ${rolledBack} rolled back, ${r.outcomes.length - rolledBack - r.outcomes.filter((o) => o.startsWith('BROKEN')).length} complete, ${r.outcomes.filter((o) => o.startsWith('BROKEN')).length} broken\n`)
+    }
+    result.ok = run.status === 0 && Object.values(result).every((r) => r.medianMs < 500)
+  } else {
+    process.stdout.write(`peak RSS ${result.rssPeakMB} MB (goal < 200); 1 MB POSTs: ${JSON.stringify(result.posts1MB)}; mixed: ${JSON.stringify(result.mixed)}; connection failures ${result.failures}; request log after each step: ${[result.logAfterMixed, result.logAfterPosts, result.logAfterDeep].join(', ')}; 50 MB POST ${result.post50MB}; malformed %-escape ${result.malformedUrl}; ${result.seconds} s\n`)
+    result.ok = run.status === 0
+  }
+  return result
+}
 
 /**
  * `npm pack` of this build, installed from the registry into an empty prefix as a
