@@ -21,18 +21,30 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
       req.resume()
       return reject(tooLarge())
     }
+    // Copied as it arrives into one buffer of the announced size (the usual case), rather
+    // than kept in chunks and concatenated: under 50 concurrent 1 MB posts that halves
+    // what the bodies in flight hold.
+    const announced = Number(req.headers['content-length'] ?? Number.NaN)
+    let whole: Buffer | undefined = Number.isSafeInteger(announced) && announced >= 0 ? Buffer.allocUnsafe(announced) : undefined
     let chunks: Buffer[] | undefined = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
       if (!chunks) return
+      if (whole && size + chunk.length <= whole.length) chunk.copy(whole, size)
+      else if (whole) {
+        // More than announced (Node's parser does not allow it; kept correct anyway).
+        chunks.push(whole.subarray(0, size))
+        whole = undefined
+        chunks.push(chunk)
+      } else chunks.push(chunk)
       size += chunk.length
       if (size > limit) {
         chunks = undefined
+        whole = undefined
         return reject(tooLarge())
       }
-      chunks.push(chunk)
     })
-    req.on('end', () => chunks && resolve(Buffer.concat(chunks)))
+    req.on('end', () => chunks && resolve(whole ? whole.subarray(0, size) : Buffer.concat(chunks)))
     req.on('error', reject)
   })
 }
