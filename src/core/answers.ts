@@ -5,7 +5,7 @@
  * every missing answer is listed in one error naming its flag (never a hang). Prompting
  * is injected (Prompter), so tests pass canned answers.
  */
-import {findMedia, MEDIA, type InputName, type MediaKind} from '../catalog/media.js'
+import {DEFAULT_MEDIA_ID, findMedia, MEDIA, type InputName, type MediaKind} from '../catalog/media.js'
 import {findScenario} from '../catalog/scenarios.js'
 import {DEFAULT_GWE_VERSION, GWE_PREFIX, GWE_VERSIONS, INPUTS, type AnswerName, type GweVersion} from '../catalog/inputs.js'
 import {canonicalScenario, formatIssues, integrationSchema, type IntegrationEntry} from './integration.js'
@@ -82,7 +82,7 @@ export async function resolveNewAnswers(given: NewAnswers, opts: ResolveOptions)
   if (!mediaId) {
     if (ask) {
       const width = Math.max(...MEDIA.map((m) => m.id.length))
-      mediaId = await ask.select('Which medium?', MEDIA.map((m) => ({value: m.id, name: `${m.id.padEnd(width)}  ${m.title}`, description: m.summary})), 'gms-chat')
+      mediaId = await ask.select('Which medium?', MEDIA.map((m) => ({value: m.id, name: `${m.id.padEnd(width)}  ${m.title}`, description: m.summary})), DEFAULT_MEDIA_ID)
     } else throw invalid(`missing the medium: gwe-int new MEDIA, one of ${MEDIA.map((m) => m.id).join(', ')}`)
   }
   const media = findMedia(mediaId)

@@ -78,7 +78,7 @@ export function customerConfig(site: Site): CustomerConfig {
     requestsUrl: `/__gwe-int/requests?integration=${name}`,
     modeUrl: '/__gwe-int/gms-mode',
     gms: site.integration.host !== undefined && site.media.host?.kind === 'base-url',
-    widgets: site.media.id === 'genesys-widgets',
+    widgets: site.media.artifacts.includes('widgets-extension'),
     vendorFunction: site.integration.vendorFunction ?? '',
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The catalogue against domain.md, and the views that must derive from it (schema, help,
+ * The catalogue against the documented Genesys facts, and the views that must derive from it (schema, help,
  * listing, templates): if these hold, adding a scenario or medium is a one-place change.
  */
 import fs from 'node:fs'
@@ -134,5 +134,11 @@ describe('views derived from the catalogue', () => {
       expect(listed.scenarios.map((s) => s.id)).toEqual(m.scenarios)
       for (const s of m.scenarios) expect(help).toContain(s)
     }
+  })
+
+  it("decides by the medium's properties, never by its id, outside the catalogue", () => {
+    const files = fs.readdirSync('src', {recursive: true, encoding: 'utf8'}).filter((f) => f.endsWith('.ts') && !f.startsWith(`catalog${path.sep}`))
+    const byId = files.filter((f) => /media\.id\s*[!=]==\s*'|'(?:third-party|gms-chat|gms-callback|gwe-chat|gwe-callback|webapi-chat|genesys-widgets)'/.test(fs.readFileSync(path.join('src', f), 'utf8')))
+    expect(byId).toEqual([])
   })
 })
