@@ -24,9 +24,13 @@ export function bigConfig(root, count = 200) {
   const {ARTIFACTS} = importDist(root, 'catalog/artifacts.js')
   const usable = SHAPES.filter((s) => {
     const media = findMedia(s.media)
-    return media && media.artifacts.every((id) => fs.existsSync(path.join(root, 'templates', `${ARTIFACTS[id].template}.hbs`)))
+    return media?.artifacts.every((id) => fs.existsSync(path.join(root, 'templates', `${ARTIFACTS[id].template}.hbs`)))
   })
-  const integrations = Array.from({length: count}, (_, n) => ({name: `site-${String(n).padStart(3, '0')}`, ...usable[n % usable.length], out: `widgets/site-${String(n).padStart(3, '0')}`}))
+  const integrations = Array.from({length: count}, (_, n) => ({
+    name: `site-${String(n).padStart(3, '0')}`,
+    ...usable[n % usable.length],
+    out: `widgets/site-${String(n).padStart(3, '0')}`,
+  }))
   return {integrations}
 }
 
@@ -72,7 +76,9 @@ const FIXTURE_MODULES = {
 async function bundle(root, work, name, modules) {
   const {build} = await import('rolldown')
   const entry = path.join(work, `${name}-entry.mjs`)
-  const lines = Object.entries(modules).map(([rel, names]) => `export {${names.join(', ')}} from ${JSON.stringify(path.join(root, 'src', rel.replace(/\.js$/, '.ts')))}`)
+  const lines = Object.entries(modules).map(
+    ([rel, names]) => `export {${names.join(', ')}} from ${JSON.stringify(path.join(root, 'src', rel.replace(/\.js$/, '.ts')))}`,
+  )
   fs.writeFileSync(entry, `${lines.join('\n')}\n`)
   const file = path.join(work, `${name}.mjs`)
   await build({input: entry, platform: 'node', logLevel: 'silent', resolve: {extensionAlias: {'.js': ['.ts', '.js']}}, output: {file, format: 'esm'}})

@@ -22,7 +22,9 @@ const RUNS = Number(opt('runs', 5))
 const work = fs.mkdtempSync(path.join(path.resolve(opt('dir', os.tmpdir())), 'gwe-int-interrupt-'))
 const env = {...process.env, NO_COLOR: '1'}
 
-const config = (host) => ({integrations: Array.from({length: 200}, (_, k) => ({name: `site-${k}`, media: 'gms-chat', host, out: `widgets/site-${String(k).padStart(3, '0')}`}))})
+const config = (host) => ({
+  integrations: Array.from({length: 200}, (_, k) => ({name: `site-${k}`, media: 'gms-chat', host, out: `widgets/site-${String(k).padStart(3, '0')}`})),
+})
 const write = (host) => fs.writeFileSync(path.join(work, 'gwe-int.config.json'), JSON.stringify(config(host)))
 write('https://gms.example.com')
 if (spawnSync(process.execPath, [BIN, 'generate', '-q'], {cwd: work, env}).status !== 0) throw new Error('interrupt bench: first generate failed')
@@ -62,7 +64,12 @@ async function once(when) {
   const {code, signal, at} = await exited
   const {written, left} = state(host)
   const stopped = code === 130 || signal === 'SIGINT'
-  const outcome = left === 0 && code === 0 && written === 200 ? 'complete' : left === 0 && stopped && written === 0 ? 'rolled back' : `BROKEN (exit ${code ?? signal}, ${written} of 200 written, ${left} left over)`
+  const outcome =
+    left === 0 && code === 0 && written === 200
+      ? 'complete'
+      : left === 0 && stopped && written === 0
+        ? 'rolled back'
+        : `BROKEN (exit ${code ?? signal}, ${written} of 200 written, ${left} left over)`
   return {ms: at - sent, outcome}
 }
 
@@ -75,7 +82,12 @@ for (const when of ['writing', 'random']) {
     if (run) runs.push(run)
     else if (++late > 3 * RUNS) throw new Error(`interrupt bench: generate kept finishing before the signal (${when})`)
   }
-  result[when] = {finishedBeforeSignal: late, medianMs: Math.round(median(runs.map((r) => r.ms))), maxMs: Math.round(Math.max(...runs.map((r) => r.ms))), outcomes: runs.map((r) => r.outcome)}
+  result[when] = {
+    finishedBeforeSignal: late,
+    medianMs: Math.round(median(runs.map((r) => r.ms))),
+    maxMs: Math.round(Math.max(...runs.map((r) => r.ms))),
+    outcomes: runs.map((r) => r.outcome),
+  }
 }
 fs.rmSync(work, {recursive: true, force: true})
 console.log(JSON.stringify(result, null, 2))

@@ -33,9 +33,15 @@ const skipInstall = take('skip-install', false)
 const skipReliability = take('skip-reliability', false)
 const dirArg = args.includes('--dir') ? ['--dir', args[args.indexOf('--dir') + 1]] : []
 
-const pins = fs.readFileSync(path.join(ROOT, '.ci', 'node-versions'), 'utf8').split('\n').filter((l) => /^\d/.test(l)).map((l) => l.trim())
+const pins = fs
+  .readFileSync(path.join(ROOT, '.ci', 'node-versions'), 'utf8')
+  .split('\n')
+  .filter((l) => /^\d/.test(l))
+  .map((l) => l.trim())
 const versions = majors.map((m) => pins.find((v) => Number(v.split('.')[0]) === m) ?? fail(`bench: no Node ${m} pinned in .ci/node-versions`))
-const bins = execFileSync('bash', [path.join(ROOT, '.ci', 'install-node'), ...versions], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit']}).trim().split('\n')
+const bins = execFileSync('bash', [path.join(ROOT, '.ci', 'install-node'), ...versions], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit']})
+  .trim()
+  .split('\n')
 const nodeOf = (k) => path.join(bins[k], 'node')
 
 function fail(message) {
@@ -58,8 +64,18 @@ for (const [k, major] of majors.entries()) {
   out.nodes[major] = JSON.parse(fs.readFileSync(json, 'utf8'))
   fs.rmSync(json, {force: true})
   if (!skipReliability) {
-    out.nodes[major].interrupt = reliability(k, 'interrupt.mjs', dirArg, `Ctrl-C during generate of 200 integrations (bench/interrupt.mjs): time from SIGINT to exit; goal < 500 ms`)
-    out.nodes[major].preview = reliability(k, 'preview-load.mjs', [], `preview under load (bench/preview-load.mjs): 2,000 mixed requests, 600 POSTs of 1 MB; goal peak RSS < 200 MB, no resets, the request log answers`)
+    out.nodes[major].interrupt = reliability(
+      k,
+      'interrupt.mjs',
+      dirArg,
+      `Ctrl-C during generate of 200 integrations (bench/interrupt.mjs): time from SIGINT to exit; goal < 500 ms`,
+    )
+    out.nodes[major].preview = reliability(
+      k,
+      'preview-load.mjs',
+      [],
+      `preview under load (bench/preview-load.mjs): 2,000 mixed requests, 600 POSTs of 1 MB; goal peak RSS < 200 MB, no resets, the request log answers`,
+    )
   }
 }
 
@@ -79,11 +95,15 @@ function reliability(k, script, extra, title) {
   if (script === 'interrupt.mjs') {
     for (const [when, r] of Object.entries(result)) {
       const rolledBack = r.outcomes.filter((o) => o === 'rolled back').length
-      process.stdout.write(`signal ${when === 'writing' ? 'as the first temp file appears' : 'at a random moment'}: median ${r.medianMs} ms, max ${r.maxMs} ms over ${r.outcomes.length} runs; ${rolledBack} rolled back, ${r.outcomes.length - rolledBack - r.outcomes.filter((o) => o.startsWith('BROKEN')).length} complete, ${r.outcomes.filter((o) => o.startsWith('BROKEN')).length} broken\n`)
+      process.stdout.write(
+        `signal ${when === 'writing' ? 'as the first temp file appears' : 'at a random moment'}: median ${r.medianMs} ms, max ${r.maxMs} ms over ${r.outcomes.length} runs; ${rolledBack} rolled back, ${r.outcomes.length - rolledBack - r.outcomes.filter((o) => o.startsWith('BROKEN')).length} complete, ${r.outcomes.filter((o) => o.startsWith('BROKEN')).length} broken\n`,
+      )
     }
     result.ok = run.status === 0 && Object.values(result).every((r) => r.medianMs < 500)
   } else {
-    process.stdout.write(`peak RSS ${result.rssPeakMB} MB (goal < 200); 1 MB POSTs: ${JSON.stringify(result.posts1MB)}; mixed: ${JSON.stringify(result.mixed)}; connection failures ${result.failures}; request log after each step: ${[result.logAfterMixed, result.logAfterPosts, result.logAfterDeep].join(', ')}; 50 MB POST ${result.post50MB}; malformed %-escape ${result.malformedUrl}; ${result.seconds} s\n`)
+    process.stdout.write(
+      `peak RSS ${result.rssPeakMB} MB (goal < 200); 1 MB POSTs: ${JSON.stringify(result.posts1MB)}; mixed: ${JSON.stringify(result.mixed)}; connection failures ${result.failures}; request log after each step: ${[result.logAfterMixed, result.logAfterPosts, result.logAfterDeep].join(', ')}; 50 MB POST ${result.post50MB}; malformed %-escape ${result.malformedUrl}; ${result.seconds} s\n`,
+    )
     result.ok = run.status === 0
   }
   return result
@@ -96,7 +116,13 @@ function reliability(k, script, extra, title) {
 function measureInstall() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gwe-int-bench-install-'))
   try {
-    const pack = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']}))
+    const pack = JSON.parse(
+      execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    )
     const tarball = path.join(dir, pack[0].filename)
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)))
     fs.mkdirSync(path.join(dir, 'home'))
@@ -107,9 +133,18 @@ function measureInstall() {
     const modules = path.join(dir, 'prefix', 'node_modules')
     const packages = Object.keys(JSON.parse(fs.readFileSync(path.join(modules, '.package-lock.json'), 'utf8')).packages).length
     const kib = Number(execFileSync('du', ['-sk', modules], {encoding: 'utf8'}).split(/\s/)[0])
-    const result = {packages, kib, mib: Math.round((kib / 1024) * 10) / 10, installMs: Math.round(ms), tarballKiB: Math.round(pack[0].size / 1024), goal: {packages: 15, mib: 10}}
+    const result = {
+      packages,
+      kib,
+      mib: Math.round((kib / 1024) * 10) / 10,
+      installMs: Math.round(ms),
+      tarballKiB: Math.round(pack[0].size / 1024),
+      goal: {packages: 15, mib: 10},
+    }
     process.stdout.write(`\n## Install (npm pack, then npm install into an empty prefix from the registry, empty npm cache)\n\n`)
-    process.stdout.write(`packages added: ${packages} (goal <= 15); node_modules: ${result.mib} MB (du -sk ${kib} KiB; goal <= 10 MB); tarball ${result.tarballKiB} KiB; install time ${(ms / 1000).toFixed(1)} s\n`)
+    process.stdout.write(
+      `packages added: ${packages} (goal <= 15); node_modules: ${result.mib} MB (du -sk ${kib} KiB; goal <= 10 MB); tarball ${result.tarballKiB} KiB; install time ${(ms / 1000).toFixed(1)} s\n`,
+    )
     return result
   } finally {
     fs.rmSync(dir, {recursive: true, force: true})

@@ -67,7 +67,21 @@ function paragraph(r) {
 const icon = (name) => `<svg class="icon icon-${name}" aria-hidden="true" focusable="false" width="16" height="16"><use href="#icon-${name}"></use></svg>`
 
 function themeCss(r, rules) {
-  const props = ['margin: 0 auto', 'padding: 12px 16px', 'color: #1a1a2e', 'background-color: #f5f7fa', 'font-size: 1.0625rem', 'line-height: 1.6', 'display: flex', 'gap: 1.5rem', 'border-radius: 6px', 'box-shadow: 0 1px 3px rgba(0,0,0,.12)', 'max-width: 1200px', 'text-decoration: none', 'transition: color .2s ease-in-out']
+  const props = [
+    'margin: 0 auto',
+    'padding: 12px 16px',
+    'color: #1a1a2e',
+    'background-color: #f5f7fa',
+    'font-size: 1.0625rem',
+    'line-height: 1.6',
+    'display: flex',
+    'gap: 1.5rem',
+    'border-radius: 6px',
+    'box-shadow: 0 1px 3px rgba(0,0,0,.12)',
+    'max-width: 1200px',
+    'text-decoration: none',
+    'transition: color .2s ease-in-out',
+  ]
   const out = []
   for (let k = 0; k < rules; k++) {
     const sel = `.${slug(r)} ${['a', 'p', '.btn', 'li > a', '.card__title', 'img'][k % 6]}${k % 5 === 0 ? ':hover' : ''}`
@@ -99,8 +113,16 @@ function head(r, title) {
 }
 
 function sprite() {
-  const paths = {phone: 'M6.6 10.8a15.1 15.1 0 006.6 6.6l2.2-2.2a1 1 0 011-.2 11.4 11.4 0 003.6.6 1 1 0 011 1V20a1 1 0 01-1 1A17 17 0 013 4a1 1 0 011-1h3.5a1 1 0 011 1 11.4 11.4 0 00.6 3.6 1 1 0 01-.3 1z', chat: 'M20 2H4a2 2 0 00-2 2v18l4-4h14a2 2 0 002-2V4a2 2 0 00-2-2z', search: 'M15.5 14h-.8l-.3-.3A6.5 6.5 0 109.5 16a6.5 6.5 0 004.2-1.6l.3.3v.8l5 5 1.5-1.5zm-6 0a4.5 4.5 0 110-9 4.5 4.5 0 010 9z', arrow: 'M12 4l-1.4 1.4L16.2 11H4v2h12.2l-5.6 5.6L12 20l8-8z'}
-  return `<svg xmlns="http://www.w3.org/2000/svg" style="display:none">${Object.entries(paths).map(([n, d]) => `<symbol id="icon-${n}" viewBox="0 0 24 24"><path d="${d}"/></symbol>`).join('')}</svg>`
+  const paths = {
+    phone:
+      'M6.6 10.8a15.1 15.1 0 006.6 6.6l2.2-2.2a1 1 0 011-.2 11.4 11.4 0 003.6.6 1 1 0 011 1V20a1 1 0 01-1 1A17 17 0 013 4a1 1 0 011-1h3.5a1 1 0 011 1 11.4 11.4 0 00.6 3.6 1 1 0 01-.3 1z',
+    chat: 'M20 2H4a2 2 0 00-2 2v18l4-4h14a2 2 0 002-2V4a2 2 0 00-2-2z',
+    search: 'M15.5 14h-.8l-.3-.3A6.5 6.5 0 109.5 16a6.5 6.5 0 004.2-1.6l.3.3v.8l5 5 1.5-1.5zm-6 0a4.5 4.5 0 110-9 4.5 4.5 0 010 9z',
+    arrow: 'M12 4l-1.4 1.4L16.2 11H4v2h12.2l-5.6 5.6L12 20l8-8z',
+  }
+  return `<svg xmlns="http://www.w3.org/2000/svg" style="display:none">${Object.entries(paths)
+    .map(([n, d]) => `<symbol id="icon-${n}" viewBox="0 0 24 24"><path d="${d}"/></symbol>`)
+    .join('')}</svg>`
 }
 
 function megaMenu(r) {
@@ -116,14 +138,24 @@ function section(r, n) {
   const parts = [`<section class="content-section" id="section-${n}">`, `<h2>${sentence(r, 5).slice(0, -1)}</h2>`]
   for (let k = 0; k < 3; k++) parts.push(paragraph(r))
   const img = slug(r)
-  parts.push(`<figure class="wp-block-image size-large"><img src="/wp-content/uploads/2024/05/${img}-1024x576.jpg" srcset="/wp-content/uploads/2024/05/${img}-300x169.jpg 300w, /wp-content/uploads/2024/05/${img}-768x432.jpg 768w, /wp-content/uploads/2024/05/${img}-1024x576.jpg 1024w" sizes="(max-width: 1024px) 100vw, 1024px" alt="${words(r, 4)}" loading="lazy" decoding="async" width="1024" height="576"><figcaption>${sentence(r, 9)}</figcaption></figure>`)
+  parts.push(
+    `<figure class="wp-block-image size-large"><img src="/wp-content/uploads/2024/05/${img}-1024x576.jpg" srcset="/wp-content/uploads/2024/05/${img}-300x169.jpg 300w, /wp-content/uploads/2024/05/${img}-768x432.jpg 768w, /wp-content/uploads/2024/05/${img}-1024x576.jpg 1024w" sizes="(max-width: 1024px) 100vw, 1024px" alt="${words(r, 4)}" loading="lazy" decoding="async" width="1024" height="576"><figcaption>${sentence(r, 9)}</figcaption></figure>`,
+  )
   parts.push(`<ul class="wp-block-list">\n${Array.from({length: 5}, () => `<li>${sentence(r, 7)}</li>`).join('\n')}\n</ul>`)
   if (n % 3 === 1) {
-    const rows = Array.from({length: 4}, (_, k) => `<tr><th scope="row">${words(r, 2)}</th><td>$${(10 + k * 15).toFixed(2)}</td><td>${words(r, 3)}</td><td>${k % 2 ? '&check;' : '&ndash;'}</td></tr>`).join('\n')
-    parts.push(`<table class="pricing"><caption>${sentence(r, 4)}</caption><thead><tr><th>Plan</th><th>Price</th><th>Includes</th><th>Support</th></tr></thead><tbody>\n${rows}\n</tbody></table>`)
+    const rows = Array.from(
+      {length: 4},
+      (_, k) =>
+        `<tr><th scope="row">${words(r, 2)}</th><td>$${(10 + k * 15).toFixed(2)}</td><td>${words(r, 3)}</td><td>${k % 2 ? '&check;' : '&ndash;'}</td></tr>`,
+    ).join('\n')
+    parts.push(
+      `<table class="pricing"><caption>${sentence(r, 4)}</caption><thead><tr><th>Plan</th><th>Price</th><th>Includes</th><th>Support</th></tr></thead><tbody>\n${rows}\n</tbody></table>`,
+    )
   }
   if (n % 4 === 2) parts.push(`<blockquote class="testimonial"><p>${sentence(r, 18)}</p><cite>${words(r, 2)}</cite></blockquote>`)
-  parts.push(`<p class="cta"><a class="btn btn-primary" href="/contact/">${icon('chat')} ${words(r, 3)}</a> <a class="btn" href="tel:+18005550100">${icon('phone')} 1-800-555-0100</a></p>`)
+  parts.push(
+    `<p class="cta"><a class="btn btn-primary" href="/contact/">${icon('chat')} ${words(r, 3)}</a> <a class="btn" href="tel:+18005550100">${icon('phone')} 1-800-555-0100</a></p>`,
+  )
   parts.push('</section>')
   return parts.join('\n')
 }
@@ -133,7 +165,11 @@ function sidebar(r) {
 }
 
 function footer(r) {
-  const cols = Array.from({length: 4}, () => `<div class="footer-col"><h4>${words(r, 2)}</h4><ul>${Array.from({length: 7}, () => `<li><a href="/${slug(r)}/">${words(r, 2)}</a></li>`).join('')}</ul></div>`).join('\n')
+  const cols = Array.from(
+    {length: 4},
+    () =>
+      `<div class="footer-col"><h4>${words(r, 2)}</h4><ul>${Array.from({length: 7}, () => `<li><a href="/${slug(r)}/">${words(r, 2)}</a></li>`).join('')}</ul></div>`,
+  ).join('\n')
   return `<footer class="site-footer">\n${cols}\n<p class="copyright">&copy; 2024 Example Telecom. ${sentence(r, 12)}</p>\n</footer>`
 }
 
@@ -187,7 +223,10 @@ export function patchPages(root) {
   const invite = fixture('guide-invite')
   const widget = fixture('guide-gms-widget')
   // The widget is a whole document: its head goes to the CMS page's head, its body inside the page.
-  const widgetHead = widget.slice(widget.indexOf('<head>') + 6, widget.indexOf('</head>')).replace(/<meta charset="utf-8">\n?/, '').replace(/<title>[^<]*<\/title>\n?/, '')
+  const widgetHead = widget
+    .slice(widget.indexOf('<head>') + 6, widget.indexOf('</head>'))
+    .replace(/<meta charset="utf-8">\n?/, '')
+    .replace(/<title>[^<]*<\/title>\n?/, '')
   const widgetBody = widget.slice(widget.indexOf('<body>') + 6, widget.indexOf('</body>'))
   const pages = [
     {id: 'invite-2k', kind: 'invite', content: invite},

@@ -31,7 +31,15 @@ const first = await new Promise((resolve, reject) => {
 const origin = JSON.parse(first).url.replace(/\/$/, '')
 if (!origin.startsWith('http://127.0.0.1:')) throw new Error(`preview-load: refusing to load ${origin}; only 127.0.0.1`)
 
-const status = (field) => Number(/(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(field)) ?? '0 kB')[1]) / 1024
+const status = (field) =>
+  Number(
+    /(\d+) kB/.exec(
+      fs
+        .readFileSync(`/proc/${child.pid}/status`, 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith(field)) ?? '0 kB',
+    )[1],
+  ) / 1024
 let maxSampled = 0
 const sampler = setInterval(() => {
   maxSampled = Math.max(maxSampled, status('VmRSS:'))
@@ -64,7 +72,9 @@ const logPage = async () => (await fetch(`${origin}/__gwe-int/requests`)).status
 
 const result = {}
 const t0 = Date.now()
-result.mixed = await run(2000, 50, (k) => (k % 4 === 0 ? [`${origin}/i/chat/`] : k % 4 === 3 ? [`${origin}/__gwe-int/requests?integration=chat`] : [gms, form(k)]))
+result.mixed = await run(2000, 50, (k) =>
+  k % 4 === 0 ? [`${origin}/i/chat/`] : k % 4 === 3 ? [`${origin}/__gwe-int/requests?integration=chat`] : [gms, form(k)],
+)
 result.logAfterMixed = await logPage()
 const mb = 'x'.repeat(1_000_000 - 40)
 result.posts1MB = await run(600, 50, () => [gms, form(`&blob=${mb}`)])
@@ -89,5 +99,10 @@ await new Promise((resolve) => child.once('exit', resolve))
 fs.rmSync(dir, {recursive: true, force: true})
 console.log(JSON.stringify(result, null, 2))
 if (jsonOut) fs.writeFileSync(jsonOut, `${JSON.stringify(result, null, 2)}\n`)
-const ok = result.rssPeakMB < 200 && result.post50MB === 413 && result.malformedUrl === 400 && [result.logAfterMixed, result.logAfterPosts, result.logAfterDeep].every((s) => s === 200) && failures.length === 0
+const ok =
+  result.rssPeakMB < 200 &&
+  result.post50MB === 413 &&
+  result.malformedUrl === 400 &&
+  [result.logAfterMixed, result.logAfterPosts, result.logAfterDeep].every((s) => s === 200) &&
+  failures.length === 0
 if (!ok) process.exitCode = 1

@@ -94,8 +94,14 @@ const ioDir = fresh('generate-io')
 const ioFiles = path.join(ioDir, 'files.json')
 {
   const widgets = path.join(checkDir, 'widgets')
-  const files = fs.readdirSync(widgets, {recursive: true}).map((rel) => path.join(widgets, rel)).filter((f) => fs.statSync(f).isFile())
-  fs.writeFileSync(ioFiles, JSON.stringify(files.map((f) => ({file: path.relative(checkDir, f), content: fs.readFileSync(f, 'utf8'), mode: fs.statSync(f).mode & 0o777}))))
+  const files = fs
+    .readdirSync(widgets, {recursive: true})
+    .map((rel) => path.join(widgets, rel))
+    .filter((f) => fs.statSync(f).isFile())
+  fs.writeFileSync(
+    ioFiles,
+    JSON.stringify(files.map((f) => ({file: path.relative(checkDir, f), content: fs.readFileSync(f, 'utf8'), mode: fs.statSync(f).mode & 0o777}))),
+  )
 }
 // patch: realistic pages (bench/patch-pages.mjs), each patched with the fast scan
 // (src/patch/fast-scan/) and without it (GWE_INT_PATCH_SCAN=exact: parse5's tree
@@ -106,31 +112,64 @@ const pages = patchPages(ROOT)
 for (const p of pages) fs.writeFileSync(path.join(pageDir, `${p.id}.html`), p.content)
 const PATCH_CASES = {'invite-2k': {}, 'invite-50k': {}, 'invite-200k': {ratio: 0.8}, 'widget-200k': {}}
 const EXACT_SCAN = {GWE_INT_PATCH_SCAN: 'exact'}
-const patchArgv = (p, out) => [BIN, 'patch', `${p.id}.html`, '--media', 'gms-chat', ...(p.kind === 'invite' ? ['--scenario', 'CHAT-NOW', '--host', 'https://gms.example.com:8443'] : []), '--out', out]
-const patchCwd = () => (fs.rmSync(path.join(pageDir, 'out.html'), {force: true}), pageDir)
+const patchArgv = (p, out) => [
+  BIN,
+  'patch',
+  `${p.id}.html`,
+  '--media',
+  'gms-chat',
+  ...(p.kind === 'invite' ? ['--scenario', 'CHAT-NOW', '--host', 'https://gms.example.com:8443'] : []),
+  '--out',
+  out,
+]
+const patchCwd = () => removed(path.join(pageDir, 'out.html'), {force: true}, pageDir)
+
+/** Removes `target` (what the previous round wrote) and answers `dir`: a case's cwd. */
+const removed = (target, opts, dir) => {
+  fs.rmSync(target, opts)
+  return dir
+}
 
 const bare = {label: 'node -e 0', argv: ['-e', '0'], cwd: () => work}
-const generateCli = {label: 'gwe-int generate', argv: [BIN, 'generate'], cwd: () => (fs.rmSync(path.join(genDir, 'widgets'), {recursive: true, force: true}), genDir)}
+const generateCli = {
+  label: 'gwe-int generate',
+  argv: [BIN, 'generate'],
+  cwd: () => removed(path.join(genDir, 'widgets'), {recursive: true, force: true}, genDir),
+}
 const patchAvailable = spawnSync(process.execPath, [BIN, 'patch', '--help'], {stdio: 'ignore', env}).status === 0
 
 const CASES = [
-  {id: 'new', label: 'new gms-chat --yes', goal: {ratio: MAJOR >= 22 ? 2.5 : 2}, argv: [BIN, 'new', 'gms-chat', '--host', 'https://gms.example.com:8443', '--yes'], cwd: () => fresh('new'), base: bare},
+  {
+    id: 'new',
+    label: 'new gms-chat --yes',
+    goal: {ratio: MAJOR >= 22 ? 2.5 : 2},
+    argv: [BIN, 'new', 'gms-chat', '--host', 'https://gms.example.com:8443', '--yes'],
+    cwd: () => fresh('new'),
+    base: bare,
+  },
   {id: 'version', label: '--version', goal: {ratio: 2}, argv: [BIN, '--version'], cwd: () => work, base: bare},
   {id: 'help', label: '--help', goal: {ratio: 2}, argv: [BIN, '--help'], cwd: () => work, base: bare},
   {
     id: 'generate',
-    label: `generate (${config.integrations.length} integrations, ${jobs.jobs.length} files)`,
-    goal: {ratio: 1.2, ms: 1000},
     ...generateCli,
     label: `generate (${config.integrations.length} integrations, ${jobs.jobs.length} files)`,
-    base: {label: 'plain Handlebars script', argv: [BASELINE, jobsFile, baseDir, support], cwd: () => (fs.rmSync(path.join(baseDir, 'widgets'), {recursive: true, force: true}), baseDir)},
+    goal: {ratio: 1.2, ms: 1000},
+    base: {
+      label: 'plain Handlebars script',
+      argv: [BASELINE, jobsFile, baseDir, support],
+      cwd: () => removed(path.join(baseDir, 'widgets'), {recursive: true, force: true}, baseDir),
+    },
   },
   {
     id: 'io',
     ...generateCli,
     label: `generate (${jobs.jobs.length} files) vs the I/O floor`,
     goal: {ratio: 2},
-    base: {label: 'plain node:fs script, same bytes', argv: [IO_FLOOR, ioFiles, ioDir], cwd: () => (fs.rmSync(path.join(ioDir, 'widgets'), {recursive: true, force: true}), ioDir)},
+    base: {
+      label: 'plain node:fs script, same bytes',
+      argv: [IO_FLOOR, ioFiles, ioDir],
+      cwd: () => removed(path.join(ioDir, 'widgets'), {recursive: true, force: true}, ioDir),
+    },
   },
   {id: 'check', label: 'generate --check (nothing changed)', goal: {ratio: 1}, argv: [BIN, 'generate', '--check'], cwd: () => checkDir, base: generateCli},
   ...pages
@@ -139,7 +178,15 @@ const CASES = [
       const id = `patch-${p.id.replace(/^invite-/, '')}`
       const label = `patch ${p.kind === 'invite' ? 'invite.html' : 'GMS widget'}, ${(p.bytes / 1024).toFixed(0)} KB page`
       if (!patchAvailable) return {id, label, goal: PATCH_CASES[p.id], unavailable: '`gwe-int patch --help` failed: the command is not available in this build'}
-      return {id, label, goal: PATCH_CASES[p.id], page: p, argv: patchArgv(p, 'out.html'), cwd: patchCwd, base: {label: 'same, GWE_INT_PATCH_SCAN=exact', argv: patchArgv(p, 'out.html'), cwd: patchCwd, env: EXACT_SCAN}}
+      return {
+        id,
+        label,
+        goal: PATCH_CASES[p.id],
+        page: p,
+        argv: patchArgv(p, 'out.html'),
+        cwd: patchCwd,
+        base: {label: 'same, GWE_INT_PATCH_SCAN=exact', argv: patchArgv(p, 'out.html'), cwd: patchCwd, env: EXACT_SCAN},
+      }
     }),
 ].filter((c) => !ONLY || ONLY.some((o) => c.id === o || c.id.startsWith(`${o}-`)))
 
@@ -199,7 +246,25 @@ const results = CASES.map((c) => {
   const baseCpuMs = median(base.map((s) => s.cpuMs))
   // Ratio goals are judged on the paired ratio: side by side, round by round (see above).
   const ok = (c.goal.ratio === undefined || pairedRatio <= c.goal.ratio) && (c.goal.ms === undefined || ms <= c.goal.ms) && peakMiB < 120
-  return {id: c.id, case: c.label, available: true, medianMs: round1(ms), baseline: c.base.label, baselineMedianMs: round1(baseMs), ratio: round2(ratio), pairedRatio: round2(pairedRatio), cpuMs: round1(cpuMs), baselineCpuMs: round1(baseCpuMs), cpuRatio: round2(cpuMs / baseCpuMs), peakMiB: round1(peakMiB), baselinePeakMiB: round1(Math.max(...base.map((s) => s.kib)) / 1024), goal: c.goal, ok, samplesMs: subject.map((s) => round1(s.ms)), baselineSamplesMs: base.map((s) => round1(s.ms))}
+  return {
+    id: c.id,
+    case: c.label,
+    available: true,
+    medianMs: round1(ms),
+    baseline: c.base.label,
+    baselineMedianMs: round1(baseMs),
+    ratio: round2(ratio),
+    pairedRatio: round2(pairedRatio),
+    cpuMs: round1(cpuMs),
+    baselineCpuMs: round1(baseCpuMs),
+    cpuRatio: round2(cpuMs / baseCpuMs),
+    peakMiB: round1(peakMiB),
+    baselinePeakMiB: round1(Math.max(...base.map((s) => s.kib)) / 1024),
+    goal: c.goal,
+    ok,
+    samplesMs: subject.map((s) => round1(s.ms)),
+    baselineSamplesMs: base.map((s) => round1(s.ms)),
+  }
 })
 
 function round1(x) {
@@ -211,7 +276,10 @@ function round2(x) {
 
 function sameTree(a, b) {
   const list = (dir, rel = '') =>
-    fs.readdirSync(path.join(dir, rel), {withFileTypes: true}).flatMap((e) => (e.isDirectory() ? list(dir, path.join(rel, e.name)) : [path.join(rel, e.name)])).sort()
+    fs
+      .readdirSync(path.join(dir, rel), {withFileTypes: true})
+      .flatMap((e) => (e.isDirectory() ? list(dir, path.join(rel, e.name)) : [path.join(rel, e.name)]))
+      .sort()
   const fa = list(a)
   const fb = list(b)
   return fa.length === fb.length && fa.every((f, k) => f === fb[k] && fs.readFileSync(path.join(a, f)).equals(fs.readFileSync(path.join(b, f))))
@@ -222,7 +290,19 @@ const goalText = (g) => [g.ratio !== undefined ? `<= ${g.ratio.toFixed(1)}x` : '
 const rows = [['case', 'gwe-int', 'baseline', 'baseline median', 'ratio', 'goal', 'paired ratio', 'cpu ratio', 'peak MiB', 'ok']]
 for (const r of results) {
   if (!r.available) rows.push([r.case, 'n/a', '-', '-', '-', goalText(r.goal), '-', '-', '-', 'not available'])
-  else rows.push([r.case, `${Math.round(r.medianMs)} ms`, r.baseline, `${Math.round(r.baselineMedianMs)} ms`, `${r.ratio.toFixed(2)}x`, goalText(r.goal), `${r.pairedRatio.toFixed(2)}x`, `${r.cpuRatio.toFixed(2)}x`, r.peakMiB.toFixed(1), r.ok ? 'yes' : 'NO'])
+  else
+    rows.push([
+      r.case,
+      `${Math.round(r.medianMs)} ms`,
+      r.baseline,
+      `${Math.round(r.baselineMedianMs)} ms`,
+      `${r.ratio.toFixed(2)}x`,
+      goalText(r.goal),
+      `${r.pairedRatio.toFixed(2)}x`,
+      `${r.cpuRatio.toFixed(2)}x`,
+      r.peakMiB.toFixed(1),
+      r.ok ? 'yes' : 'NO',
+    ])
 }
 const widths = rows[0].map((_, k) => Math.max(...rows.map((r) => r[k].length)))
 const line = (r) => `| ${r.map((cell, k) => cell.padEnd(widths[k])).join(' | ')} |`
@@ -232,11 +312,27 @@ const notes = [
   `Median of ${RUNS} runs after one warm-up, interleaved with the baseline; Node ${process.version}, ${os.cpus().length} x ${cpu}; files written under ${path.dirname(work)}.`,
   `Times are wall-clock medians (spawn to exit); "ratio" is median over median; "paired ratio" (judged against the goal) is the median of each round's gwe-int/baseline, which a slow spell of a shared machine sways less; "cpu ratio" compares user+sys CPU time.`,
   `Peak memory: max RSS of the gwe-int process, from ${memoryMethod}; goal < 120 MiB.`,
-  ...(sameOutput === undefined ? [] : [`generate: the plain script's ${jobs.jobs.length} files are ${sameOutput ? 'byte-identical to' : 'DIFFERENT from'} gwe-int's.`]),
-  ...(patchSame.length === 0 ? [] : [`patch: the pages come from bench/patch-pages.mjs (the invitation fixture, and the invitation and the GMS widget inside a CMS page); the patched files with and without the fast scan are ${patchSame.every((p) => p.same) ? 'byte-identical' : `DIFFERENT (${patchSame.filter((p) => !p.same).map((p) => p.id).join(', ')})`}.`]),
+  ...(sameOutput === undefined
+    ? []
+    : [`generate: the plain script's ${jobs.jobs.length} files are ${sameOutput ? 'byte-identical to' : 'DIFFERENT from'} gwe-int's.`]),
+  ...(patchSame.length === 0
+    ? []
+    : [
+        `patch: the pages come from bench/patch-pages.mjs (the invitation fixture, and the invitation and the GMS widget inside a CMS page); the patched files with and without the fast scan are ${
+          patchSame.every((p) => p.same)
+            ? 'byte-identical'
+            : `DIFFERENT (${patchSame
+                .filter((p) => !p.same)
+                .map((p) => p.id)
+                .join(', ')})`
+        }.`,
+      ]),
   ...results.filter((r) => !r.available).map((r) => `${r.case}: ${r.note}.`),
 ]
 process.stdout.write(`${table}\n\n${notes.join('\n')}\n`)
-fs.writeFileSync(JSON_OUT, `${JSON.stringify({node: process.version, cpus: os.cpus().length, cpu, runs: RUNS, dir: path.dirname(work), memory: memoryMethod, sameOutput, patchSame, results}, null, 2)}\n`)
+fs.writeFileSync(
+  JSON_OUT,
+  `${JSON.stringify({node: process.version, cpus: os.cpus().length, cpu, runs: RUNS, dir: path.dirname(work), memory: memoryMethod, sameOutput, patchSame, results}, null, 2)}\n`,
+)
 process.stdout.write(`(written to ${path.relative(process.cwd(), JSON_OUT) || JSON_OUT})\n`)
 fs.rmSync(work, {recursive: true, force: true})

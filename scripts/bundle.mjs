@@ -128,7 +128,8 @@ fs.rmSync(from, {recursive: true, force: true})
 const leftovers = []
 for (const file of fs.readdirSync(out, {recursive: true}).filter((f) => f.endsWith('.cjs'))) {
   const code = fs.readFileSync(path.join(out, file), 'utf8')
-  for (const m of code.matchAll(/\brequire\((['"])([^'"./][^'"]*)\1\)/g)) if (!isBuiltin(m[2]) && !EXTERNAL.some((re) => re.test(m[2]))) leftovers.push(`${file}: require(${m[2]})`)
+  for (const m of code.matchAll(/\brequire\((['"])([^'"./][^'"]*)\1\)/g))
+    if (!isBuiltin(m[2]) && !EXTERNAL.some((re) => re.test(m[2]))) leftovers.push(`${file}: require(${m[2]})`)
   if (code.includes(LAZY_MARK)) leftovers.push(`${file}: ${LAZY_MARK}`)
 }
 if (leftovers.length > 0) {

@@ -48,7 +48,11 @@ if (!fs.existsSync(CHROMIUM)) die(`no Chromium at ${CHROMIUM}; install it with "
 
 const project = fs.mkdtempSync(path.join(os.tmpdir(), 'gwe-int-screenshots-'))
 for (const [name, args] of INTEGRATIONS) {
-  const run = spawnSync(process.execPath, [BIN, 'new', ...args, '--integration', name, '--yes', '--quiet'], {cwd: project, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+  const run = spawnSync(process.execPath, [BIN, 'new', ...args, '--integration', name, '--yes', '--quiet'], {
+    cwd: project,
+    encoding: 'utf8',
+    env: {...process.env, NO_COLOR: '1'},
+  })
   if (run.status !== 0) die(`gwe-int new ${args.join(' ')} failed: ${run.stderr}`)
 }
 
@@ -63,7 +67,11 @@ const origin = await new Promise((resolve, reject) => {
   preview.on('exit', (code) => reject(new Error(`gwe-int preview exited (${code}) before printing its URL`)))
 })
 
-const browser = await chromium.launch({executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']})
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+})
 fs.mkdirSync(OUT, {recursive: true})
 const written = []
 
@@ -77,21 +85,38 @@ async function shot(page, file) {
 async function answerForm(page) {
   for (const field of await page.locator('input:visible, textarea:visible, select:visible').all()) {
     if (!(await field.isEditable().catch(() => false))) continue
-    const info = await field.evaluate((el) => ({tag: el.tagName.toLowerCase(), type: el.getAttribute('type') ?? '', value: el.value, auto: el.getAttribute('autocomplete') ?? '', name: `${el.id} ${el.getAttribute('name') ?? ''}`}))
+    const info = await field.evaluate((el) => ({
+      tag: el.tagName.toLowerCase(),
+      type: el.getAttribute('type') ?? '',
+      value: el.value,
+      auto: el.getAttribute('autocomplete') ?? '',
+      name: `${el.id} ${el.getAttribute('name') ?? ''}`,
+    }))
     if (info.tag === 'select') {
       const options = await field.locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean))
       if (!info.value && options.length) await field.selectOption(options[0])
     } else if (info.type === 'radio' || info.type === 'checkbox') {
       if (info.type === 'radio' && !(await page.locator(`input[type=radio][name="${await field.getAttribute('name')}"]:checked`).count())) await field.check()
     } else if (!info.value) {
-      const value = info.type === 'tel' || /phone|number|tel/i.test(info.name + info.auto) ? '+44 20 7946 0958' : info.type === 'email' ? 'ada@example.com' : /last|family/i.test(info.name + info.auto) ? 'Lovelace' : info.tag === 'textarea' || /message|subject/i.test(info.name) ? 'Hello, I have a question about my order.' : 'Ada'
+      const value =
+        info.type === 'tel' || /phone|number|tel/i.test(info.name + info.auto)
+          ? '+44 20 7946 0958'
+          : info.type === 'email'
+            ? 'ada@example.com'
+            : /last|family/i.test(info.name + info.auto)
+              ? 'Lovelace'
+              : info.tag === 'textarea' || /message|subject/i.test(info.name)
+                ? 'Hello, I have a question about my order.'
+                : 'Ada'
       await field.fill(value)
     }
   }
 }
 
 async function primaryAction(page) {
-  const button = page.locator('.gwe-int-btn-primary:visible:enabled, button[type="submit"]:visible:enabled, input[type="submit"]:visible:enabled, button:visible:enabled').first()
+  const button = page
+    .locator('.gwe-int-btn-primary:visible:enabled, button[type="submit"]:visible:enabled, input[type="submit"]:visible:enabled, button:visible:enabled')
+    .first()
   if (!(await button.count())) return false
   await button.click({timeout: 5000})
   await page.waitForLoadState('networkidle').catch(() => undefined)
@@ -100,7 +125,11 @@ async function primaryAction(page) {
 }
 
 async function setGmsMode(name, status) {
-  await fetch(`${origin}/__gwe-int/gms-mode`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({integration: name, status})})
+  await fetch(`${origin}/__gwe-int/gms-mode`, {
+    method: 'POST',
+    headers: {'content-type': 'application/json'},
+    body: JSON.stringify({integration: name, status}),
+  })
 }
 
 try {
@@ -109,7 +138,9 @@ try {
     for (const width of WIDTHS) {
       for (const mode of ['ok', 'error']) {
         const context = await browser.newContext({viewport: {width, height: width < 600 ? 740 : 860}, deviceScaleFactor: 1})
-        await context.route('**/*', (route) => (/^(http:\/\/127\.0\.0\.1:\d+\/|about:|data:|blob:)/.test(route.request().url()) ? route.continue() : route.abort('blockedbyclient')))
+        await context.route('**/*', (route) =>
+          /^(http:\/\/127\.0\.0\.1:\d+\/|about:|data:|blob:)/.test(route.request().url()) ? route.continue() : route.abort('blockedbyclient'),
+        )
         const page = await context.newPage()
         await setGmsMode(name, mode === 'error' ? 503 : 200)
         await page.goto(`${origin}/i/${name}/?visitID=SCREENSHOT${width}&pageID=PAGE1`)

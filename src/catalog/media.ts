@@ -3,7 +3,7 @@
  * between media lives here; prompts, flags, `list`, the config schema and the
  * templates read it.
  */
-import {ScenarioField} from './scenarios.js'
+import type {ScenarioField} from './scenarios.js'
 
 export type InviteType = 'CHAT' | 'CALLBACK'
 export type ArtifactId = 'invite' | 'gms-widget' | 'webapi-widget' | 'widgets-extension' | 'notification-message' | 'notify-sh'
@@ -98,7 +98,15 @@ export const MEDIA: readonly MediaKind[] = [
     starter: 'startGms',
     starterTemplate: 'gms',
     starterArg: 'scenario',
-    scenarios: ['VOICE-NOW-USERTERM', 'VOICE-WAIT-USERTERM', 'VOICE-SCHEDULED-USERTERM', 'VOICE-NOW-USERORIG', 'VOICE-WAIT-USERORIG', 'REQUEST-INTERACTION', 'CUSTOM'],
+    scenarios: [
+      'VOICE-NOW-USERTERM',
+      'VOICE-WAIT-USERTERM',
+      'VOICE-SCHEDULED-USERTERM',
+      'VOICE-NOW-USERORIG',
+      'VOICE-WAIT-USERORIG',
+      'REQUEST-INTERACTION',
+      'CUSTOM',
+    ],
     defaultScenario: 'VOICE-NOW-USERTERM', // the visitor is called back at once
     inputs: ['scenario', 'host', 'service', 'inviteName', 'widgetName', 'widgetUrl', ...VISITOR_INPUTS],
     requires: ['host'],

@@ -30,21 +30,101 @@ const preset = (direction: string, wait: boolean, media: 'voice' | 'chat') => ({
 })
 
 export const SCENARIOS: readonly Scenario[] = [
-  {id: 'CHAT-NOW', channel: 'chat', summary: 'chat now, no queue wait (callback service, chat media)', endpoint: 'callback', params: preset('USERORIGINATED', false, 'chat'), needs: [], optional: ['customerNumber']},
-  {id: 'CHAT-WAIT', channel: 'chat', summary: 'chat when an agent is ready (callback service, chat media)', endpoint: 'callback', params: preset('USERORIGINATED', true, 'chat'), needs: [], optional: ['customerNumber']},
+  {
+    id: 'CHAT-NOW',
+    channel: 'chat',
+    summary: 'chat now, no queue wait (callback service, chat media)',
+    endpoint: 'callback',
+    params: preset('USERORIGINATED', false, 'chat'),
+    needs: [],
+    optional: ['customerNumber'],
+  },
+  {
+    id: 'CHAT-WAIT',
+    channel: 'chat',
+    summary: 'chat when an agent is ready (callback service, chat media)',
+    endpoint: 'callback',
+    params: preset('USERORIGINATED', true, 'chat'),
+    needs: [],
+    optional: ['customerNumber'],
+  },
   // Built-in request-chat; the guide's sample sends _customer_number with it (docs/genesys.md#request-chat).
-  {id: 'REQUEST-CHAT', channel: 'chat', summary: 'built-in request-chat service (Chat API v1)', endpoint: 'request-chat', params: {}, needs: [], optional: ['customerNumber']},
+  {
+    id: 'REQUEST-CHAT',
+    channel: 'chat',
+    summary: 'built-in request-chat service (Chat API v1)',
+    endpoint: 'request-chat',
+    params: {},
+    needs: [],
+    optional: ['customerNumber'],
+  },
   // _customer_number is mandatory for every callback (docs/genesys.md#gms-callback).
-  {id: 'VOICE-NOW-USERORIG', channel: 'voice', summary: 'visitor calls in now', endpoint: 'callback', params: preset('USERORIGINATED', false, 'voice'), needs: ['customerNumber'], optional: []},
-  {id: 'VOICE-WAIT-USERORIG', channel: 'voice', summary: 'visitor calls in when an agent is ready', endpoint: 'callback', params: preset('USERORIGINATED', true, 'voice'), needs: ['customerNumber'], optional: []},
-  {id: 'VOICE-NOW-USERTERM', channel: 'voice', summary: 'agent calls the visitor now', endpoint: 'callback', params: preset('USERTERMINATED', false, 'voice'), needs: ['customerNumber'], optional: []},
-  {id: 'VOICE-WAIT-USERTERM', channel: 'voice', summary: 'agent calls the visitor when ready', endpoint: 'callback', params: preset('USERTERMINATED', true, 'voice'), needs: ['customerNumber'], optional: []},
+  {
+    id: 'VOICE-NOW-USERORIG',
+    channel: 'voice',
+    summary: 'visitor calls in now',
+    endpoint: 'callback',
+    params: preset('USERORIGINATED', false, 'voice'),
+    needs: ['customerNumber'],
+    optional: [],
+  },
+  {
+    id: 'VOICE-WAIT-USERORIG',
+    channel: 'voice',
+    summary: 'visitor calls in when an agent is ready',
+    endpoint: 'callback',
+    params: preset('USERORIGINATED', true, 'voice'),
+    needs: ['customerNumber'],
+    optional: [],
+  },
+  {
+    id: 'VOICE-NOW-USERTERM',
+    channel: 'voice',
+    summary: 'agent calls the visitor now',
+    endpoint: 'callback',
+    params: preset('USERTERMINATED', false, 'voice'),
+    needs: ['customerNumber'],
+    optional: [],
+  },
+  {
+    id: 'VOICE-WAIT-USERTERM',
+    channel: 'voice',
+    summary: 'agent calls the visitor when ready',
+    endpoint: 'callback',
+    params: preset('USERTERMINATED', true, 'voice'),
+    needs: ['customerNumber'],
+    optional: [],
+  },
   // _desired_time (ISO-8601 UTC) from the sample's #available_time_slots (docs/genesys.md#availability).
-  {id: 'VOICE-SCHEDULED-USERTERM', channel: 'voice', summary: 'agent calls the visitor at a chosen time', endpoint: 'callback', params: preset('USERTERMINATED', true, 'voice'), needs: ['customerNumber', 'desiredTime'], optional: []},
+  {
+    id: 'VOICE-SCHEDULED-USERTERM',
+    channel: 'voice',
+    summary: 'agent calls the visitor at a chosen time',
+    endpoint: 'callback',
+    params: preset('USERTERMINATED', true, 'voice'),
+    needs: ['customerNumber', 'desiredTime'],
+    optional: [],
+  },
   // request-interaction takes _phone_number (mandatory), not _customer_number (docs/genesys.md#request-interaction).
-  {id: 'REQUEST-INTERACTION', channel: 'voice', summary: 'built-in request-interaction: visitor dials an access number', endpoint: 'request-interaction', params: {}, needs: ['phoneNumber'], optional: []},
+  {
+    id: 'REQUEST-INTERACTION',
+    channel: 'voice',
+    summary: 'built-in request-interaction: visitor dials an access number',
+    endpoint: 'request-interaction',
+    params: {},
+    needs: ['phoneNumber'],
+    optional: [],
+  },
   // CUSTOM leaves every parameter to the service's configuration.
-  {id: 'CUSTOM', channel: 'voice', summary: 'parameters come from the GMS service configuration', endpoint: 'callback', params: {}, needs: ['customerNumber'], optional: []},
+  {
+    id: 'CUSTOM',
+    channel: 'voice',
+    summary: 'parameters come from the GMS service configuration',
+    endpoint: 'callback',
+    params: {},
+    needs: ['customerNumber'],
+    optional: [],
+  },
 ]
 
 export function findScenario(id: string): Scenario | undefined {

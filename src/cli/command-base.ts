@@ -95,7 +95,15 @@ export abstract class BaseCommand extends Command {
     } else if (err instanceof Errors.CLIError || (err as {oclif?: unknown}).oclif) {
       // oclif's own parse errors (unknown flag, bad option value): invalid input.
       code = EXIT.invalid
-      message = this.unknownFlagHint(err.message) ?? oclifMessage(err.message.split('\n').filter((l) => l.trim() && !l.trim().startsWith('See more help')).join(' ').replace(/\s+/g, ' '))
+      message =
+        this.unknownFlagHint(err.message) ??
+        oclifMessage(
+          err.message
+            .split('\n')
+            .filter((l) => l.trim() && !l.trim().startsWith('See more help'))
+            .join(' ')
+            .replace(/\s+/g, ' '),
+        )
     } else {
       code = EXIT.internal
       message = `internal error: ${err.message}. Please report it (set DEBUG=gwe-int for the stack).`
@@ -125,7 +133,10 @@ export abstract class BaseCommand extends Command {
     if (!found) return undefined
     const ctor = this.constructor as typeof BaseCommand
     const names = Object.keys({...ctor.baseFlags, ...ctor.flags, json: true}).map((n) => `--${n}`)
-    const typed = found[1].split(',').map((f) => f.trim().split('=')[0]).filter(Boolean)
+    const typed = found[1]
+      .split(',')
+      .map((f) => f.trim().split('=')[0])
+      .filter(Boolean)
     const hints = typed.map((t) => closest(t, names))
     const help = `"${this.config.bin} ${this.id?.split(':').join(' ') ?? ''} --help" lists them`.replace('  ', ' ')
     if (typed.length === 1 && hints[0]) return `unknown flag ${typed[0]}; did you mean ${hints[0]}? (${help})`
@@ -147,9 +158,19 @@ export function oclifMessage(text: string): string {
   const rules: [RegExp, (...m: string[]) => string][] = [
     [/^Expected (--[\w-]+)=(.*) to be one of: (.+)$/, (_, flag, value, options) => `${flag}: ${value} is not one of ${options}`],
     [/^Expected (.*) to be one of: (.+)$/, (_, value, options) => `"${value}" is not one of ${options}`],
-    [/^(?:The following errors? occurred: )?Missing required flags? (.+)$/, (_, flags) => `missing ${flags.split(/,\s*/).map((f) => (f.startsWith('-') ? f : `--${f}`)).join(', ')}`],
+    [
+      /^(?:The following errors? occurred: )?Missing required flags? (.+)$/,
+      (_, flags) =>
+        `missing ${flags
+          .split(/,\s*/)
+          .map((f) => (f.startsWith('-') ? f : `--${f}`))
+          .join(', ')}`,
+    ],
     [/^Parsing (--[\w-]+) Expected an integer but received: (.*)$/, (_, flag, value) => `${flag}: expected a whole number, got ${value}`],
-    [/^Missing (\d+) required args?: (\w+)\s*(.*)$/, (_, _n, arg, what) => `missing the argument ${arg.toUpperCase()}${what ? ` (${what.charAt(0).toLowerCase()}${what.slice(1)})` : ''}`],
+    [
+      /^Missing (\d+) required args?: (\w+)\s*(.*)$/,
+      (_, _n, arg, what) => `missing the argument ${arg.toUpperCase()}${what ? ` (${what.charAt(0).toLowerCase()}${what.slice(1)})` : ''}`,
+    ],
   ]
   for (const [pattern, format] of rules) {
     const m = pattern.exec(text)

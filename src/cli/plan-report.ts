@@ -10,7 +10,14 @@ import {EXIT, GweIntError} from '../shared/errors.js'
 
 export type Paint = (color: 'red' | 'green' | 'yellow' | 'dim' | 'bold' | 'cyan', text: string) => string
 
-const STATUS_COLOR: Record<FileStatus, 'green' | 'cyan' | 'dim' | 'red' | 'yellow'> = {created: 'green', updated: 'cyan', unchanged: 'dim', conflict: 'red', deleted: 'yellow', kept: 'yellow'}
+const STATUS_COLOR: Record<FileStatus, 'green' | 'cyan' | 'dim' | 'red' | 'yellow'> = {
+  created: 'green',
+  updated: 'cyan',
+  unchanged: 'dim',
+  conflict: 'red',
+  deleted: 'yellow',
+  kept: 'yellow',
+}
 
 export const relPath = (from: string, file: string) => path.relative(from, file).split(path.sep).join('/') || '.'
 
@@ -24,7 +31,12 @@ export function fileTree(files: AssessedFile[], cwd: string, paint: Paint, dryRu
   }
   const verb = (s: FileStatus) => (dryRun && s !== 'unchanged' && s !== 'conflict' ? `would be ${s}` : s)
   // An obsolete file says why it is there; a kept one how to get rid of it.
-  const why = (f: AssessedFile) => (f.status === 'deleted' ? paint('dim', ' (no longer generated)') : f.status === 'kept' ? paint('dim', ' (no longer generated, edited by hand: delete it yourself or pass --force)') : '')
+  const why = (f: AssessedFile) =>
+    f.status === 'deleted'
+      ? paint('dim', ' (no longer generated)')
+      : f.status === 'kept'
+        ? paint('dim', ' (no longer generated, edited by hand: delete it yourself or pass --force)')
+        : ''
   for (const [integration, list] of [...groups].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))) {
     if (integration) {
       const dir = commonDir(list.map((f) => f.path))
@@ -64,7 +76,11 @@ export function conflictMessage(files: AssessedFile[], cwd: string, dryRun = fal
 /** --strict: the warnings turn into a failure (exit 1) listing them. */
 export function strictError(warnings: readonly {message: string}[], wrote: boolean): GweIntError {
   const n = warnings.length
-  return new GweIntError(`--strict: ${n} warning${n === 1 ? '' : 's'}${wrote ? '' : '; nothing was written'}`, EXIT.drift, warnings.map((w) => w.message))
+  return new GweIntError(
+    `--strict: ${n} warning${n === 1 ? '' : 's'}${wrote ? '' : '; nothing was written'}`,
+    EXIT.drift,
+    warnings.map((w) => w.message),
+  )
 }
 
 export function summaryLine(files: AssessedFile[]): string {
@@ -84,8 +100,13 @@ export function checkReport(files: AssessedFile[], cwd: string): {summary: strin
   const summary = `${stale.length - gone} of ${written} files out of date${gone ? `, ${gone} no longer generated` : ''}`
   const mark = (f: AssessedFile) => {
     if (f.action === 'delete') return f.status === 'kept' ? 'no longer generated (edited by hand)' : 'no longer generated'
-    if (f.previous === undefined) return f.status === 'conflict' ? f.reason ?? 'cannot be written' : 'missing'
-    if (f.status === 'conflict') return f.reason === 'was not written by gwe-int' ? 'not written by gwe-int' : f.reason === 'was edited since gwe-int wrote it' ? 'edited by hand' : f.reason ?? 'out of date'
+    if (f.previous === undefined) return f.status === 'conflict' ? (f.reason ?? 'cannot be written') : 'missing'
+    if (f.status === 'conflict')
+      return f.reason === 'was not written by gwe-int'
+        ? 'not written by gwe-int'
+        : f.reason === 'was edited since gwe-int wrote it'
+          ? 'edited by hand'
+          : (f.reason ?? 'out of date')
     return 'out of date'
   }
   const handEdited = stale.some((f) => f.status === 'conflict' || f.status === 'kept')
@@ -100,7 +121,13 @@ export function checkReport(files: AssessedFile[], cwd: string): {summary: strin
 
 /** The stable JSON shape of a plan (documented in the README). */
 export function planJson(files: AssessedFile[], cwd: string) {
-  return files.map((f) => ({path: relPath(cwd, f.path), integration: f.integration, artifact: f.artifact, status: f.status, ...(f.reason ? {reason: f.reason} : {})}))
+  return files.map((f) => ({
+    path: relPath(cwd, f.path),
+    integration: f.integration,
+    artifact: f.artifact,
+    status: f.status,
+    ...(f.reason ? {reason: f.reason} : {}),
+  }))
 }
 
 /** After a write that removed stale temp/backup files of a killed run. */

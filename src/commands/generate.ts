@@ -9,7 +9,8 @@ import {checkReport, fileTree, planJson, relPath, strictError, summaryLine, swep
 
 export default class Generate extends BaseCommand {
   static summary = 'Regenerate every integration of the config, byte for byte; --check fails on drift.'
-  static description = `Reads ./gwe-int.config.json (or .yaml/.yml, or --config), plans every integration in memory and writes them all or nothing. Paths resolve against the config file's folder, so the output does not depend on the current directory. Temp and backup files left by a killed run are removed from the folders it writes; --check reports them.
+  static description =
+    `Reads ./gwe-int.config.json (or .yaml/.yml, or --config), plans every integration in memory and writes them all or nothing. Paths resolve against the config file's folder, so the output does not depend on the current directory. Temp and backup files left by a killed run are removed from the folders it writes; --check reports them.
 
 Files gwe-int wrote for this config that it no longer generates (a renamed invitation, a removed integration) are deleted when nobody edited them, and listed and kept when somebody did (--force deletes them too). Only the output folders the config names are looked at. --dry-run exits 3 when the real run would refuse.
 
@@ -33,8 +34,11 @@ ${EXIT_CODES_HELP}`
     'dry-run': Flags.boolean({summary: 'Print the plan; write nothing'}),
     diff: Flags.boolean({summary: 'With --dry-run: show the diff of each file that would change'}),
     force: Flags.boolean({char: 'f', summary: 'Overwrite files that were edited by hand or not written by gwe-int'}),
-    'allow-outside': Flags.boolean({summary: 'Allow output folders outside the config file\'s folder'}),
-    templates: Flags.string({summary: 'Folder of template overrides for every integration, this run only (record one with "gwe-int new NAME --templates DIR")', helpValue: 'DIR'}),
+    'allow-outside': Flags.boolean({summary: "Allow output folders outside the config file's folder"}),
+    templates: Flags.string({
+      summary: 'Folder of template overrides for every integration, this run only (record one with "gwe-int new NAME --templates DIR")',
+      helpValue: 'DIR',
+    }),
     strict: Flags.boolean({summary: 'Fail (exit 1) when there are warnings: stand-ins, relative URLs, placeholder hosts'}),
   }
 
@@ -45,7 +49,14 @@ ${EXIT_CODES_HELP}`
     // Writing runs hold the config's lock, so a parallel `new` or `generate` waits for this one.
     const writing = !flags.check && !flags['dry-run'] && configFile !== undefined
     return withConfigLock(configFile ?? cwd, writing, async () => {
-      const result = await planGenerate({cwd, config: flags.config, only: flags.only, force: flags.force, allowOutside: flags['allow-outside'], templates: flags.templates})
+      const result = await planGenerate({
+        cwd,
+        config: flags.config,
+        only: flags.only,
+        force: flags.force,
+        allowOutside: flags['allow-outside'],
+        templates: flags.templates,
+      })
       const files = result.files
       this.warnAll(result.warnings)
       const warnings = result.warnings.map((w) => w.message)

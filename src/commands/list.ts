@@ -5,7 +5,8 @@ import {catalogueListing} from '../core/listing.js'
 
 export default class List extends BaseCommand {
   static summary = 'List the media kinds, their scenarios, inputs and outputs.'
-  static description = 'Everything gwe-int can generate, read from its catalogue: each medium with its scenarios (the default marked), the inputs it takes (the required ones named), the files it writes and the attached data it sets. --json gives the same as data.'
+  static description =
+    'Everything gwe-int can generate, read from its catalogue: each medium with its scenarios (the default marked), the inputs it takes (the required ones named), the files it writes and the attached data it sets. --json gives the same as data.'
   static examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']
 
   async run() {

@@ -14,13 +14,30 @@ import {inquirerPrompter} from '../cli/prompter.js'
 import {answersFromFlags, inputFlags} from '../cli/input-flags.js'
 
 /** The answers `new` takes as flags, in the order --help lists them (SOURCE_INPUTS after --config). */
-const NEW_INPUTS = ['scenario', 'host', 'service', 'inviteName', 'widgetName', 'widgetUrl', 'vendorFunction', 'locale', 'accent', 'logoUrl', 'inviteType', 'gweVersion', 'gweUrl', 'out', 'integration'] as const
+const NEW_INPUTS = [
+  'scenario',
+  'host',
+  'service',
+  'inviteName',
+  'widgetName',
+  'widgetUrl',
+  'vendorFunction',
+  'locale',
+  'accent',
+  'logoUrl',
+  'inviteType',
+  'gweVersion',
+  'gweUrl',
+  'out',
+  'integration',
+] as const
 /** Listed after --config. */
 const SOURCE_INPUTS = ['templates', 'inviteSource', 'widgetSource'] as const
 
 export default class New extends BaseCommand {
   static summary = 'Create one integration: the invitation copy, the media widget and the strategy snippet.'
-  static description = `Asks only for what the flags did not answer (with a terminal), or fails naming the missing flags (without one). With --yes, defaults fill the rest. The answers are recorded in gwe-int.config.json so "gwe-int generate" reproduces the same bytes; parallel runs in one project each add their entry (the config is updated under a lock, gwe-int.config.json.lock).
+  static description =
+    `Asks only for what the flags did not answer (with a terminal), or fails naming the missing flags (without one). With --yes, defaults fill the rest. The answers are recorded in gwe-int.config.json so "gwe-int generate" reproduces the same bytes; parallel runs in one project each add their entry (the config is updated under a lock, gwe-int.config.json.lock).
 
 When the config already has an integration of that name, new edits it: flags change only what they name, questions default to the recorded answers, --yes keeps them, and what changed is printed. --reset starts from the defaults instead (and may change the medium). The whole config is checked before anything is written, and files the integration no longer writes are deleted (or listed when edited by hand).
 
@@ -30,11 +47,23 @@ ${EXIT_CODES_HELP}`
 
   static examples = [
     {description: 'Ask for everything interactively', command: '<%= config.bin %> <%= command.id %>'},
-    {description: 'GMS chat, no questions', command: '<%= config.bin %> <%= command.id %> gms-chat --scenario CHAT-NOW --host https://gms.example.com:8443 --service samples_new --out widgets --yes'},
-    {description: 'GMS callback for GWE 8.5', command: '<%= config.bin %> <%= command.id %> gms-callback --scenario VOICE-WAIT-USERTERM --host https://gms.example.com --gwe-version 8.5 --yes'},
-    {description: 'French visitor text, your accent colour and logo', command: '<%= config.bin %> <%= command.id %> gms-chat --locale fr --accent "#0b5cad" --logo-url https://www.example.com/logo.svg --yes'},
+    {
+      description: 'GMS chat, no questions',
+      command: '<%= config.bin %> <%= command.id %> gms-chat --scenario CHAT-NOW --host https://gms.example.com:8443 --service samples_new --out widgets --yes',
+    },
+    {
+      description: 'GMS callback for GWE 8.5',
+      command: '<%= config.bin %> <%= command.id %> gms-callback --scenario VOICE-WAIT-USERTERM --host https://gms.example.com --gwe-version 8.5 --yes',
+    },
+    {
+      description: 'French visitor text, your accent colour and logo',
+      command: '<%= config.bin %> <%= command.id %> gms-chat --locale fr --accent "#0b5cad" --logo-url https://www.example.com/logo.svg --yes',
+    },
     {description: 'See what would be written', command: '<%= config.bin %> <%= command.id %> gms-chat --yes --dry-run'},
-    {description: 'Change one answer of an existing integration, keep the others', command: '<%= config.bin %> <%= command.id %> gms-chat --host https://gms2.example.com:8443'},
+    {
+      description: 'Change one answer of an existing integration, keep the others',
+      command: '<%= config.bin %> <%= command.id %> gms-chat --host https://gms2.example.com:8443',
+    },
   ]
 
   static args = {
@@ -72,7 +101,8 @@ ${EXIT_CODES_HELP}`
     const {result, swept} = await withConfigLock(newConfigFile(cwd, flags.config), !dryRun, async () => {
       const result = await planNew(entry, {cwd, config: flags.config, force: flags.force, allowOutside: flags['allow-outside']})
       this.warnAll(result.warnings)
-      if (flags.strict && warnings.length + result.warnings.length > 0) throw strictError([...warnings.map((message) => ({message})), ...result.warnings], false)
+      if (flags.strict && warnings.length + result.warnings.length > 0)
+        throw strictError([...warnings.map((message) => ({message})), ...result.warnings], false)
       const refused = result.files.some((f) => f.status === 'conflict')
       return {result, swept: dryRun || refused ? [] : (await apply(result.files)).swept}
     })
@@ -94,7 +124,10 @@ ${EXIT_CODES_HELP}`
       edited: Boolean(recorded),
       changes,
       dryRun,
-      files: planJson(result.files.filter((f) => f.artifact !== 'config'), cwd),
+      files: planJson(
+        result.files.filter((f) => f.artifact !== 'config'),
+        cwd,
+      ),
       warnings: [...warnings, ...result.warnings.map((w) => w.message)],
       notes: allNotes,
       nextSteps: result.nextSteps,

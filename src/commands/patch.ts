@@ -14,8 +14,9 @@ import {answersFromFlags, inputFlags} from '../cli/input-flags.js'
 const PATCH_INPUTS = ['scenario', 'host', 'service', 'widgetName', 'widgetUrl', 'vendorFunction', 'gweVersion', 'templates'] as const
 
 export default class Patch extends BaseCommand {
-  static summary = "Apply an integration to your own invite.html or GMS index.html, changing nothing else."
-  static description = `The file kind (invitation widget or GMS sample widget) is detected from its content, or given with --kind. Scripts are located with an HTML parser and functions with a JavaScript parser; the edit is minimal, every other byte (line endings, indentation, BOM, markup) stays as it was. Patching a patched file changes nothing; a new scenario updates the starter in place.
+  static summary = 'Apply an integration to your own invite.html or GMS index.html, changing nothing else.'
+  static description =
+    `The file kind (invitation widget or GMS sample widget) is detected from its content, or given with --kind. Scripts are located with an HTML parser and functions with a JavaScript parser; the edit is minimal, every other byte (line endings, indentation, BOM, markup) stays as it was. Patching a patched file changes nothing; a new scenario updates the starter in place.
 
 Invitation: adds the starter (e.g. startGms) once and replaces only startChat()/startCallback() in the chosen onAccept() branch, keeping closeInviteDialogWindow() and sendInviteResult(). GMS widget: adds getUrlVars and gpeStartScenario (called on ready) and the visitID/pageID/webengagement parameters in connect().
 
@@ -24,10 +25,23 @@ With --in-place, FILE.bak is written and flushed before FILE is replaced, so an 
 ${EXIT_CODES_HELP}`
 
   static examples = [
-    {description: 'Patch a copy of your invitation', command: '<%= config.bin %> <%= command.id %> path/to/invite.html --media gms-chat --scenario CHAT-NOW --host https://gms.example.com --out inviteGMS.html'},
-    {description: 'Patch a copy of the GMS sample page', command: '<%= config.bin %> <%= command.id %> path/to/index.html --media gms-chat --out indexGPE.html'},
-    {description: 'Patch in place (keeps the original as invite.html.bak)', command: '<%= config.bin %> <%= command.id %> path/to/invite.html --media gms-chat --in-place'},
-    {description: 'In CI: exit 1 with a diff if patching would change the file', command: '<%= config.bin %> <%= command.id %> invite.html --media gms-chat --check'},
+    {
+      description: 'Patch a copy of your invitation',
+      command:
+        '<%= config.bin %> <%= command.id %> path/to/invite.html --media gms-chat --scenario CHAT-NOW --host https://gms.example.com --out inviteGMS.html',
+    },
+    {
+      description: 'Patch a copy of the GMS sample page',
+      command: '<%= config.bin %> <%= command.id %> path/to/index.html --media gms-chat --out indexGPE.html',
+    },
+    {
+      description: 'Patch in place (keeps the original as invite.html.bak)',
+      command: '<%= config.bin %> <%= command.id %> path/to/invite.html --media gms-chat --in-place',
+    },
+    {
+      description: 'In CI: exit 1 with a diff if patching would change the file',
+      command: '<%= config.bin %> <%= command.id %> invite.html --media gms-chat --check',
+    },
   ]
 
   static args = {file: Args.string({description: 'The invite.html or GMS index.html to patch', required: true})}
@@ -62,7 +76,13 @@ ${EXIT_CODES_HELP}`
     })
     for (const w of plan.warnings) this.warnLine(w)
     const source = relPath(cwd, plan.source)
-    const json = {file: source, kind: plan.kind, changed: plan.result.changed, changes: plan.result.changes, files: plan.files.map((f) => ({path: relPath(cwd, f.path), status: f.status}))}
+    const json = {
+      file: source,
+      kind: plan.kind,
+      changed: plan.result.changed,
+      changes: plan.result.changes,
+      files: plan.files.map((f) => ({path: relPath(cwd, f.path), status: f.status})),
+    }
     if (flags.check || flags['dry-run']) {
       if (plan.result.changed && !this.jsonEnabled()) {
         process.stdout.write(diffOf({...plan.files[0], path: plan.source, previous: plan.original, content: plan.result.content, status: 'updated'}, cwd))

@@ -5,7 +5,8 @@ import {startPreview} from '../preview/index.js'
 
 export default class Preview extends BaseCommand {
   static summary = 'Serve the generated widgets on 127.0.0.1 with GWE and GMS stand-ins, to click through the flow.'
-  static description = `Re-plans every integration of the config in memory with its URLs pointing at a local server (the files are those "gwe-int generate" writes, only with local URLs) and serves them with:
+  static description =
+    `Re-plans every integration of the config in memory with its URLs pointing at a local server (the files are those "gwe-int generate" writes, only with local URLs) and serves them with:
   - a customer-like page per integration with the GWE tracker stand-in (_gt, getIDs) and a button that delivers the invitation the way the Notification Service does;
   - a GMS stand-in answering service/callback v1, request-chat, request-interaction and Chat API v2 (with a scripted agent), listing every request it received;
   - a vendor stand-in for third-party media.

@@ -38,20 +38,31 @@ export function integrationWarnings(i: ResolvedIntegration): Warning[] {
         true,
       )
     } else {
-      warn(`${i.inviteName} is gwe-int's stand-in invitation: its sendInviteResult() does not report the visitor's answer to GWE. For production, build it from your installation's invite.html: --invite-source path/to/invite.html`)
+      warn(
+        `${i.inviteName} is gwe-int's stand-in invitation: its sendInviteResult() does not report the visitor's answer to GWE. For production, build it from your installation's invite.html: --invite-source path/to/invite.html`,
+      )
     }
   }
   if (!i.gweUrl) {
-    warn(`the strategy snippet points at ${i.inviteUrl}, a URL without a host, which works only if GWE resolves it against its own server; give the GWE server: --gwe-url https://<gwe-host>:<port>`)
+    warn(
+      `the strategy snippet points at ${i.inviteUrl}, a URL without a host, which works only if GWE resolves it against its own server; give the GWE server: --gwe-url https://<gwe-host>:<port>`,
+    )
   }
   if (i.widgetUrl && !/^https?:\/\//i.test(i.widgetUrl)) {
-    warn(`the invitation opens ${i.widgetUrl}, a URL without a host; the invitation runs inside the visitor's page, so it would open on the visitor's own site: give --gwe-url (or --widget-url with a full URL)`)
+    warn(
+      `the invitation opens ${i.widgetUrl}, a URL without a host; the invitation runs inside the visitor's page, so it would open on the visitor's own site: give --gwe-url (or --widget-url with a full URL)`,
+    )
   }
   // Each placeholder host once: the widget URL derived from --host shares its host.
   const seen = new Set<string>()
-  for (const [label, url] of [['--host', i.host], ['--gwe-url', i.gweUrl], ['--widget-url', i.widgetUrl]] as const) {
+  for (const [label, url] of [
+    ['--host', i.host],
+    ['--gwe-url', i.gweUrl],
+    ['--widget-url', i.widgetUrl],
+  ] as const) {
     const host = placeholderHost(url)
-    if (host && !seen.has(host)) warn(`${label} ${url} is a placeholder (example hosts are reserved for documentation); replace it with your server before deploying`)
+    if (host && !seen.has(host))
+      warn(`${label} ${url} is a placeholder (example hosts are reserved for documentation); replace it with your server before deploying`)
     if (host) seen.add(host)
   }
   return out
@@ -77,12 +88,17 @@ export function nextSteps(list: readonly ResolvedIntegration[], files: readonly 
   }
   const widgets = [...of('gms-widget'), ...of('webapi-widget')]
   if (widgets.length > 0) {
-    const where = of('gms-widget').length > 0 ? 'next to index.html in the GMS sample folder (/genesys/admin/js/sample/cb/ on your GMS)' : 'where the invitation opens it (on GWE next to the invitation, unless --widget-url says otherwise)'
+    const where =
+      of('gms-widget').length > 0
+        ? 'next to index.html in the GMS sample folder (/genesys/admin/js/sample/cb/ on your GMS)'
+        : 'where the invitation opens it (on GWE next to the invitation, unless --widget-url says otherwise)'
     steps.push(`Copy ${widgets.join(', ')} ${where}.`)
   }
   const snippets = of('notification-message')
   if (snippets.length > 0) {
-    steps.push(`In Composer, open WebEngagement_EngagementLogic, find the block that sets notification_message and use ${snippets.join(', ')}; try one visitor with engagement-logic/notify.sh. See README "Deploying the output".`)
+    steps.push(
+      `In Composer, open WebEngagement_EngagementLogic, find the block that sets notification_message and use ${snippets.join(', ')}; try one visitor with engagement-logic/notify.sh. See README "Deploying the output".`,
+    )
   }
   return steps
 }

@@ -82,7 +82,11 @@ export async function resolveNewAnswers(given: NewAnswers, opts: ResolveOptions)
   if (!mediaId) {
     if (ask) {
       const width = Math.max(...MEDIA.map((m) => m.id.length))
-      mediaId = await ask.select('Which medium?', MEDIA.map((m) => ({value: m.id, name: `${m.id.padEnd(width)}  ${m.title}`, description: m.summary})), DEFAULT_MEDIA_ID)
+      mediaId = await ask.select(
+        'Which medium?',
+        MEDIA.map((m) => ({value: m.id, name: `${m.id.padEnd(width)}  ${m.title}`, description: m.summary})),
+        DEFAULT_MEDIA_ID,
+      )
     } else throw invalid(`missing the medium: gwe-int new MEDIA, one of ${MEDIA.map((m) => m.id).join(', ')}`)
   }
   const media = findMedia(mediaId)
@@ -90,7 +94,9 @@ export async function resolveNewAnswers(given: NewAnswers, opts: ResolveOptions)
   const name = given.integration ?? media.id
   const found = lookup(name)
   if (found && found.media !== media.id && !opts.reset) {
-    throw invalid(`integration "${name}" in the config is a ${found.media} integration, not ${media.id}; pass --reset to replace it (its recorded answers are dropped), or --integration NAME to add another integration`)
+    throw invalid(
+      `integration "${name}" in the config is a ${found.media} integration, not ${media.id}; pass --reset to replace it (its recorded answers are dropped), or --integration NAME to add another integration`,
+    )
   }
   const recorded = found && !opts.reset ? found : undefined
 
@@ -122,7 +128,13 @@ export async function resolveNewAnswers(given: NewAnswers, opts: ResolveOptions)
     if (flags[key] !== undefined) continue
     const fallback = answers[key] ?? defaultFor(key, media, answers)
     if (ask) {
-      answers[key] = await askFor(ask, key, media, key === 'out' && fallback !== undefined ? fromConfig(fallback) : fallback, key === 'host' && answers.host === undefined)
+      answers[key] = await askFor(
+        ask,
+        key,
+        media,
+        key === 'out' && fallback !== undefined ? fromConfig(fallback) : fallback,
+        key === 'host' && answers.host === undefined,
+      )
       if (key === 'out') answers.out = toConfig(answers.out!)
       continue
     }
@@ -140,13 +152,15 @@ export async function resolveNewAnswers(given: NewAnswers, opts: ResolveOptions)
   // Without the GWE server, the snippet's invitation URL (and webapi-chat's chat page) has no
   // host; asked last, and optional: an empty answer keeps relative URLs (with a warning).
   if (ask && answers.gweUrl === undefined) {
-    const url = await ask.input(INPUTS.gweUrl.question, '', (s) => (s.trim() === '' ? true : v.normalizeBaseUrl(s).error ?? true))
+    const url = await ask.input(INPUTS.gweUrl.question, '', (s) => (s.trim() === '' ? true : (v.normalizeBaseUrl(s).error ?? true)))
     if (url.trim()) answers.gweUrl = url.trim()
   }
   // An edited entry keeps an unset GWE version unset (its default applies): no change to report.
   const answered = toEntry(answers, media, recorded === undefined)
   // Config-only keys (visitor texts) have no flag: an edit keeps them as recorded.
-  if (recorded) for (const [key, value] of Object.entries(recorded)) if (!(key in FLAG_OF) && key !== 'name' && !(key in answered)) (answered as Record<string, unknown>)[key] = value
+  if (recorded)
+    for (const [key, value] of Object.entries(recorded))
+      if (!(key in FLAG_OF) && key !== 'name' && !(key in answered)) (answered as Record<string, unknown>)[key] = value
   // Parsed once more now that prompts answered too: the entry holds the normal forms (host, GWE URL).
   const entry = parseGiven(answered)
   return {entry, warnings, notes, recorded: found, changes: found ? changesBetween(found, entry) : []}
@@ -195,15 +209,33 @@ export function defaultFor(key: InputName | 'out' | 'gweVersion', media: MediaKi
 
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
-async function askFor(p: Prompter, key: InputName | 'out' | 'gweVersion', media: MediaKind, fallback: string | undefined, placeholder: boolean): Promise<string> {
+async function askFor(
+  p: Prompter,
+  key: InputName | 'out' | 'gweVersion',
+  media: MediaKind,
+  fallback: string | undefined,
+  placeholder: boolean,
+): Promise<string> {
   if (key === 'scenario') {
-    return p.select(INPUTS.scenario.question, media.scenarios.map((id) => ({value: id, name: id, description: findScenario(id)!.summary})), fallback)
+    return p.select(
+      INPUTS.scenario.question,
+      media.scenarios.map((id) => ({value: id, name: id, description: findScenario(id)!.summary})),
+      fallback,
+    )
   }
   if (key === 'inviteType') {
-    return p.select(INPUTS.inviteType.question, media.branches.map((b) => ({value: b, name: b, description: b === 'CHAT' ? 'a chat (WebChat.open)' : 'a callback (Callback.open)'})), fallback)
+    return p.select(
+      INPUTS.inviteType.question,
+      media.branches.map((b) => ({value: b, name: b, description: b === 'CHAT' ? 'a chat (WebChat.open)' : 'a callback (Callback.open)'})),
+      fallback,
+    )
   }
   if (key === 'gweVersion') {
-    return p.select(INPUTS.gweVersion.question, GWE_VERSIONS.map((id) => ({value: id, name: `${id}  (${GWE_PREFIX[id]} paths)`})), fallback)
+    return p.select(
+      INPUTS.gweVersion.question,
+      GWE_VERSIONS.map((id) => ({value: id, name: `${id}  (${GWE_PREFIX[id]} paths)`})),
+      fallback,
+    )
   }
   if (key === 'out') return p.input(INPUTS.out.question, fallback, (s) => (s.trim() ? true : 'give a folder'))
   const question = key === 'host' && media.host ? `${capitalized(media.host.meaning)}?` : INPUTS[key].question
@@ -232,11 +264,15 @@ function parseGiven(entry: IntegrationEntry): IntegrationEntry {
   const result = integrationSchema.safeParse(entry)
   // In the entry's own key order (the order the config records), not the schema's.
   if (result.success) return Object.fromEntries(Object.keys(entry).map((key) => [key, result.data[key as keyof IntegrationEntry]])) as IntegrationEntry
-  const lines = [...new Set(formatIssues(result.error).map((line) => {
-    const key = line.slice(0, line.indexOf(':')) as keyof NewAnswers
-    const flag = key === ('name' as keyof NewAnswers) ? FLAG_OF.integration : FLAG_OF[key] ?? key
-    return `${flag}${line.slice(line.indexOf(':'))}`
-  }))]
+  const lines = [
+    ...new Set(
+      formatIssues(result.error).map((line) => {
+        const key = line.slice(0, line.indexOf(':')) as keyof NewAnswers
+        const flag = key === ('name' as keyof NewAnswers) ? FLAG_OF.integration : (FLAG_OF[key] ?? key)
+        return `${flag}${line.slice(line.indexOf(':'))}`
+      }),
+    ),
+  ]
   throw invalid(lines[0], lines.slice(1))
 }
 
@@ -245,7 +281,7 @@ export function toEntry(a: NewAnswers, media: MediaKind, fillVersion = true): In
   const entry: Record<string, string | undefined> = {
     name: a.integration,
     media: media.id,
-    scenario: a.scenario === undefined ? undefined : canonicalScenario(a.scenario, media) ?? a.scenario,
+    scenario: a.scenario === undefined ? undefined : (canonicalScenario(a.scenario, media) ?? a.scenario),
     host: a.host,
     service: a.service,
     inviteName: a.inviteName,
@@ -253,7 +289,7 @@ export function toEntry(a: NewAnswers, media: MediaKind, fillVersion = true): In
     widgetUrl: a.widgetUrl,
     vendorFunction: a.vendorFunction,
     inviteType: a.inviteType,
-    gweVersion: a.gweVersion ?? (fillVersion ? media.defaultGweVersion ?? (DEFAULT_GWE_VERSION as GweVersion) : undefined),
+    gweVersion: a.gweVersion ?? (fillVersion ? (media.defaultGweVersion ?? (DEFAULT_GWE_VERSION as GweVersion)) : undefined),
     gweUrl: a.gweUrl,
     out: a.out,
     templates: a.templates,

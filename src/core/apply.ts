@@ -131,17 +131,16 @@ async function write(files: AssessedFile[], signal: AbortSignal, extraSweep: rea
     const first = steps.filter((s) => s.file.artifact === 'backup' && s.temp)
     if (first.length > 0) {
       renameAll(first, id, (file) => (current = file))
-      await syncDirs(first.map((s) => path.dirname(s.file.path)), createdDirs)
+      await syncDirs(
+        first.map((s) => path.dirname(s.file.path)),
+        createdDirs,
+      )
       await pause(testPause('after-backups'), signal)
       check()
     }
     // Removals before the renames, so a failing rename puts the removed files back too.
     const rest = steps.filter((s) => !first.includes(s))
-    renameAll(
-      [...rest.filter((s) => !s.temp), ...rest.filter((s) => s.temp)],
-      id,
-      (file) => (current = file),
-    )
+    renameAll([...rest.filter((s) => !s.temp), ...rest.filter((s) => s.temp)], id, (file) => (current = file))
   } catch (error) {
     rollback(steps, createdDirs)
     if (error === INTERRUPTED) {

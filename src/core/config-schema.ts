@@ -18,7 +18,8 @@ export const configSchema = z
     const seen = new Map<string, number>()
     config.integrations.forEach((entry, index) => {
       const first = seen.get(entry.name)
-      if (first !== undefined) ctx.addIssue({code: 'custom', path: ['integrations', index, 'name'], message: `duplicate name "${entry.name}" (also integrations[${first}])`})
+      if (first !== undefined)
+        ctx.addIssue({code: 'custom', path: ['integrations', index, 'name'], message: `duplicate name "${entry.name}" (also integrations[${first}])`})
       else seen.set(entry.name, index)
     })
   })

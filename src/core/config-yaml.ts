@@ -47,7 +47,8 @@ export function parseConfigDocument(text: string, file: string, kind: 'JSON' | '
 
 /** The YAML config text after upserting `entry`; `config` is `current` parsed (undefined for a new file). */
 export function upsertYaml(current: string | undefined, file: string, config: Config | undefined, entry: IntegrationEntry): string {
-  if (current === undefined || config === undefined) return `# yaml-language-server: $schema=${SCHEMA_REF}\n${parseDocument(JSON.stringify({integrations: [entry]})).toString()}`
+  if (current === undefined || config === undefined)
+    return `# yaml-language-server: $schema=${SCHEMA_REF}\n${parseDocument(JSON.stringify({integrations: [entry]})).toString()}`
   const index = config.integrations.findIndex((e) => e.name === entry.name)
   const doc = parseDocument(current)
   const seq = doc.get('integrations', true)

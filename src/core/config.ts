@@ -18,7 +18,6 @@ export const MAX_CONFIG_BYTES = 1024 * 1024
 export const MAX_CONFIG_DEPTH = 64
 const MAX_CONFIG_INDENT = 200
 
-
 const isYaml = (file: string) => /\.ya?ml$/i.test(file)
 
 /** Read a config file: a regular UTF-8 file, its size checked with stat before it is read. */
@@ -81,7 +80,10 @@ export function jsonError(text: string, file: string, message: string) {
   const line = before.split('\n').length
   const col = offset - before.lastIndexOf('\n')
   // V8 words it `Unexpected token '}', "...": ... is not valid JSON` or `... in JSON at position 9 (line 1 column 10)`.
-  let reason = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/, (\.\.\.)?".*" is not valid JSON$/s, '').replace(/^JSON\.parse: /, '')
+  let reason = message
+    .replace(/\s*in JSON at position \d+.*$/s, '')
+    .replace(/, (\.\.\.)?".*" is not valid JSON$/s, '')
+    .replace(/^JSON\.parse: /, '')
   if (text[offset] === '}' || text[offset] === ']') {
     if (/,\s*$/.test(before)) reason = 'trailing comma before the closing bracket (JSON allows none)'
   }

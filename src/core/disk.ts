@@ -17,19 +17,28 @@ export type Existing = {kind: 'file'; text: string} | {kind: 'dir'} | {kind: 'ot
 export const readText = (file: string) => readTextFile(file)
 
 /** Output folders must stay inside the project (the config's folder), symlinks followed, unless allowed. */
-export function checkInside(list: ResolvedIntegration[], baseDir: string, allowOutside: boolean, label: (i: ResolvedIntegration) => string, realResolve: RealPath): void {
+export function checkInside(
+  list: ResolvedIntegration[],
+  baseDir: string,
+  allowOutside: boolean,
+  label: (i: ResolvedIntegration) => string,
+  realResolve: RealPath,
+): void {
   if (allowOutside) return
   const realBase = realResolve(baseDir)
   for (const i of list) {
     const rel = path.relative(realBase, realResolve(path.resolve(baseDir, i.out)))
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw invalid(`${label(i)}: ${i.out} is outside the project folder ${baseDir}${path.relative(baseDir, path.resolve(baseDir, i.out)).startsWith('..') ? '' : ' (through a symlink)'}; pass --allow-outside to write there`)
+    if (rel.startsWith('..') || path.isAbsolute(rel))
+      throw invalid(
+        `${label(i)}: ${i.out} is outside the project folder ${baseDir}${path.relative(baseDir, path.resolve(baseDir, i.out)).startsWith('..') ? '' : ' (through a symlink)'}; pass --allow-outside to write there`,
+      )
   }
 }
 
 /** Each file must stay inside its integration's output folder (the config inside the project), symlinks followed. */
 export function checkFiles(files: PlannedFile[], list: ResolvedIntegration[], baseDir: string, realResolve: RealPath): void {
   const outDir = new Map(list.map((i) => [i.name, path.resolve(baseDir, i.out)]))
-  checkTargets(files, (f) => (f.artifact === 'config' ? baseDir : outDir.get(f.integration) ?? baseDir), realResolve)
+  checkTargets(files, (f) => (f.artifact === 'config' ? baseDir : (outDir.get(f.integration) ?? baseDir)), realResolve)
 }
 
 /** Files gwe-int never reads as a previous version (it writes nothing near this size). */
@@ -135,7 +144,9 @@ export function checkTargets(files: readonly PlannedFile[], rootOf: (file: Plann
     // The folder the file is renamed into, and the file a link at its name leads to.
     const target = real(file.path)
     if (!inside(realRoot, real(path.dirname(file.path))) || !inside(realRoot, target)) {
-      throw invalid(`${file.path}: is reached through a symlink that leads to ${target}, outside the output folder ${root}; refusing to write through it (remove the link or point "out" at the real folder)`)
+      throw invalid(
+        `${file.path}: is reached through a symlink that leads to ${target}, outside the output folder ${root}; refusing to write through it (remove the link or point "out" at the real folder)`,
+      )
     }
   }
 }

@@ -38,12 +38,20 @@ export function planEject(opts: EjectOptions): EjectPlan {
   const existing = readExisting(outDir)
   if (existing.kind === 'file') throw invalid(`--out: ${opts.out} is a file, not a folder`)
   if (existing.kind === 'dir' && fs.readdirSync(outDir).length > 0 && !opts.force) {
-    throw new GweIntError(`--out: ${opts.out} is not empty; nothing was written`, EXIT.conflict, ['pass --force to write the templates into it (its other files are kept)'])
+    throw new GweIntError(`--out: ${opts.out} is not empty; nothing was written`, EXIT.conflict, [
+      'pass --force to write the templates into it (its other files are kept)',
+    ])
   }
   const rels = listTemplateFiles(from)
   const texts = new Map(rels.map((rel) => [rel, fs.readFileSync(path.join(from, rel), 'utf8')]))
   const planned: PlannedFile[] = [
-    ...rels.map((rel) => ({path: path.join(outDir, rel), content: texts.get(rel)!, integration: 'templates', artifact: 'template' as const, executable: false})),
+    ...rels.map((rel) => ({
+      path: path.join(outDir, rel),
+      content: texts.get(rel)!,
+      integration: 'templates',
+      artifact: 'template' as const,
+      executable: false,
+    })),
     {path: path.join(outDir, EJECT_README), content: ejectReadme(texts), integration: 'templates', artifact: 'template', executable: false},
   ]
   // Like new/generate: never write through a symlink that leads out of the folder.

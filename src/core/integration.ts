@@ -31,12 +31,20 @@ const baseUrl = z.string().transform((s, ctx) => {
   return value ?? s
 })
 const fullUrl = z.string().superRefine(check((s) => v.normalizeFullUrl(s).error))
-const relPath = z.string().min(1).refine((s) => !s.includes('\0'), 'must not contain NUL')
+const relPath = z
+  .string()
+  .min(1)
+  .refine((s) => !s.includes('\0'), 'must not contain NUL')
 
 const visitorText = z.string().superRefine(check(vt.checkText))
 /** One optional key per visitor-facing string, so the JSON Schema lists them for editors. */
 const textsSchema = z
-  .object(Object.fromEntries(MESSAGE_KEYS.map((key) => [key, visitorText.optional().describe(`default (en): ${en[key]}`)])) as Record<MessageKey, z.ZodOptional<typeof visitorText>>)
+  .object(
+    Object.fromEntries(MESSAGE_KEYS.map((key) => [key, visitorText.optional().describe(`default (en): ${en[key]}`)])) as Record<
+      MessageKey,
+      z.ZodOptional<typeof visitorText>
+    >,
+  )
   .strict()
 
 type MessageKey = keyof Messages
@@ -48,23 +56,45 @@ export const integrationSchema = z
     media: z.enum(MEDIA_IDS as [string, ...string[]]).describe('Media kind (gwe-int list)'),
     // A plain string checked against the medium below (the enum is for editors), so a wrong
     // scenario is one problem listing only that medium's scenarios.
-    scenario: z.string().meta({enum: SCENARIOS.map((s) => s.id)}).optional().describe('GMS scenario (gms-chat, gms-callback)'),
+    scenario: z
+      .string()
+      .meta({enum: SCENARIOS.map((s) => s.id)})
+      .optional()
+      .describe('GMS scenario (gms-chat, gms-callback)'),
     host: z.string().optional().describe('GMS base URL (https://host[:port]), or the vendor URL for third-party'),
     service: z.string().superRefine(check(v.checkService)).optional().describe('GMS service name'),
-    inviteName: z.string().superRefine(check((s) => v.checkFileName(s))).optional().describe('File name of the invitation copy'),
-    widgetName: z.string().superRefine(check((s) => v.checkFileName(s))).optional().describe('File name of the media widget copy'),
+    inviteName: z
+      .string()
+      .superRefine(check((s) => v.checkFileName(s)))
+      .optional()
+      .describe('File name of the invitation copy'),
+    widgetName: z
+      .string()
+      .superRefine(check((s) => v.checkFileName(s)))
+      .optional()
+      .describe('File name of the media widget copy'),
     widgetUrl: fullUrl.optional().describe('URL the invitation opens the widget at'),
     vendorFunction: z.string().superRefine(check(v.checkVendorFunction)).optional().describe('third-party: global function to call instead of opening host'),
     inviteType: z.enum(['CHAT', 'CALLBACK']).optional().describe('genesys-widgets: what the built-in invitation offers, CHAT (WebChat) or CALLBACK (Callback)'),
-    gweVersion: z.enum(GWE_VERSIONS as [GweVersion, ...GweVersion[]]).optional().describe('GWE version: 8.1 (/frontend) or 8.5 (/server)'),
+    gweVersion: z
+      .enum(GWE_VERSIONS as [GweVersion, ...GweVersion[]])
+      .optional()
+      .describe('GWE version: 8.1 (/frontend) or 8.5 (/server)'),
     gweUrl: baseUrl.optional().describe('GWE server base URL; makes the invite URL in the strategy snippet absolute'),
     out: relPath.optional().describe('Output folder, relative to the config file'),
     templates: relPath.optional().describe('Folder of template overrides, relative to the config file'),
     inviteSource: relPath.optional().describe("The team's own invite.html to patch instead of the built-in invitation"),
     widgetSource: relPath.optional().describe("The team's own GMS index.html to patch instead of the built-in widget"),
-    locale: z.enum(LOCALE_CODES, {error: (issue) => vt.localeError(issue.input)}).optional().describe(`Language of the visitor-facing text: ${LOCALE_CODES.join(', ')} (default ${DEFAULT_LOCALE})`),
-    texts: textsSchema.optional().describe('Visitor-facing strings replacing the locale\'s, by key (plain text, at most 300 characters each)'),
-    accent: z.string().superRefine(check(vt.checkAccent)).optional().describe('Accent colour of buttons, links and focus rings: any CSS colour (#rrggbb, rgb(), hsl(), a name)'),
+    locale: z
+      .enum(LOCALE_CODES, {error: (issue) => vt.localeError(issue.input)})
+      .optional()
+      .describe(`Language of the visitor-facing text: ${LOCALE_CODES.join(', ')} (default ${DEFAULT_LOCALE})`),
+    texts: textsSchema.optional().describe("Visitor-facing strings replacing the locale's, by key (plain text, at most 300 characters each)"),
+    accent: z
+      .string()
+      .superRefine(check(vt.checkAccent))
+      .optional()
+      .describe('Accent colour of buttons, links and focus rings: any CSS colour (#rrggbb, rgb(), hsl(), a name)'),
     logoUrl: z.string().superRefine(check(vt.checkLogoUrl)).optional().describe('http(s) URL of a logo shown on the invitation and the widget'),
   })
   .strict()
@@ -143,7 +173,7 @@ export function resolveIntegration(entry: IntegrationEntry): ResolvedIntegration
   const gwePrefix = GWE_PREFIX[gweVersion]
   const {gweUrl, host} = entry
   const inviteName = entry.inviteName ?? media.defaultInviteName
-  const widgetName = media.defaultWidgetName ? entry.widgetName ?? media.defaultWidgetName : undefined
+  const widgetName = media.defaultWidgetName ? (entry.widgetName ?? media.defaultWidgetName) : undefined
   // A relative '/frontend/resources/...' (as in the integration guide) resolves against the GWE
   // server only if GWE resolves it so, which no page says (docs/genesys.md#strategy); an
   // absolute URL is used when --gwe-url is given.
@@ -157,7 +187,7 @@ export function resolveIntegration(entry: IntegrationEntry): ResolvedIntegration
     media,
     scenario: media.scenarios.length > 0 ? findScenario(entry.scenario ?? media.defaultScenario!) : undefined,
     host,
-    service: media.defaultService ? entry.service ?? media.defaultService : undefined,
+    service: media.defaultService ? (entry.service ?? media.defaultService) : undefined,
     inviteName,
     widgetName,
     widgetUrl,
@@ -191,7 +221,10 @@ export function formatIssues(error: z.ZodError, prefix = '', data?: unknown): st
     let message = issue.message
     const absent = data !== undefined && issue.path.length > 0 && valueAt(data, issue.path) === undefined
     if (issue.code === 'unrecognized_keys') {
-      message = issue.path.at(-1) === 'texts' ? vt.unknownTextKeys(issue.keys) : unknownKeys(issue.keys, isConfig && issue.path.length === 0 ? ['$schema', 'integrations'] : Object.keys(integrationSchema.shape))
+      message =
+        issue.path.at(-1) === 'texts'
+          ? vt.unknownTextKeys(issue.keys)
+          : unknownKeys(issue.keys, isConfig && issue.path.length === 0 ? ['$schema', 'integrations'] : Object.keys(integrationSchema.shape))
     } else if (absent && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
       message = `missing; it is required${'values' in issue ? ` (one of ${(issue.values as unknown[]).join(', ')})` : ''}`
     } else if (issue.code === 'invalid_value' && 'values' in issue && /^Invalid option/.test(issue.message)) {

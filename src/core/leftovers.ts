@@ -18,7 +18,8 @@ export const LEFTOVER = /^\..+\.gwe-int-(\d+)(?:-[0-9a-z]+)?\.(?:tmp|bak)$/
 const STALE_AFTER_MS = 60 * 60 * 1000
 
 /** A temp or backup name for `file`, unique to this process and this write (`id`). */
-export const leftoverName = (file: string, id: string, kind: 'tmp' | 'bak') => path.join(path.dirname(file), `.${path.basename(file)}.gwe-int-${process.pid}-${id}.${kind}`)
+export const leftoverName = (file: string, id: string, kind: 'tmp' | 'bak') =>
+  path.join(path.dirname(file), `.${path.basename(file)}.gwe-int-${process.pid}-${id}.${kind}`)
 
 function alive(pid: number): boolean {
   if (pid === process.pid) return false

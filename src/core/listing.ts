@@ -24,7 +24,15 @@ export function catalogueListing() {
     defaultScenario: m.defaultScenario ?? null,
     scenarios: m.scenarios.map((id) => {
       const s = findScenario(id)!
-      return {id, channel: s.channel, summary: s.summary, endpoint: s.endpoint, params: {...s.params}, requires: s.needs.map((n) => FIELD_PARAM[n]), optional: s.optional.map((n) => FIELD_PARAM[n])}
+      return {
+        id,
+        channel: s.channel,
+        summary: s.summary,
+        endpoint: s.endpoint,
+        params: {...s.params},
+        requires: s.needs.map((n) => FIELD_PARAM[n]),
+        optional: s.optional.map((n) => FIELD_PARAM[n]),
+      }
     }),
     inputs: [...m.inputs],
     requiredInputs: [...m.requires],

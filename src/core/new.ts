@@ -36,7 +36,10 @@ async function readConfigIfAny(file: string): Promise<{text: string; config: Con
  * The answers of `new`, starting from the config's entry of that name when there is one
  * (core/answers.ts). Paths come back relative to the config's folder, as recorded.
  */
-export async function resolveNew(given: NewAnswers, opts: Omit<ResolveOptions, 'lookup' | 'toConfig' | 'fromConfig'> & {cwd: string; config?: string}): Promise<Resolution> {
+export async function resolveNew(
+  given: NewAnswers,
+  opts: Omit<ResolveOptions, 'lookup' | 'toConfig' | 'fromConfig'> & {cwd: string; config?: string},
+): Promise<Resolution> {
   const configFile = newConfigFile(opts.cwd, opts.config)
   const baseDir = path.dirname(configFile)
   const current = await readConfigIfAny(configFile)
@@ -75,12 +78,23 @@ export async function planNew(entry: IntegrationEntry, opts: NewOptions): Promis
   const planned = planIntegration(integration, {baseDir, regenerate, readText, patchSource: await loadSourcePatcher([integration])})
   const configPlanned: PlannedFile = {path: configFile, content: configText, integration: integration.name, artifact: 'config', executable: false}
   checkFiles([...planned, configPlanned], [integration], baseDir, real)
-  const folders = [integration, ...(previous ? [resolveIntegration(previous)] : [])].map((i) => ({dir: path.resolve(baseDir, i.out), integration: integration.name}))
+  const folders = [integration, ...(previous ? [resolveIntegration(previous)] : [])].map((i) => ({
+    dir: path.resolve(baseDir, i.out),
+    integration: integration.name,
+  }))
   const obsolete = findObsolete({folders, expected: expectedPaths(all, baseDir), regenerate, force: opts.force, read: readExisting})
   // The config is merged, never a conflict: only the integration's own files are checked.
   const files = sortByPath([...assess(planned, readExisting, opts.force), ...obsolete, ...assess([configPlanned], readExisting, true)])
   const note = integration.media.note
-  return {files, integrations: [integration], configFile, baseDir, warnings: warningsFor([integration]), notes: note ? [note] : [], nextSteps: nextSteps([integration], files, opts.cwd)}
+  return {
+    files,
+    integrations: [integration],
+    configFile,
+    baseDir,
+    warnings: warningsFor([integration]),
+    notes: note ? [note] : [],
+    nextSteps: nextSteps([integration], files, opts.cwd),
+  }
 }
 
 const toPosix = (p: string) => p.split(path.sep).join('/')

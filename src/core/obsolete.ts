@@ -61,5 +61,8 @@ function entries(dir: string): string[] {
   } catch {
     return []
   }
-  return list.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name).sort()
+  return list
+    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort()
 }

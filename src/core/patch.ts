@@ -62,7 +62,13 @@ export function planPatch(opts: PatchOptions): PatchPlan {
   const target = opts.inPlace ? source : opts.out ? path.resolve(opts.cwd, opts.out) : undefined
   const files: AssessedFile[] = []
   if (target) {
-    const planned = {path: target, content: result.content, integration: integration.name, artifact: kind === 'invite' ? ('invite' as const) : ('gms-widget' as const), executable: false}
+    const planned = {
+      path: target,
+      content: result.content,
+      integration: integration.name,
+      artifact: kind === 'invite' ? ('invite' as const) : ('gms-widget' as const),
+      executable: false,
+    }
     const [file] = assess([planned], readExisting, true)
     if (!opts.inPlace && file.status === 'updated' && !opts.force) {
       // An earlier patch of the same source (e.g. another scenario) may be replaced: patching

@@ -54,11 +54,20 @@ export async function loadSourcePatcher(list: readonly {inviteSource?: string; w
 /** Where each of an integration's artifacts goes (absolute), without rendering anything. */
 export function artifactPaths(i: ResolvedIntegration, baseDir: string): {id: ArtifactId; path: string}[] {
   const outDir = path.resolve(baseDir, i.out)
-  return i.media.artifacts.map((id) => ({id, path: path.join(outDir, ARTIFACTS[id].path.replace('{invite}', i.inviteName).replace('{widget}', i.widgetName ?? ''))}))
+  return i.media.artifacts.map((id) => ({
+    id,
+    path: path.join(outDir, ARTIFACTS[id].path.replace('{invite}', i.inviteName).replace('{widget}', i.widgetName ?? '')),
+  }))
 }
 
 /** The folders below an output folder that artifacts go to ('' for the folder itself), for finding obsolete files. */
-export const ARTIFACT_DIRS: readonly string[] = [...new Set(Object.values(ARTIFACTS).map((a) => path.posix.dirname(a.path)).map((d) => (d === '.' ? '' : d)))]
+export const ARTIFACT_DIRS: readonly string[] = [
+  ...new Set(
+    Object.values(ARTIFACTS)
+      .map((a) => path.posix.dirname(a.path))
+      .map((d) => (d === '.' ? '' : d)),
+  ),
+]
 
 /**
  * Two integrations that write the same file, as an error naming both; `advice` says
@@ -69,7 +78,8 @@ export function checkClashes(list: ResolvedIntegration[], baseDir: string, advic
   for (const i of list) {
     for (const {path: file} of artifactPaths(i, baseDir)) {
       const other = seen.get(file)
-      if (other && other !== i) throw invalid(`integrations "${other.name}" and "${i.name}" both write ${path.relative(baseDir, file) || file}; ${advice(other, i)}`)
+      if (other && other !== i)
+        throw invalid(`integrations "${other.name}" and "${i.name}" both write ${path.relative(baseDir, file) || file}; ${advice(other, i)}`)
       seen.set(file, i)
     }
   }

@@ -37,7 +37,15 @@ export function diffOf(file: AssessedFile, baseDir: string): string {
   const removed = file.action === 'delete'
   const before = file.previous === undefined ? '' : withoutHeader(file.previous)
   const after = removed ? '' : withoutHeader(file.content)
-  return loadDiff().createTwoFilesPatch(`a/${rel}`, `b/${rel}`, before, after, file.previous === undefined ? '(missing)' : '', removed ? '(no longer generated)' : '(generated)', {context: 3})
+  return loadDiff().createTwoFilesPatch(
+    `a/${rel}`,
+    `b/${rel}`,
+    before,
+    after,
+    file.previous === undefined ? '(missing)' : '',
+    removed ? '(no longer generated)' : '(generated)',
+    {context: 3},
+  )
 }
 
 const toPosix = (p: string) => p.split(path.sep).join('/')

@@ -55,7 +55,13 @@ export function patchSource(kind: SourceKind, text: string, file: string, i: Res
 }
 
 /** For plan.ts: the patched copy of the integration's invite/widget source. */
-export function patchFromSource(artifact: ArtifactId, file: string, i: ResolvedIntegration, templates: TemplateSet, readText: (file: string) => string): string {
+export function patchFromSource(
+  artifact: ArtifactId,
+  file: string,
+  i: ResolvedIntegration,
+  templates: TemplateSet,
+  readText: (file: string) => string,
+): string {
   const text = readText(file)
   const expected = KIND_OF[artifact]!
   const found = detectKind(text, file)

@@ -84,7 +84,14 @@ export function starterCall(i: ResolvedIntegration, branch: 'CHAT' | 'CALLBACK')
 export function buildContext(i: ResolvedIntegration): TemplateContext {
   return {
     integration: i.name,
-    media: {id: i.media.id, title: i.media.title, secondParty: i.media.party === 'second', starter: i.media.starter, starterPartial: i.media.starterTemplate ? `invite/starter-${i.media.starterTemplate}.js` : '', note: i.media.note ?? ''},
+    media: {
+      id: i.media.id,
+      title: i.media.title,
+      secondParty: i.media.party === 'second',
+      starter: i.media.starter,
+      starterPartial: i.media.starterTemplate ? `invite/starter-${i.media.starterTemplate}.js` : '',
+      note: i.media.note ?? '',
+    },
     branches: i.media.branches.map((type) => ({type, call: starterCall(i, type), result: RESULT[type]})),
     invite: {
       type: i.inviteType,
@@ -108,7 +115,7 @@ export function buildContext(i: ResolvedIntegration): TemplateContext {
       widgetUrlRelative: i.widgetUrl !== undefined && !/^https?:\/\//i.test(i.widgetUrl),
       chatUrl: `${i.host ?? ''}/genesys/2/chat/${encodeURIComponent(i.service ?? '')}`,
     },
-    vendor: {url: i.media.host?.kind === 'full-url' ? i.host ?? '' : '', fn: i.vendorFunction ?? ''},
+    vendor: {url: i.media.host?.kind === 'full-url' ? (i.host ?? '') : '', fn: i.vendorFunction ?? ''},
     gwe: {
       version: i.gweVersion,
       prefix: i.gwePrefix,
@@ -117,7 +124,11 @@ export function buildContext(i: ResolvedIntegration): TemplateContext {
       // POST <gwe><prefix>/data/notification/notify/{visitID}
       notifyPath: `${i.gwePrefix}/data/notification/notify/`,
     },
-    files: {invite: i.inviteName, widget: i.widgetName ?? '', extension: i.media.artifacts.includes('widgets-extension') ? ARTIFACTS['widgets-extension'].path : ''},
+    files: {
+      invite: i.inviteName,
+      widget: i.widgetName ?? '',
+      extension: i.media.artifacts.includes('widgets-extension') ? ARTIFACTS['widgets-extension'].path : '',
+    },
     keys: KEYS,
     attachedKeys: ATTACHED_DATA_KEYS,
     brand: {...accentPalette(i.accent), logoUrl: i.logoUrl ?? ''},

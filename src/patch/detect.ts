@@ -19,9 +19,7 @@ export function detectKind(source: string, file: string): SourceKind {
   if (gms && !invite) return 'gms-widget'
   const bad = invite ? [] : doc.broken()
   const broken = bad.length > 0 ? ` (${bad.length} inline script(s) could not be parsed, first at ${doc.where(bad[0]!.block.start + bad[0]!.pos)})` : ''
-  const found = invite
-    ? 'both an invitation (onAccept + sendInviteResult) and a GMS widget (connect + GMS service calls)'
-    : `neither${broken}`
+  const found = invite ? 'both an invitation (onAccept + sendInviteResult) and a GMS widget (connect + GMS service calls)' : `neither${broken}`
   return doc.fail(
     `cannot tell the file kind; expected an invitation widget (function onAccept + sendInviteResult) or a GMS widget (function connect + gmsInterface/createCallback); found ${found}; pass --kind invite|gms-widget`,
   )

@@ -105,7 +105,11 @@ export class PatchDoc {
     const opened = `the <${hit.rootTag}> at ${this.where(hit.rootStart).slice(this.file.length + 1)}${hit.rootClosed ? '' : ', never closed,'}`
     throw invalid(
       `${this.where(hit.tagStart)}: ${name} is in a <script> that ${opened} takes in: browsers still run it, but read it as ${hit.rootTag.toUpperCase()} (character references such as &lt; are decoded), so gwe-int refuses to edit it`,
-      [hit.rootClosed ? `move the <script> out of the <${hit.rootTag}> and patch again` : `close the <${hit.rootTag}> (add </${hit.rootTag}>) before this <script> and patch again`],
+      [
+        hit.rootClosed
+          ? `move the <script> out of the <${hit.rootTag}> and patch again`
+          : `close the <${hit.rootTag}> (add </${hit.rootTag}>) before this <script> and patch again`,
+      ],
     )
   }
 
@@ -208,7 +212,10 @@ export class PatchDoc {
     for (const e of sorted) if (e.end > e.start) ms.overwrite(this.abs(e.script, e.start), this.abs(e.script, e.end), e.text)
     for (const e of sorted) if (e.end === e.start) ms.appendLeft(this.abs(e.script, e.start), e.text)
     for (const script of new Set(sorted.map((e) => e.script))) {
-      const patched = applyEdits(script.block.text, sorted.filter((e) => e.script === script))
+      const patched = applyEdits(
+        script.block.text,
+        sorted.filter((e) => e.script === script),
+      )
       try {
         parseProgram(patched, script.block.module)
       } catch (error) {
@@ -231,7 +238,10 @@ export function single(doc: PatchDoc, name: string, none: string): FnDef {
   }
   if (defs.length > 1) {
     const second = defs[1]!
-    doc.fail(`ambiguous: ${name} is defined ${defs.length} times (${doc.describeDefs(defs)}); expected exactly one`, {script: second.script, node: second.stmt ?? second.fn})
+    doc.fail(`ambiguous: ${name} is defined ${defs.length} times (${doc.describeDefs(defs)}); expected exactly one`, {
+      script: second.script,
+      node: second.stmt ?? second.fn,
+    })
   }
   return defs[0]!
 }

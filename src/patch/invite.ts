@@ -29,7 +29,11 @@ export function patchInvite(source: string, file: string, spec: InvitePatchSpec)
   })
 
   const doc = new PatchDoc(source, file)
-  const onAccept = single(doc, 'onAccept', 'expected a function onAccept (function declaration, var/let/const onAccept = ..., or window.onAccept = ...); found none')
+  const onAccept = single(
+    doc,
+    'onAccept',
+    'expected a function onAccept (function declaration, var/let/const onAccept = ..., or window.onAccept = ...); found none',
+  )
   const changes: string[] = []
 
   addStarter(doc, onAccept, spec, changes)
@@ -43,7 +47,11 @@ function addStarter(doc: PatchDoc, onAccept: FnDef, spec: InvitePatchSpec, chang
   if (existing.length > 1) single(doc, name, '')
   if (existing.length === 1) {
     const def = existing[0]!
-    if (!def.stmt) doc.fail(`expected ${name} to be defined by its own statement so it can be updated; found it inside a larger statement`, {script: def.script, node: def.fn})
+    if (!def.stmt)
+      doc.fail(`expected ${name} to be defined by its own statement so it can be updated; found it inside a larger statement`, {
+        script: def.script,
+        node: def.fn,
+      })
     if (doc.replaceStatement(def.script, def.stmt, spec.starterSource)) changes.push(`updated function ${name}`)
     return
   }
@@ -81,15 +89,7 @@ function findBranches(fn: acorn.Node, type: InviteType): Branch[] {
   return out.sort((a, b) => a.test.start - b.test.start)
 }
 
-function patchBranch(
-  doc: PatchDoc,
-  onAccept: FnDef,
-  type: InviteType,
-  call: acorn.CallExpression,
-  callText: string,
-  starter: string,
-  changes: string[],
-): void {
+function patchBranch(doc: PatchDoc, onAccept: FnDef, type: InviteType, call: acorn.CallExpression, callText: string, starter: string, changes: string[]): void {
   const script = onAccept.script
   const text = script.block.text
   const branches = findBranches(onAccept.fn, type)

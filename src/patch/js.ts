@@ -111,7 +111,7 @@ export const isFunction = (n: acorn.Node | null | undefined): n is FnNode =>
 
 /** `obj.prop` or `obj['prop']` with `obj` an identifier in `objects` (any when omitted). */
 export function memberName(n: acorn.Node | null | undefined, objects?: ReadonlySet<string>): string | undefined {
-  if (!n || n.type !== 'MemberExpression') return undefined
+  if (n?.type !== 'MemberExpression') return undefined
   const m = n as acorn.MemberExpression
   if (objects && (m.object.type !== 'Identifier' || !objects.has(m.object.name))) return undefined
   if (!m.computed && m.property.type === 'Identifier') return m.property.name
@@ -121,7 +121,7 @@ export function memberName(n: acorn.Node | null | undefined, objects?: ReadonlyS
 
 /** True when `n` is `obj.prop` (or `obj['prop']`). */
 export function isMember(n: acorn.Node | null | undefined, obj: string, prop: string): boolean {
-  if (!n || n.type !== 'MemberExpression') return false
+  if (n?.type !== 'MemberExpression') return false
   const m = n as acorn.MemberExpression
   return m.object.type === 'Identifier' && m.object.name === obj && memberName(m) === prop
 }
@@ -235,7 +235,8 @@ function readyCall(script: ParsedScript, call: acorn.CallExpression): void {
   if (method === 'addEventListener' && a0?.type === 'Literal' && callee.object.type === 'Identifier') {
     const target = callee.object.name
     const event = a0.value
-    if ((target === 'document' || target === 'window') && event === 'DOMContentLoaded') addReady(script, `${target}.addEventListener('DOMContentLoaded')`, a1, call)
+    if ((target === 'document' || target === 'window') && event === 'DOMContentLoaded')
+      addReady(script, `${target}.addEventListener('DOMContentLoaded')`, a1, call)
     else if (GLOBAL_OBJECTS.has(target) && event === 'load') addReady(script, `${target}.addEventListener('load')`, a1, call)
   }
 }

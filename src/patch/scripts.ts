@@ -28,7 +28,7 @@ export class Scripts {
    */
   containing(words: readonly string[]): (ParsedScript | BrokenScript)[] {
     const out: (ParsedScript | BrokenScript)[] = []
-    this.blocks.forEach((b, i) => {
+    this.blocks.forEach((_b, i) => {
       if (words.some((w) => this.has(i, w)) || this.has(i, '\\u')) out.push(this.get(i))
     })
     return out

@@ -92,7 +92,13 @@ export function foreignScripts(text: string): ForeignScript[] {
     if (node.nodeName === 'script' && foreign && loc?.startTag && nextRoot?.sourceCodeLocation) {
       const body = (node.childNodes ?? []).map((c) => (c as P5Node & {value?: string}).value ?? '').join('')
       const rootLoc = nextRoot.sourceCodeLocation as {startOffset: number; endTag?: unknown}
-      found.push({tagStart: loc.startTag.startOffset, text: body, rootTag: nextRoot.nodeName, rootStart: rootLoc.startOffset, rootClosed: Boolean(rootLoc.endTag)})
+      found.push({
+        tagStart: loc.startTag.startOffset,
+        text: body,
+        rootTag: nextRoot.nodeName,
+        rootStart: rootLoc.startOffset,
+        rootClosed: Boolean(rootLoc.endTag),
+      })
       continue
     }
     const children = node.childNodes

@@ -17,7 +17,16 @@ export const BEGIN_MARK = 'gwe-int:begin attached-data'
 export const END_MARK = 'gwe-int:end attached-data'
 
 const PARAMS = new Set(['params'])
-const CONTROL = new Set(['IfStatement', 'SwitchStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement', 'TryStatement'])
+const CONTROL = new Set([
+  'IfStatement',
+  'SwitchStatement',
+  'ForStatement',
+  'ForInStatement',
+  'ForOfStatement',
+  'WhileStatement',
+  'DoWhileStatement',
+  'TryStatement',
+])
 
 export function patchWidget(source: string, file: string, spec: WidgetPatchSpec): PatchResult {
   for (const f of spec.functions) checkFunctionSource(f.name, f.source, `template of function ${f.name}`)
@@ -29,7 +38,11 @@ export function patchWidget(source: string, file: string, spec: WidgetPatchSpec)
   const doc = new PatchDoc(source, file)
   const connect = findConnect(doc)
   const params = findParams(connect)
-  if (!params) return doc.fail('connect() has no params object; expected `var params = new Object();` or `var params = {};` in it', {script: connect.script, node: connect.fn})
+  if (!params)
+    return doc.fail('connect() has no params object; expected `var params = new Object();` or `var params = {};` in it', {
+      script: connect.script,
+      node: connect.fn,
+    })
   const changes: string[] = []
 
   addFunctions(doc, connect, spec, changes)
@@ -67,9 +80,7 @@ function findParams(connect: FnDef): Anchor | undefined {
   walk.fullAncestor(connect.fn.body, (n, _s, ancestors) => {
     if (found || n.type !== 'VariableDeclarator' || n.id.type !== 'Identifier' || n.id.name !== 'params') return
     const init = n.init
-    const isObject =
-      init?.type === 'ObjectExpression' ||
-      (init?.type === 'NewExpression' && init.callee.type === 'Identifier' && init.callee.name === 'Object')
+    const isObject = init?.type === 'ObjectExpression' || (init?.type === 'NewExpression' && init.callee.type === 'Identifier' && init.callee.name === 'Object')
     if (!isObject) return
     // `ancestors` starts at connect's body; prefix the function so the body is a statement list owner.
     found = anchorOf([connect.fn, ...ancestors])
@@ -86,7 +97,11 @@ function addFunctions(doc: PatchDoc, connect: FnDef, spec: WidgetPatchSpec, chan
       continue
     }
     const def = single(doc, f.name, '')
-    if (!def.stmt) doc.fail(`expected ${f.name} to be defined by its own statement so it can be updated; found it inside a larger statement`, {script: def.script, node: def.fn})
+    if (!def.stmt)
+      doc.fail(`expected ${f.name} to be defined by its own statement so it can be updated; found it inside a larger statement`, {
+        script: def.script,
+        node: def.fn,
+      })
     if (doc.replaceStatement(def.script, def.stmt, f.source)) changes.push(`updated function ${f.name}`)
   }
   if (missing.length === 0) return
@@ -121,7 +136,10 @@ function attachData(doc: PatchDoc, connect: FnDef, params: Anchor, statements: s
     const [end] = ends
     if (begins.length !== 1 || ends.length !== 1 || !begin || !end || end.start < begin.start) {
       const at = begin ?? end!
-      doc.fail(`expected one \`// ${BEGIN_MARK}\` ... \`// ${END_MARK}\` pair in connect(); found ${begins.length} begin and ${ends.length} end marker(s)`, {script, node: at})
+      doc.fail(`expected one \`// ${BEGIN_MARK}\` ... \`// ${END_MARK}\` pair in connect(); found ${begins.length} begin and ${ends.length} end marker(s)`, {
+        script,
+        node: at,
+      })
     }
     const base = lineIndentAt(text, begin.start)
     const rendered = doc.render(script, block, base).slice(base.length)
@@ -173,7 +191,8 @@ function addReadyCall(doc: PatchDoc, call: acorn.CallExpression, stmtText: strin
   for (const cb of callbacks) {
     let existing: acorn.ExpressionStatement | undefined
     walk.full(cb.fn.body, (n) => {
-      if (!existing && n.type === 'ExpressionStatement' && n.expression.type === 'CallExpression' && name !== undefined && calleeName(n.expression) === name) existing = n
+      if (!existing && n.type === 'ExpressionStatement' && n.expression.type === 'CallExpression' && name !== undefined && calleeName(n.expression) === name)
+        existing = n
     })
     if (!existing) continue
     if (!sameNode(existing.expression, call)) {
@@ -186,7 +205,9 @@ function addReadyCall(doc: PatchDoc, call: acorn.CallExpression, stmtText: strin
   // The last registered callback runs last, after the page's own initialisation.
   const target = callbacks[callbacks.length - 1]
   if (!target) {
-    doc.fail(`expected an on-ready callback to call ${stmtText} from ($(function () {...}), $(document).ready(...), document.addEventListener('DOMContentLoaded', ...) or window.onload = ...); found none`)
+    doc.fail(
+      `expected an on-ready callback to call ${stmtText} from ($(function () {...}), $(document).ready(...), document.addEventListener('DOMContentLoaded', ...) or window.onload = ...); found none`,
+    )
   }
   appendToFunction(doc, target.script, target.fn, stmtText)
   changes.push(`on-ready: added ${stmtText} to the ${target.kind} callback`)

@@ -82,7 +82,10 @@ export class GmsStandIn {
   }
 
   answer(r: GmsRequest): GmsAnswer {
-    const parts = r.path.split('/').filter(Boolean).map((p) => decodeURIComponent(p))
+    const parts = r.path
+      .split('/')
+      .filter(Boolean)
+      .map((p) => decodeURIComponent(p))
     if (parts[0] !== 'genesys') return notFound(r)
     const [, version, kind, ...rest] = parts
     const contentType = r.headers?.['content-type']
@@ -103,7 +106,7 @@ export class GmsStandIn {
     }
     if (rest[0] === 'callback' && rest.length === 3 && method === 'DELETE') {
       const s = this.services.get(rest[2])
-      if (!s || s.kind !== 'callback' || s.service !== rest[1]) return fail('unknownCallback', rest[2])
+      if (s?.kind !== 'callback' || s.service !== rest[1]) return fail('unknownCallback', rest[2])
       s.cancelled = true
       s.chat?.visitorLeaves()
       return {status: 200, body: {_id: s.id, _callback_state: 'CANCELLED'}}
@@ -118,19 +121,28 @@ export class GmsStandIn {
       if (!r.params._phone_number) return fail('requestInteractionPhone')
       const s = this.create('request-interaction', r.params, false)
       // The service's configuration sets _provide_code=true here, which overrides the request.
-      return {status: 200, body: {_id: s.id, _access_number: PREVIEW_ACCESS_NUMBER, _access_code: PREVIEW_ACCESS_CODE, _expiration_time: new Date(Date.now() + PREVIEW_TTL_SECONDS * 1000).toISOString()}}
+      return {
+        status: 200,
+        body: {
+          _id: s.id,
+          _access_number: PREVIEW_ACCESS_NUMBER,
+          _access_code: PREVIEW_ACCESS_CODE,
+          _expiration_time: new Date(Date.now() + PREVIEW_TTL_SECONDS * 1000).toISOString(),
+        },
+      }
     }
     const s = this.services.get(rest[0])
     if (rest[1] === 'ixn' && rest[2] === 'chat' && rest.length <= 4) return this.chatV1(r, s, rest[3], contentType)
     if (rest.length === 2 && rest[1] === 'check-queue-position' && (method === 'GET' || method === 'POST')) {
-      if (!s || s.kind !== 'callback' || s.cancelled) return fail('unknownCallback', rest[0])
+      if (s?.kind !== 'callback' || s.cancelled) return fail('unknownCallback', rest[0])
       const position = QUEUE[s.queueChecks] ?? 0
       s.queueChecks += 1
       return {status: 200, body: {_position: position, _eta: position * 60, _total_waiting: position, _agent_ready_threshold_passed: position === 0}}
     }
     if (rest.length === 3 && rest[1] === 'menu' && (method === 'GET' || method === 'POST')) {
-      if (!s || s.kind !== 'callback' || s.cancelled) return fail('unknownCallback', rest[0])
-      if (rest[2] === 'call-me') return {status: 200, body: {_id: s.id, _action: 'ConfirmationDialog', _text: 'Thank you. An agent will call you shortly.', _okTitle: 'OK'}}
+      if (s?.kind !== 'callback' || s.cancelled) return fail('unknownCallback', rest[0])
+      if (rest[2] === 'call-me')
+        return {status: 200, body: {_id: s.id, _action: 'ConfirmationDialog', _text: 'Thank you. An agent will call you shortly.', _okTitle: 'OK'}}
       if (rest[2] === 'dial') return {status: 200, body: {_id: s.id, _action: 'DialNumber', _tel_url: PREVIEW_TEL_URL, _label: 'Call us now'}}
     }
     return notFound(r)
@@ -156,11 +168,25 @@ export class GmsStandIn {
     const s = this.create('callback', p, p._media_type === 'chat', service)
     if (p._media_type === 'chat') {
       if (p._wait_for_agent === 'true') {
-        return {status: 200, body: {_id: s.id, _action: 'ConfirmationDialog', _text: 'Thank you. You are in the queue; an agent will chat with you as soon as one is free.', _okTitle: 'OK'}}
+        return {
+          status: 200,
+          body: {
+            _id: s.id,
+            _action: 'ConfirmationDialog',
+            _text: 'Thank you. You are in the queue; an agent will chat with you as soon as one is free.',
+            _okTitle: 'OK',
+          },
+        }
       }
       return {
         status: 200,
-        body: {_id: s.id, _action: 'StartChat', _start_chat_url: `${r.base}/genesys/1/service/${s.id}/ixn/chat`, _comet_url: `${r.base}/genesys/cometd`, _chat_parameters: {subject: 'Your question'}},
+        body: {
+          _id: s.id,
+          _action: 'StartChat',
+          _start_chat_url: `${r.base}/genesys/1/service/${s.id}/ixn/chat`,
+          _comet_url: `${r.base}/genesys/cometd`,
+          _chat_parameters: {subject: 'Your question'},
+        },
       }
     }
     if (!p._call_direction) {
@@ -211,7 +237,7 @@ export class GmsStandIn {
     if (r.method !== 'POST') return {status: 405, body: {error: 'method', message: 'Chat API v1 operations are POST'}}
     if (!r.headers?.gms_user) return fail('chatV1GmsUser')
     if (!isForm(contentType)) return fail('chatV1Form', `got ${contentType ?? 'no Content-Type'}`)
-    if (!s || !s.chatMedia || s.cancelled) return fail('chatV1UnknownService', s ? `${s.id} is not a chat service` : undefined)
+    if (!s?.chatMedia || s.cancelled) return fail('chatV1UnknownService', s ? `${s.id} is not a chat service` : undefined)
     const p = {...(r.query ?? {}), ...r.params}
     if (op === undefined) {
       if (s.chat) return fail('chatV1Once')
@@ -255,7 +281,15 @@ export class GmsStandIn {
         chatSessionId: `0000${s.id}`,
         chatServiceMessage: 'Chat service is available',
         transcriptPosition: String(chat.next),
-        transcriptToShow: chat.from(from).map((e) => [V1_EVENT[e.kind], e.nickname, e.kind === 'message' ? e.text : '', e.party === 'visitor' ? '1' : '2', e.party === 'visitor' ? 'CLIENT' : 'AGENT']),
+        transcriptToShow: chat
+          .from(from)
+          .map((e) => [
+            V1_EVENT[e.kind],
+            e.nickname,
+            e.kind === 'message' ? e.text : '',
+            e.party === 'visitor' ? '1' : '2',
+            e.party === 'visitor' ? 'CLIENT' : 'AGENT',
+          ]),
       },
     }
   }

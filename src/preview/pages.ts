@@ -41,16 +41,21 @@ const link = (href: string, label: string) => `<a href="${htmlAttr(href)}">${htm
 /** `/`: every integration with its customer page and generated files. */
 export function indexPage(sites: Site[], configFile: string): string {
   const items = sites.map((s) => {
-    const files = [...s.files.values()].map((f) => `<li>${link(f.path, f.path.slice(s.base.length + 1))} <span class="muted">${htmlText(f.artifact)}</span></li>`).join('')
+    const files = [...s.files.values()]
+      .map((f) => `<li>${link(f.path, f.path.slice(s.base.length + 1))} <span class="muted">${htmlText(f.artifact)}</span></li>`)
+      .join('')
     return `<section data-integration="${htmlAttr(s.name)}">
 <h2>${link(s.paths.page, s.name)} <span class="muted">${htmlText(s.media.title)}</span></h2>
 <p>${htmlText(s.media.summary)}</p>
 <ul>${files}<li>${link(`/__gwe-int/requests?integration=${encodeURIComponent(s.name)}`, 'requests received (JSON)')}</li></ul>
 </section>`
   })
-  return layout('gwe-int preview', `<h1>gwe-int preview</h1>
+  return layout(
+    'gwe-int preview',
+    `<h1>gwe-int preview</h1>
 <p class="muted">${htmlText(configFile)}: the generated files, served with every URL pointing at this server. Open an integration's page, deliver the invitation and accept it; the GMS stand-in answers and lists what it received.</p>
-${items.join('\n') || '<p>No integrations in the config.</p>'}`)
+${items.join('\n') || '<p>No integrations in the config.</p>'}`,
+  )
 }
 
 export interface CustomerConfig {
@@ -65,7 +70,6 @@ export interface CustomerConfig {
   widgets: boolean
   vendorFunction: string
 }
-
 
 export function customerConfig(site: Site): CustomerConfig {
   const name = encodeURIComponent(site.name)
@@ -130,8 +134,12 @@ export function customerPage(site: Site, query: URLSearchParams = new URLSearchP
 </select></label></section>`
     : ''
   const widgets = cfg.widgets ? widgetsSection(site, query) : {section: '', scripts: ''}
-  const vendor = cfg.vendorFunction ? `<section><h2>Vendor function <code>${htmlText(cfg.vendorFunction)}</code> (stand-in)</h2><ol id="vendor-calls"></ol></section>` : ''
-  const products = PRODUCTS.map(([name, price]) => `<li><h3>${htmlText(name)}</h3><p class="price">€${price}</p><button type="button">Add to basket</button></li>`).join('\n')
+  const vendor = cfg.vendorFunction
+    ? `<section><h2>Vendor function <code>${htmlText(cfg.vendorFunction)}</code> (stand-in)</h2><ol id="vendor-calls"></ol></section>`
+    : ''
+  const products = PRODUCTS.map(
+    ([name, price]) => `<li><h3>${htmlText(name)}</h3><p class="price">€${price}</p><button type="button">Add to basket</button></li>`,
+  ).join('\n')
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -212,7 +220,9 @@ function widgetsSection(site: Site, query: URLSearchParams): {section: string; s
   const config = `<script>window._genesys = ${jsonForScript({widgets: SITE_WIDGETS_CONFIG})};</script>`
   const widgetsScript = later ? '' : standIn
   const scripts = `\n${config}\n${order === 'before' ? extension : ''}${widgetsScript}${order === 'after' ? extension : ''}`
-  const orders = ORDERS.map(({order: o, label}) => `<li>${o === order ? `<strong>${htmlText(label)}</strong>` : link(`${site.paths.page}?extension=${o}`, label)}</li>`).join('')
+  const orders = ORDERS.map(
+    ({order: o, label}) => `<li>${o === order ? `<strong>${htmlText(label)}</strong>` : link(`${site.paths.page}?extension=${o}`, label)}</li>`,
+  ).join('')
   const loader = later
     ? `<p><button type="button" id="widgets-load" data-src="${htmlAttr(WIDGETS_STANDIN_PATH)}">Load Genesys Widgets now</button> <span class="muted">(the Widgets script is not on the page yet: an invitation accepted now waits for it)</span></p>`
     : `<p class="muted">${link(`${site.paths.page}?widgets=later`, 'Load Widgets only on a click')}, to accept an invitation before Widgets has initialised.</p>`
@@ -233,9 +243,12 @@ export function vendorPage(site: Site, query: Record<string, string>): string {
   const rows = Object.entries(query)
     .map(([k, v]) => `<tr data-key="${htmlAttr(k)}"><th>${htmlText(k)}</th><td>${htmlText(v)}</td></tr>`)
     .join('')
-  return layout(`Vendor chat · ${site.name}`, `<h1>Vendor chat <span class="muted">(gwe-int preview stand-in)</span></h1>
+  return layout(
+    `Vendor chat · ${site.name}`,
+    `<h1>Vendor chat <span class="muted">(gwe-int preview stand-in)</span></h1>
 <p id="vendor-status">The vendor's chat would start here. No Genesys interaction is created for third-party media.</p>
-<table id="vendor-query"><tbody>${rows || '<tr><td class="muted">no query parameters</td></tr>'}</tbody></table>`)
+<table id="vendor-query"><tbody>${rows || '<tr><td class="muted">no query parameters</td></tr>'}</tbody></table>`,
+  )
 }
 
 export function errorPage(title: string, message: string): string {

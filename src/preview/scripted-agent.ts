@@ -35,9 +35,15 @@ export class ScriptedChat {
   private readonly pending: Step[] = []
   private leaving = false
 
-  constructor(readonly visitor: string, readonly agent = AGENT_NICKNAME) {
+  constructor(
+    readonly visitor: string,
+    readonly agent = AGENT_NICKNAME,
+  ) {
     this.add([{kind: 'joined', party: 'visitor', nickname: visitor, text: ''}])
-    this.pending.push([{kind: 'joined', party: 'agent', nickname: agent, text: ''}, this.agentEvent('typingStarted')], [this.agentEvent('message', GREETING), this.agentEvent('typingStopped')])
+    this.pending.push(
+      [{kind: 'joined', party: 'agent', nickname: agent, text: ''}, this.agentEvent('typingStarted')],
+      [this.agentEvent('message', GREETING), this.agentEvent('typingStopped')],
+    )
   }
 
   visitorSays(text: string): void {

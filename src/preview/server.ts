@@ -13,7 +13,7 @@ import http, {type IncomingMessage, type ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {CLIENT_SCRIPT, CLIENT_SCRIPT_PATH} from './client-script.js'
 import {GmsStandIn} from './gms.js'
-import {BodyTooLarge, headersOf, parseBody, readBody, send, sendHtml, sendJson, sendText} from './http-util.js'
+import {BodyTooLarge, headersOf, parseBody, type ParsedBody, readBody, send, sendHtml, sendJson, sendText} from './http-util.js'
 import {customerPage, errorPage, indexPage, vendorPage} from './pages.js'
 import {Recorder, type StandIn} from './recorder.js'
 import {GMS_SEGMENT, VENDOR_PATH, type Site} from './site.js'
@@ -51,7 +51,8 @@ export function startServer(port: number): Promise<PreviewServer> {
       // sent); closing the connection instead would reset it before the client reads the 413.
       if (error instanceof BodyTooLarge) return sendText(res, 413, error.message)
       // A malformed %-escape or URL: the client's mistake, not the server's.
-      if (error instanceof URIError || (error as {code?: string}).code === 'ERR_INVALID_URL') return sendText(res, 400, `gwe-int preview: malformed URL ${JSON.stringify(req.url ?? '').slice(0, 200)}`)
+      if (error instanceof URIError || (error as {code?: string}).code === 'ERR_INVALID_URL')
+        return sendText(res, 400, `gwe-int preview: malformed URL ${JSON.stringify(req.url ?? '').slice(0, 200)}`)
       sendText(res, 500, `gwe-int preview: ${(error as Error).message}`)
     })
   })
@@ -131,7 +132,17 @@ function redirect(res: ServerResponse, location: string): void {
   res.end()
 }
 
-function record(ctx: Context, site: Site, service: StandIn, req: IncomingMessage, url: URL, path: string, body: {params: Record<string, string>; json?: unknown}, status: number, response: unknown): void {
+function record(
+  ctx: Context,
+  site: Site,
+  service: StandIn,
+  req: IncomingMessage,
+  url: URL,
+  path: string,
+  body: {params: Record<string, string>; json?: unknown},
+  status: number,
+  response: unknown,
+): void {
   ctx.recorder.record({
     integration: site.name,
     service,
@@ -149,12 +160,16 @@ function record(ctx: Context, site: Site, service: StandIn, req: IncomingMessage
 
 async function gms(ctx: Context, site: Site, req: IncomingMessage, res: ServerResponse, url: URL, path: string): Promise<void> {
   const method = req.method ?? 'GET'
-  const cors = {'access-control-allow-origin': ctx.origin, 'access-control-allow-headers': 'content-type, gms_user', 'access-control-allow-methods': 'GET, POST, DELETE'}
+  const cors = {
+    'access-control-allow-origin': ctx.origin,
+    'access-control-allow-headers': 'content-type, gms_user',
+    'access-control-allow-methods': 'GET, POST, DELETE',
+  }
   if (method === 'OPTIONS') {
     res.writeHead(204, {...cors, 'cache-control': 'no-store'})
     return void res.end()
   }
-  let body
+  let body: ParsedBody
   try {
     body = await parseBody(await readBody(req), req.headers['content-type'])
   } catch (error) {
@@ -166,7 +181,14 @@ async function gms(ctx: Context, site: Site, req: IncomingMessage, res: ServerRe
   const mode = ctx.recorder.mode(site.name)
   const answer = mode
     ? {status: mode.status, body: mode.body ?? {error: `${http.STATUS_CODES[mode.status] ?? 'Error'} (gwe-int preview error mode)`}}
-    : ctx.gms.get(site.name)!.answer({method, path, params: body.params, query: Object.fromEntries(url.searchParams), headers: headersOf(req), base: `${ctx.origin}${site.base}${GMS_SEGMENT}`})
+    : ctx.gms.get(site.name)!.answer({
+        method,
+        path,
+        params: body.params,
+        query: Object.fromEntries(url.searchParams),
+        headers: headersOf(req),
+        base: `${ctx.origin}${site.base}${GMS_SEGMENT}`,
+      })
   record(ctx, site, 'gms', req, url, path, body, answer.status, answer.body)
   res.setHeader('access-control-allow-origin', ctx.origin)
   sendJson(res, answer.status, answer.body)
@@ -178,13 +200,14 @@ async function gms(ctx: Context, site: Site, req: IncomingMessage, res: ServerRe
  */
 async function notification(ctx: Context, site: Site, req: IncomingMessage, res: ServerResponse, url: URL, path: string, visitId: string): Promise<void> {
   if (req.method !== 'POST') return sendText(res, 405, 'the Notification Service takes POST')
-  let body
+  let body: ParsedBody | undefined
   let problem: string | undefined
   try {
     body = await parseBody(await readBody(req), req.headers['content-type'])
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) problem = 'Content-Type must be application/json'
     else if (!Array.isArray(body.json)) problem = 'the body must be a JSON array of messages'
-    else if (!body.json.every((m) => m && typeof m === 'object' && typeof m.page === 'string' && typeof m.channel === 'string')) problem = 'each message needs "page" and "channel" strings'
+    else if (!body.json.every((m) => m && typeof m === 'object' && typeof m.page === 'string' && typeof m.channel === 'string'))
+      problem = 'each message needs "page" and "channel" strings'
   } catch (error) {
     if (error instanceof BodyTooLarge) throw error
     problem = `the body is not JSON (${(error as Error).message})`
@@ -219,8 +242,10 @@ async function control(ctx: Context, req: IncomingMessage, res: ServerResponse, 
         return sendJson(res, 400, {error: 'send JSON: {"integration": "<name>", "status": 503}'})
       }
       const status = Number(input.status)
-      if (typeof input.integration !== 'string' || !ctx.sites.has(input.integration)) return sendJson(res, 400, {error: `"integration" must name one of: ${[...ctx.sites.keys()].join(', ')}`})
-      if (!Number.isInteger(status) || (status !== 0 && (status < 200 || status > 599))) return sendJson(res, 400, {error: '"status" must be an HTTP status (200 or 0 switches the error mode off)'})
+      if (typeof input.integration !== 'string' || !ctx.sites.has(input.integration))
+        return sendJson(res, 400, {error: `"integration" must name one of: ${[...ctx.sites.keys()].join(', ')}`})
+      if (!Number.isInteger(status) || (status !== 0 && (status < 200 || status > 599)))
+        return sendJson(res, 400, {error: '"status" must be an HTTP status (200 or 0 switches the error mode off)'})
       ctx.recorder.setMode(input.integration, {status, ...(input.body === undefined ? {} : {body: input.body})})
       return sendJson(res, 200, {integration: input.integration, status})
     }

@@ -93,7 +93,7 @@ export function planSite(entry: IntegrationEntry, origin: string, configFile: st
     if (artifact === 'notification-message') paths.snippet = served
     if (artifact === 'notify-sh') paths.notify = served
   }
-  if (!paths.invite || !paths.snippet || !paths.notify) throw invalid(`integration "${integration.name}": its plan has no invitation or strategy snippet to preview`)
+  if (!paths.invite || !paths.snippet || !paths.notify)
+    throw invalid(`integration "${integration.name}": its plan has no invitation or strategy snippet to preview`)
   return {name: integration.name, media: integration.media, integration, base, files, paths: paths as Site['paths']}
 }
-

@@ -27,14 +27,35 @@ const CALLBACK_LATEST = 'https://docs.genesys.com/Documentation/GWC/latest/Widge
 
 /** What the stand-in holds the generated files to, each with the public page that says it. */
 export const WIDGETS_RULES: readonly WidgetsRule[] = [
-  {rule: 'Extensions are functions in window._genesys.widgets.extensions, defined after the Widgets configuration and before the Widgets script.', source: EXTENSIONS},
-  {rule: 'When Widgets initialises it invokes each extension once, with jQuery, CXBus and Common as arguments; an extension defined later is never run.', source: EXTENSIONS},
-  {rule: 'An extension registers its plugin with CXBus.registerPlugin(name), calls commands with plugin.command(name, options).done(…).fail(…), and ends with plugin.ready().', source: EXTENSIONS},
-  {rule: 'The global bus, window._genesys.widgets.bus, exists only after Widgets has initialised, and is a debug tool: custom plugins must not be registered on it.', source: BUS},
+  {
+    rule: 'Extensions are functions in window._genesys.widgets.extensions, defined after the Widgets configuration and before the Widgets script.',
+    source: EXTENSIONS,
+  },
+  {
+    rule: 'When Widgets initialises it invokes each extension once, with jQuery, CXBus and Common as arguments; an extension defined later is never run.',
+    source: EXTENSIONS,
+  },
+  {
+    rule: 'An extension registers its plugin with CXBus.registerPlugin(name), calls commands with plugin.command(name, options).done(…).fail(…), and ends with plugin.ready().',
+    source: EXTENSIONS,
+  },
+  {
+    rule: 'The global bus, window._genesys.widgets.bus, exists only after Widgets has initialised, and is a debug tool: custom plugins must not be registered on it.',
+    source: BUS,
+  },
   {rule: 'The global bus is a debug tool; use Widgets extensions instead (stated on every command page).', source: CALLBACK_LATEST},
-  {rule: 'WebChat.open takes userData, form {autoSubmit, firstname, lastname, email, subject}, formJSON, async and markdown; its userData replaces the userData of the webchat configuration.', source: WEBCHAT},
-  {rule: 'Callback.open in Widgets 8.5 takes form {autoSubmit, firstname, lastname, email, subject, desiredTime, phonenumber, userData}; form.userData is attached to the callback.', source: CALLBACK_85},
-  {rule: 'Callback.open in later releases takes form {autoSubmit, firstname, lastname, subject, desiredTime, phonenumber}, formJSON and a top-level userData.', source: CALLBACK_LATEST},
+  {
+    rule: 'WebChat.open takes userData, form {autoSubmit, firstname, lastname, email, subject}, formJSON, async and markdown; its userData replaces the userData of the webchat configuration.',
+    source: WEBCHAT,
+  },
+  {
+    rule: 'Callback.open in Widgets 8.5 takes form {autoSubmit, firstname, lastname, email, subject, desiredTime, phonenumber, userData}; form.userData is attached to the callback.',
+    source: CALLBACK_85,
+  },
+  {
+    rule: 'Callback.open in later releases takes form {autoSubmit, firstname, lastname, subject, desiredTime, phonenumber}, formJSON and a top-level userData.',
+    source: CALLBACK_LATEST,
+  },
 ]
 
 /** Documented option names per command (the rules above), as data for the script. */
@@ -46,7 +67,7 @@ const OPTIONS = {
   },
 }
 
-export const WIDGETS_STANDIN_SCRIPT = String.raw`(function () {
+export const WIDGETS_STANDIN_SCRIPT = `(function () {
   'use strict';
   // gwe-int preview: a Genesys Widgets stand-in (rules and their sources: src/preview/widgets.ts).
   var OPTIONS = ${JSON.stringify(OPTIONS)};

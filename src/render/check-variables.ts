@@ -38,7 +38,7 @@ export function checkVariables(ast: hbs.AST.Program, file: string, schema: Varia
     return scope ? `${scope}.${parts}` : parts
   }
   const check = (node: Node | undefined, scopes: (string | undefined)[]): string | undefined => {
-    if (!node || node.type !== 'PathExpression') {
+    if (node?.type !== 'PathExpression') {
       visit(node, scopes)
       return undefined
     }
@@ -46,7 +46,9 @@ export function checkVariables(ast: hbs.AST.Program, file: string, schema: Varia
     const full = resolve(p, scopes)
     if (full === null || full === undefined || full === '') return full ?? undefined
     if (!known(full)) {
-      throw invalid(`${file}:${p.loc.start.line}:${p.loc.start.column + 1}: "${p.original}" is not a variable templates receive${scopes.length > 1 ? ` (here the context is ${scopes.at(-1) || 'the view model'})` : ''}; see README.md of "gwe-int templates eject"`)
+      throw invalid(
+        `${file}:${p.loc.start.line}:${p.loc.start.column + 1}: "${p.original}" is not a variable templates receive${scopes.length > 1 ? ` (here the context is ${scopes.at(-1) || 'the view model'})` : ''}; see README.md of "gwe-int templates eject"`,
+      )
     }
     return full
   }

@@ -61,7 +61,13 @@ function checkNames(ast: hbs.AST.Program, file: string, names: CheckNames): void
     const n = node as Node & Record<string, unknown>
     if ((n.type === 'MustacheStatement' || n.type === 'BlockStatement' || n.type === 'SubExpression') && isHelperCall(n)) {
       const name = (n.path as hbs.AST.PathExpression).original
-      if (!helpers.has(name)) throw invalid(`${at(n)}: unknown helper "${name}"; templates can use ${[...helpers].filter((h) => !h.endsWith('Missing')).sort().join(', ')}`)
+      if (!helpers.has(name))
+        throw invalid(
+          `${at(n)}: unknown helper "${name}"; templates can use ${[...helpers]
+            .filter((h) => !h.endsWith('Missing'))
+            .sort()
+            .join(', ')}`,
+        )
     }
     if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && (n.name as Node).type === 'PathExpression') {
       const name = (n.name as hbs.AST.PathExpression).original

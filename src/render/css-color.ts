@@ -105,7 +105,14 @@ export function parseCssColor(value: string): Rgb | undefined {
   return undefined
 }
 
-export const toHex = (c: Rgb): string => `#${[c.r, c.g, c.b].map((x) => Math.round(clamp(x, 0, 255)).toString(16).padStart(2, '0')).join('')}`
+export const toHex = (c: Rgb): string =>
+  `#${[c.r, c.g, c.b]
+    .map((x) =>
+      Math.round(clamp(x, 0, 255))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`
 
 /** Relative luminance (WCAG 2.1). */
 export function luminance(c: Rgb): number {

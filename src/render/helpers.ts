@@ -7,7 +7,6 @@ import type HandlebarsNS from 'handlebars'
 import {parseCssColor, toHex} from './css-color.js'
 import {htmlAttr, htmlText, jsonForScript, jsString, shellWord, urlComponent} from '../shared/escape.js'
 
-
 type HB = typeof HandlebarsNS
 
 const str = (value: unknown, helper: string): string => {

@@ -72,7 +72,7 @@ export const VARIABLES: Readonly<Record<string, string>> = {
   'brand.logoUrl': 'the logo URL (config "logoUrl"), "" when none',
   'locale.code': 'the language tag of the visitor-facing text, for lang="…", e.g. en',
   'locale.dir': 'the text direction for dir="…": ltr or rtl',
-  t: 'visitor-facing strings of the locale, with the config\'s texts laid over them: {{text t.widgetTitle}}, or {{jsValue t}} as data',
+  t: "visitor-facing strings of the locale, with the config's texts laid over them: {{text t.widgetTitle}}, or {{jsValue t}} as data",
 }
 
 /** Values that are maps from ids (documented as a whole, not per key). */

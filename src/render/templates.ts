@@ -85,7 +85,9 @@ function createSet(overrideDir?: string): TemplateSet {
     const spec = override ? undefined : PRECOMPILED?.[rel]
     // Custom templates also get their variables checked: a typo fails with file:line before rendering.
     const checks = override ? {...names, variables: VIEW_MODEL} : names
-    const render = spec ? hb.template(spec) : compileTemplate(hb, parseTemplate(override ? readTextFile(file, {what: 'template'}) : readFileSync(file, 'utf8'), file, checks))
+    const render = spec
+      ? hb.template(spec)
+      : compileTemplate(hb, parseTemplate(override ? readTextFile(file, {what: 'template'}) : readFileSync(file, 'utf8'), file, checks))
     const wrapped = reportingFile(render, file)
     if (isPartial(rel)) hb.registerPartial(partialName(rel), wrapped)
     else templates.set(templateId(rel), wrapped)
@@ -139,10 +141,16 @@ export function renderError(file: string, error: Error & {loc?: hbs.AST.SourceLo
   }
   // Strict mode: `"name" not defined in [object Object] - 12:4` (line, 0-based column).
   const missing = /^"(.+)" not defined in .* - (\d+):(\d+)$/.exec(message)
-  if (missing) return invalid(`${file}:${missing[2]}:${Number(missing[3]) + 1}: "${missing[1]}" is not a variable or helper this template receives (see the README.md written by "gwe-int templates eject")`)
+  if (missing)
+    return invalid(
+      `${file}:${missing[2]}:${Number(missing[3]) + 1}: "${missing[1]}" is not a variable or helper this template receives (see the README.md written by "gwe-int templates eject")`,
+    )
   // A path whose first part is absent here (`scenario.id` for a medium without scenarios).
   const absent = /^Cannot read properties of (?:undefined|null) \(reading '(.+)'\)$/.exec(message)
-  if (absent) return invalid(`${file}: a value read as "….${absent[1]}" is absent for this integration; guard it with {{#if}} (see the README.md written by "gwe-int templates eject")`)
+  if (absent)
+    return invalid(
+      `${file}: a value read as "….${absent[1]}" is absent for this integration; guard it with {{#if}} (see the README.md written by "gwe-int templates eject")`,
+    )
   const partial = /^The partial (.+) could not be found$/.exec(message)
   if (partial) return invalid(`${file}: unknown partial "${partial[1]}"`)
   return invalid(`${file}: ${message}`)

@@ -32,7 +32,12 @@ describeBrowser('Chromium for the browser suite', () => {
     try {
       // 192.0.2.0/24 is TEST-NET-1: never routed, and the guard aborts it before it is tried.
       await session.page.setContent('<img src="https://example.invalid/x.png">')
-      await session.page.evaluate(() => fetch('http://192.0.2.1/').then(() => 'answered', () => 'failed'))
+      await session.page.evaluate(() =>
+        fetch('http://192.0.2.1/').then(
+          () => 'answered',
+          () => 'failed',
+        ),
+      )
       expect(session.blocked.sort()).toEqual(['http://192.0.2.1/', 'https://example.invalid/x.png'])
     } finally {
       await session.context.close()

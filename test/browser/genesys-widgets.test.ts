@@ -11,7 +11,18 @@ import {SITE_WIDGETS_CONFIG} from '../../src/preview/pages.js'
 import en from '../../src/locales/en.js'
 import {expectAccessible} from '../helpers/axe.js'
 import {tempDir} from '../helpers/cli.js'
-import {describeBrowser, expectNotify, inviteResults, launchBrowser, newIntegrations, startPreview, type Ids, withSession, type RunningPreview, type Session} from '../helpers/browser.js'
+import {
+  describeBrowser,
+  expectNotify,
+  inviteResults,
+  launchBrowser,
+  newIntegrations,
+  startPreview,
+  type Ids,
+  withSession,
+  type RunningPreview,
+  type Session,
+} from '../helpers/browser.js'
 
 const IDS: Ids = {visitID: '0A1B2C3D4E5F60718293A4B5C6D7E8F9', pageID: '99887766554433221100FFEEDDCCBBAA'}
 /** What the invitation attaches, laid over the site's own configured userData. */
@@ -118,11 +129,20 @@ describeBrowser('Genesys Widgets in Chromium (Widgets stand-in)', () => {
       const received = page.locator('#widgets-commands li[data-command="Callback.open"]')
       await received.waitFor()
       expect(await received.locator('strong').textContent()).toBe('Callback.open received')
-      expect(await received.locator('[data-field="form.userData (Widgets 8.5)"]').textContent()).toBe(`form.userData (Widgets 8.5): ${JSON.stringify(CALLBACK_USER_DATA)}`)
-      expect(await received.locator('[data-field="userData (later releases)"]').textContent()).toBe(`userData (later releases): ${JSON.stringify(CALLBACK_USER_DATA)}`)
+      expect(await received.locator('[data-field="form.userData (Widgets 8.5)"]').textContent()).toBe(
+        `form.userData (Widgets 8.5): ${JSON.stringify(CALLBACK_USER_DATA)}`,
+      )
+      expect(await received.locator('[data-field="userData (later releases)"]').textContent()).toBe(
+        `userData (later releases): ${JSON.stringify(CALLBACK_USER_DATA)}`,
+      )
       const record = (await standIn(page))!
       expect(record.commands).toEqual([
-        {plugin: 'GweInt', command: 'Callback.open', options: {form: {desiredTime: 'now', userData: CALLBACK_USER_DATA}, userData: CALLBACK_USER_DATA}, undocumented: []},
+        {
+          plugin: 'GweInt',
+          command: 'Callback.open',
+          options: {form: {desiredTime: 'now', userData: CALLBACK_USER_DATA}, userData: CALLBACK_USER_DATA},
+          undocumented: [],
+        },
       ])
       expect(record.globalBusUses).toEqual([])
       expect(record.problems).toEqual([])
@@ -142,11 +162,20 @@ describeBrowser('Genesys Widgets in Chromium (Widgets stand-in)', () => {
         // Widgets had initialised before the extension was defined: it never ran it.
         expect(record.extensionsRun).toEqual([])
         const lateLine = 'website/gwe-int-widgets.js came after the Genesys Widgets script, which had already run its extensions'
-        expect(errors.some((e) => e.includes(lateLine)), errors.join('\n')).toBe(true)
+        expect(
+          errors.some((e) => e.includes(lateLine)),
+          errors.join('\n'),
+        ).toBe(true)
         await page.getByRole('button', {name: 'Yes, please'}).click()
         await expectNotice(page, notice)
-        expect(errors.some((e) => e.startsWith(`[gwe-int widgets] cannot open ${medium}: website/gwe-int-widgets.js came after the Genesys Widgets script`)), errors.join('\n')).toBe(true)
-        expect(errors.some((e) => e.startsWith(`[gwe-int invite] Genesys Widgets did not open ${medium}`)), errors.join('\n')).toBe(true)
+        expect(
+          errors.some((e) => e.startsWith(`[gwe-int widgets] cannot open ${medium}: website/gwe-int-widgets.js came after the Genesys Widgets script`)),
+          errors.join('\n'),
+        ).toBe(true)
+        expect(
+          errors.some((e) => e.startsWith(`[gwe-int invite] Genesys Widgets did not open ${medium}`)),
+          errors.join('\n'),
+        ).toBe(true)
         // The visitor's answer is still reported; nothing reached Widgets, nothing used the global bus, nothing threw.
         expect(await inviteResults(page)).toEqual([name === 'widgets-chat' ? 'ACCEPT_CHAT' : 'ACCEPT_CALLBACK'])
         const after = (await standIn(page))!
@@ -161,7 +190,9 @@ describeBrowser('Genesys Widgets in Chromium (Widgets stand-in)', () => {
       const {page, errors, pageErrors} = await visit(session, 'widgets-chat', '&extension=absent')
       await page.getByRole('button', {name: 'Yes, please'}).click()
       await expectNotice(page, en.inviteUnavailableChat)
-      expect(errors).toContain('[gwe-int invite] the gwe-int Genesys Widgets extension (website/gwe-int-widgets.js) is not on this page: include it after the window._genesys.widgets configuration and before the Genesys Widgets script')
+      expect(errors).toContain(
+        '[gwe-int invite] the gwe-int Genesys Widgets extension (website/gwe-int-widgets.js) is not on this page: include it after the window._genesys.widgets configuration and before the Genesys Widgets script',
+      )
       expect((await standIn(page))!.commands).toEqual([])
       expect(pageErrors).toEqual([])
     }))

@@ -11,11 +11,28 @@ import type {RecordedRequest} from '../../src/preview/recorder.js'
 import {tempDir} from '../helpers/cli.js'
 import {agentLeaves, converse, expectedConversation, say, transcript, until, waitForLine} from '../helpers/chat.js'
 import {expectAccessible} from '../helpers/axe.js'
-import {acceptIntoPopup, deliverInvitation, describeBrowser, inviteResults, launchBrowser, newIntegrations, openCustomerPage, startPreview, withSession, type Ids, type RunningPreview} from '../helpers/browser.js'
+import {
+  acceptIntoPopup,
+  deliverInvitation,
+  describeBrowser,
+  inviteResults,
+  launchBrowser,
+  newIntegrations,
+  openCustomerPage,
+  startPreview,
+  withSession,
+  type Ids,
+  type RunningPreview,
+} from '../helpers/browser.js'
 
 const SERVICE = 'samples_new'
 const NUMBER = '+1 555 0100 7'
-const preset = (wait: boolean) => ({_call_direction: 'USERORIGINATED', _wait_for_agent: String(wait), _wait_for_user_confirm: String(wait), _media_type: 'chat'})
+const preset = (wait: boolean) => ({
+  _call_direction: 'USERORIGINATED',
+  _wait_for_agent: String(wait),
+  _wait_for_user_confirm: String(wait),
+  _media_type: 'chat',
+})
 
 interface Case {
   name: string
@@ -82,7 +99,20 @@ const ops = (list: RecordedRequest[]) => list.map((r) => `${r.method} ${r.path.r
 describeBrowser('GMS chat (Chat API v1) in Chromium', () => {
   beforeAll(async () => {
     const cwd = tempDir('gwe-int-browser-gms-chat-')
-    await newIntegrations(cwd, [...CASES, ...EXTRA].map((c) => ['gms-chat', '--integration', c.name, '--scenario', c.scenario, '--service', SERVICE, '--host', 'https://gms.example.com:8443']))
+    await newIntegrations(
+      cwd,
+      [...CASES, ...EXTRA].map((c) => [
+        'gms-chat',
+        '--integration',
+        c.name,
+        '--scenario',
+        c.scenario,
+        '--service',
+        SERVICE,
+        '--host',
+        'https://gms.example.com:8443',
+      ]),
+    )
     ;[browser, preview] = await Promise.all([launchBrowser(), startPreview(cwd)])
   }, SETUP_TIMEOUT)
 
@@ -92,150 +122,169 @@ describeBrowser('GMS chat (Chat API v1) in Chromium', () => {
   })
 
   CASES.forEach((c, n) => {
-    it(`${c.scenario}: invitation → form → chat → ${c.end === 'agent' ? 'the agent leaves' : 'the visitor ends the chat'}`, ({task}) =>
-      withSession(browser, task, async (session) => {
-        const ids = idsOf(n)
-        const {page, popup} = await openWidget(c.name, ids, session)
-        expect(await inviteResults(page)).toEqual(['ACCEPT_CHAT'])
-        expect(Object.fromEntries(new URL(popup.url()).searchParams)).toEqual({gmsScenario: c.scenario, visitId: ids.visitID, pageId: ids.pageID})
-        expect(await gmsRequests(c.name)).toEqual([])
-        await startChat(popup)
+    it(
+      `${c.scenario}: invitation → form → chat → ${c.end === 'agent' ? 'the agent leaves' : 'the visitor ends the chat'}`,
+      ({task}) =>
+        withSession(browser, task, async (session) => {
+          const ids = idsOf(n)
+          const {page, popup} = await openWidget(c.name, ids, session)
+          expect(await inviteResults(page)).toEqual(['ACCEPT_CHAT'])
+          expect(Object.fromEntries(new URL(popup.url()).searchParams)).toEqual({gmsScenario: c.scenario, visitId: ids.visitID, pageId: ids.pageID})
+          expect(await gmsRequests(c.name)).toEqual([])
+          await startChat(popup)
 
-        if (c.scenario === 'CHAT-WAIT') {
-          // Waiting in the queue: GMS's text, the position as it moves, then the chat.
-          await popup.getByRole('heading', {name: 'Please wait for an agent'}).waitFor()
-          await popup.getByText('You are number 2 in the queue. Estimated wait: about 2 min.').waitFor()
-          await expectAccessible(popup, {label: 'waiting for an agent'})
-          await popup.getByText('You are number 1 in the queue. Estimated wait: about 1 min.').waitFor()
-        }
-        await popup.getByRole('status').filter({hasText: 'You are connected. An agent will be with you shortly.'}).waitFor()
-        await converse(popup, FIRST, SECOND)
-        await expectAccessible(popup, {label: 'chat'})
-        if (c.end === 'agent') {
-          await agentLeaves(popup)
-        } else {
-          await popup.getByRole('button', {name: 'End chat'}).click()
-          await popup.getByRole('status').filter({hasText: 'You ended the chat.'}).waitFor()
-        }
-        await expectAccessible(popup, {label: 'chat ended'})
-        const lines = await transcript(popup)
-        expect(lines.slice(0, 6)).toEqual(expectedConversation(FIRST, SECOND))
-        // Nothing from GMS became markup: the visitor's "<welcome>" is text.
-        expect(await popup.locator('[role=log] welcome').count()).toBe(0)
+          if (c.scenario === 'CHAT-WAIT') {
+            // Waiting in the queue: GMS's text, the position as it moves, then the chat.
+            await popup.getByRole('heading', {name: 'Please wait for an agent'}).waitFor()
+            await popup.getByText('You are number 2 in the queue. Estimated wait: about 2 min.').waitFor()
+            await expectAccessible(popup, {label: 'waiting for an agent'})
+            await popup.getByText('You are number 1 in the queue. Estimated wait: about 1 min.').waitFor()
+          }
+          await popup.getByRole('status').filter({hasText: 'You are connected. An agent will be with you shortly.'}).waitFor()
+          await converse(popup, FIRST, SECOND)
+          await expectAccessible(popup, {label: 'chat'})
+          if (c.end === 'agent') {
+            await agentLeaves(popup)
+          } else {
+            await popup.getByRole('button', {name: 'End chat'}).click()
+            await popup.getByRole('status').filter({hasText: 'You ended the chat.'}).waitFor()
+          }
+          await expectAccessible(popup, {label: 'chat ended'})
+          const lines = await transcript(popup)
+          expect(lines.slice(0, 6)).toEqual(expectedConversation(FIRST, SECOND))
+          // Nothing from GMS became markup: the visitor's "<welcome>" is text.
+          expect(await popup.locator('[role=log] welcome').count()).toBe(0)
 
-        const list = await gmsRequests(c.name)
-        const create = list[0]
-        const service = c.scenario === 'REQUEST-CHAT' ? '/genesys/1/service/request-chat' : `/genesys/1/service/callback/${SERVICE}`
-        expect(`${create.method} ${create.path}`).toBe(`POST ${service}`)
-        expect(create.headers['content-type']).toBe('application/x-www-form-urlencoded')
-        expect(create.params).toEqual({
-          _customer_number: NUMBER,
-          ...(c.scenario === 'REQUEST-CHAT' ? {} : preset(c.scenario === 'CHAT-WAIT')),
-          first_name: 'Ada Lovelace',
-          visitID: ids.visitID,
-          pageID: ids.pageID,
-          webengagement: '',
-        })
-        const id = (create.response as {_id: string})._id
-        const chat = `/genesys/1/service/${id}/ixn/chat`
-        const rest = list.slice(1)
-        // Every request carried gms_user (the visit ID) and went to this service's chat.
-        for (const r of list) expect(r.headers.gms_user, `${r.method} ${r.path}`).toBe(ids.visitID)
-        for (const r of rest) expect(r.path.startsWith(`/genesys/1/service/${id}/`), r.path).toBe(true)
-        const queue = rest.filter((r) => r.path.endsWith('/check-queue-position'))
-        if (c.scenario === 'CHAT-WAIT') {
-          expect(queue.map((r) => r.method)).toEqual(['GET', 'GET', 'GET'])
-          expect(queue.map((r) => (r.response as {_position: number})._position)).toEqual([2, 1, 0])
-        } else expect(queue).toEqual([])
-        const chatCalls = rest.filter((r) => r.path.startsWith(chat))
-        expect(chatCalls[0].path).toBe(chat)
-        expect(chatCalls[0].params).toEqual({firstName: 'Ada Lovelace', userDisplayName: 'Ada Lovelace', ...(c.scenario === 'CHAT-NOW' ? {subject: 'Your question'} : {}), visitID: ids.visitID, pageID: ids.pageID, webengagement: ''})
-        for (const r of chatCalls) {
-          expect(r.method).toBe('POST')
-          expect(r.headers['content-type']).toBe('application/x-www-form-urlencoded')
-          expect(r.status, `${r.path} ${JSON.stringify(r.response)}`).toBe(200)
-        }
-        const sends = chatCalls.filter((r) => r.path === `${chat}/send`).map((r) => r.params)
-        expect(sends.slice(0, 2)).toEqual([{message: FIRST}, {message: SECOND.join('\n')}])
-        const refreshes = chatCalls.filter((r) => r.path === `${chat}/refresh`)
-        expect(refreshes.length).toBeGreaterThan(3)
-        // Each refresh asks from the position the previous answer gave.
-        for (let i = 1; i < refreshes.length; i += 1) {
-          expect(refreshes[i].params.transcriptPosition).toBe((refreshes[i - 1].response as {transcriptPosition: string}).transcriptPosition)
-        }
-        const typing = chatCalls.filter((r) => /\/(startTyping|stopTyping)$/.test(r.path)).map((r) => r.path.slice(chat.length + 1))
-        expect(typing.slice(0, 2)).toEqual(['startTyping', 'stopTyping'])
-        const last = chatCalls.at(-1)!
-        if (c.end === 'agent') {
-          expect((last.response as {chatIxnState: string}).chatIxnState).toBe('DISCONNECTED')
-          expect(chatCalls.filter((r) => r.path.endsWith('/disconnect'))).toEqual([])
-        } else {
-          await until(async () => ops(await gmsRequests(c.name)).at(-1) === 'POST /genesys/1/service/ID/ixn/chat/disconnect', 'disconnect sent')
-        }
-        // Polling stopped with the chat.
-        const count = (await gmsRequests(c.name)).length
-        await popup.waitForTimeout(2500)
-        expect((await gmsRequests(c.name)).length).toBe(count)
-      }),
+          const list = await gmsRequests(c.name)
+          const create = list[0]
+          const service = c.scenario === 'REQUEST-CHAT' ? '/genesys/1/service/request-chat' : `/genesys/1/service/callback/${SERVICE}`
+          expect(`${create.method} ${create.path}`).toBe(`POST ${service}`)
+          expect(create.headers['content-type']).toBe('application/x-www-form-urlencoded')
+          expect(create.params).toEqual({
+            _customer_number: NUMBER,
+            ...(c.scenario === 'REQUEST-CHAT' ? {} : preset(c.scenario === 'CHAT-WAIT')),
+            first_name: 'Ada Lovelace',
+            visitID: ids.visitID,
+            pageID: ids.pageID,
+            webengagement: '',
+          })
+          const id = (create.response as {_id: string})._id
+          const chat = `/genesys/1/service/${id}/ixn/chat`
+          const rest = list.slice(1)
+          // Every request carried gms_user (the visit ID) and went to this service's chat.
+          for (const r of list) expect(r.headers.gms_user, `${r.method} ${r.path}`).toBe(ids.visitID)
+          for (const r of rest) expect(r.path.startsWith(`/genesys/1/service/${id}/`), r.path).toBe(true)
+          const queue = rest.filter((r) => r.path.endsWith('/check-queue-position'))
+          if (c.scenario === 'CHAT-WAIT') {
+            expect(queue.map((r) => r.method)).toEqual(['GET', 'GET', 'GET'])
+            expect(queue.map((r) => (r.response as {_position: number})._position)).toEqual([2, 1, 0])
+          } else expect(queue).toEqual([])
+          const chatCalls = rest.filter((r) => r.path.startsWith(chat))
+          expect(chatCalls[0].path).toBe(chat)
+          expect(chatCalls[0].params).toEqual({
+            firstName: 'Ada Lovelace',
+            userDisplayName: 'Ada Lovelace',
+            ...(c.scenario === 'CHAT-NOW' ? {subject: 'Your question'} : {}),
+            visitID: ids.visitID,
+            pageID: ids.pageID,
+            webengagement: '',
+          })
+          for (const r of chatCalls) {
+            expect(r.method).toBe('POST')
+            expect(r.headers['content-type']).toBe('application/x-www-form-urlencoded')
+            expect(r.status, `${r.path} ${JSON.stringify(r.response)}`).toBe(200)
+          }
+          const sends = chatCalls.filter((r) => r.path === `${chat}/send`).map((r) => r.params)
+          expect(sends.slice(0, 2)).toEqual([{message: FIRST}, {message: SECOND.join('\n')}])
+          const refreshes = chatCalls.filter((r) => r.path === `${chat}/refresh`)
+          expect(refreshes.length).toBeGreaterThan(3)
+          // Each refresh asks from the position the previous answer gave.
+          for (let i = 1; i < refreshes.length; i += 1) {
+            expect(refreshes[i].params.transcriptPosition).toBe((refreshes[i - 1].response as {transcriptPosition: string}).transcriptPosition)
+          }
+          const typing = chatCalls.filter((r) => /\/(startTyping|stopTyping)$/.test(r.path)).map((r) => r.path.slice(chat.length + 1))
+          expect(typing.slice(0, 2)).toEqual(['startTyping', 'stopTyping'])
+          const last = chatCalls.at(-1)!
+          if (c.end === 'agent') {
+            expect((last.response as {chatIxnState: string}).chatIxnState).toBe('DISCONNECTED')
+            expect(chatCalls.filter((r) => r.path.endsWith('/disconnect'))).toEqual([])
+          } else {
+            await until(async () => ops(await gmsRequests(c.name)).at(-1) === 'POST /genesys/1/service/ID/ixn/chat/disconnect', 'disconnect sent')
+          }
+          // Polling stopped with the chat.
+          const count = (await gmsRequests(c.name)).length
+          await popup.waitForTimeout(2500)
+          expect((await gmsRequests(c.name)).length).toBe(count)
+        }),
       CHAT_TIMEOUT,
     )
   })
 
-  it('a reload mid-chat keeps the transcript and the chat', ({task}) =>
-    withSession(browser, task, async (session) => {
-      const {popup} = await openWidget('reload', idsOf(20), session)
-      await popup.setViewportSize({width: 320, height: 700})
-      await startChat(popup)
-      await waitForLine(popup, 'Preview Agent: Hello, this is the gwe-int preview agent. How can I help you?')
-      await say(popup, 'before the reload')
-      await waitForLine(popup, 'Preview Agent: Thank you. You wrote: "before the reload"')
-      await popup.reload()
-      await popup.getByRole('status').filter({hasText: 'Welcome back. Your chat continues.'}).waitFor()
-      await say(popup, 'after the reload')
-      await waitForLine(popup, 'Preview Agent: Thank you. You wrote: "after the reload"')
-      const lines = await transcript(popup)
-      expect(lines.filter((l) => l.startsWith('You: '))).toEqual(['You: before the reload', 'You: after the reload'])
-      expect(await popup.evaluate(() => document.documentElement.scrollWidth), 'page width at 320 px').toBeLessThanOrEqual(320)
-      const creates = (await gmsRequests('reload')).filter((r) => /\/ixn\/chat$|callback\/samples_new$/.test(r.path))
-      expect(creates).toHaveLength(2)
-    }),
+  it(
+    'a reload mid-chat keeps the transcript and the chat',
+    ({task}) =>
+      withSession(browser, task, async (session) => {
+        const {popup} = await openWidget('reload', idsOf(20), session)
+        await popup.setViewportSize({width: 320, height: 700})
+        await startChat(popup)
+        await waitForLine(popup, 'Preview Agent: Hello, this is the gwe-int preview agent. How can I help you?')
+        await say(popup, 'before the reload')
+        await waitForLine(popup, 'Preview Agent: Thank you. You wrote: "before the reload"')
+        await popup.reload()
+        await popup.getByRole('status').filter({hasText: 'Welcome back. Your chat continues.'}).waitFor()
+        await say(popup, 'after the reload')
+        await waitForLine(popup, 'Preview Agent: Thank you. You wrote: "after the reload"')
+        const lines = await transcript(popup)
+        expect(lines.filter((l) => l.startsWith('You: '))).toEqual(['You: before the reload', 'You: after the reload'])
+        expect(await popup.evaluate(() => document.documentElement.scrollWidth), 'page width at 320 px').toBeLessThanOrEqual(320)
+        const creates = (await gmsRequests('reload')).filter((r) => /\/ixn\/chat$|callback\/samples_new$/.test(r.path))
+        expect(creates).toHaveLength(2)
+      }),
     CHAT_TIMEOUT,
   )
 
-  it('CHAT-WAIT: the visitor leaves the queue; the wait is cancelled on GMS', ({task}) =>
-    withSession(browser, task, async (session) => {
-      const {popup} = await openWidget('wait-cancel', idsOf(21), session)
-      await startChat(popup)
-      await popup.getByText('You are number 2 in the queue. Estimated wait: about 2 min.').waitFor()
-      await popup.getByRole('button', {name: 'Leave the queue'}).click()
-      await popup.getByRole('heading', {name: 'You left the queue.'}).waitFor()
-      const list = await gmsRequests('wait-cancel')
-      const id = (list[0].response as {_id: string})._id
-      const cancel = list.find((r) => r.method === 'DELETE')!
-      expect(cancel.path).toBe(`/genesys/1/service/callback/${SERVICE}/${id}`)
-      expect(cancel.headers.gms_user).toBe(idsOf(21).visitID)
-      const count = list.length
-      await popup.waitForTimeout(3500)
-      expect((await gmsRequests('wait-cancel')).length).toBe(count)
-    }),
+  it(
+    'CHAT-WAIT: the visitor leaves the queue; the wait is cancelled on GMS',
+    ({task}) =>
+      withSession(browser, task, async (session) => {
+        const {popup} = await openWidget('wait-cancel', idsOf(21), session)
+        await startChat(popup)
+        await popup.getByText('You are number 2 in the queue. Estimated wait: about 2 min.').waitFor()
+        await popup.getByRole('button', {name: 'Leave the queue'}).click()
+        await popup.getByRole('heading', {name: 'You left the queue.'}).waitFor()
+        const list = await gmsRequests('wait-cancel')
+        const id = (list[0].response as {_id: string})._id
+        const cancel = list.find((r) => r.method === 'DELETE')!
+        expect(cancel.path).toBe(`/genesys/1/service/callback/${SERVICE}/${id}`)
+        expect(cancel.headers.gms_user).toBe(idsOf(21).visitID)
+        const count = list.length
+        await popup.waitForTimeout(3500)
+        expect((await gmsRequests('wait-cancel')).length).toBe(count)
+      }),
     CHAT_TIMEOUT,
   )
 
-  it('REQUEST-CHAT answered 503: a plain message and a retry that works once an agent is free', ({task}) =>
-    withSession(browser, task, async (session) => {
-      await preview.gmsMode('busy', 503)
-      const {popup} = await openWidget('busy', idsOf(22), session)
-      await startChat(popup)
-      const alert = popup.getByRole('alert')
-      await alert.filter({hasText: 'All our agents are busy right now. Please try again in a few minutes.'}).waitFor()
-      await expectAccessible(popup, {label: 'error'})
-      expect(await alert.innerText()).not.toMatch(/503|Service Unavailable|GMS|fetch/)
-      await preview.gmsMode('busy', 200)
-      await popup.getByRole('button', {name: 'Try again'}).click()
-      await waitForLine(popup, 'Preview Agent: Hello, this is the gwe-int preview agent. How can I help you?')
-      expect(ops(await gmsRequests('busy')).slice(0, 3)).toEqual(['POST /genesys/1/service/request-chat', 'POST /genesys/1/service/request-chat', 'POST /genesys/1/service/ID/ixn/chat'])
-      await popup.getByRole('button', {name: 'End chat'}).click()
-    }),
+  it(
+    'REQUEST-CHAT answered 503: a plain message and a retry that works once an agent is free',
+    ({task}) =>
+      withSession(browser, task, async (session) => {
+        await preview.gmsMode('busy', 503)
+        const {popup} = await openWidget('busy', idsOf(22), session)
+        await startChat(popup)
+        const alert = popup.getByRole('alert')
+        await alert.filter({hasText: 'All our agents are busy right now. Please try again in a few minutes.'}).waitFor()
+        await expectAccessible(popup, {label: 'error'})
+        expect(await alert.innerText()).not.toMatch(/503|Service Unavailable|GMS|fetch/)
+        await preview.gmsMode('busy', 200)
+        await popup.getByRole('button', {name: 'Try again'}).click()
+        await waitForLine(popup, 'Preview Agent: Hello, this is the gwe-int preview agent. How can I help you?')
+        expect(ops(await gmsRequests('busy')).slice(0, 3)).toEqual([
+          'POST /genesys/1/service/request-chat',
+          'POST /genesys/1/service/request-chat',
+          'POST /genesys/1/service/ID/ixn/chat',
+        ])
+        await popup.getByRole('button', {name: 'End chat'}).click()
+      }),
     CHAT_TIMEOUT,
   )
 })

@@ -91,18 +91,46 @@ async function endElsewhere(name: string, v2: boolean): Promise<void> {
   if (v2) {
     const create = list[0].response as Record<string, string>
     const body = new URLSearchParams({userId: create.userId, secureKey: create.secureKey, alias: create.alias})
-    await fetch(`${preview.origin}/i/${name}/gms/genesys/2/chat/${encodeURIComponent('customer-support')}/${create.chatId}/disconnect`, {method: 'POST', headers: {'content-type': 'application/x-www-form-urlencoded'}, body})
+    await fetch(`${preview.origin}/i/${name}/gms/genesys/2/chat/${encodeURIComponent('customer-support')}/${create.chatId}/disconnect`, {
+      method: 'POST',
+      headers: {'content-type': 'application/x-www-form-urlencoded'},
+      body,
+    })
   } else {
     const chat = list.find((r) => r.path.endsWith('/ixn/chat'))!
-    await fetch(`${preview.origin}/i/${name}/gms${chat.path}/disconnect`, {method: 'POST', headers: {'content-type': 'application/x-www-form-urlencoded', gms_user: 'V'}, body: ''})
+    await fetch(`${preview.origin}/i/${name}/gms${chat.path}/disconnect`, {
+      method: 'POST',
+      headers: {'content-type': 'application/x-www-form-urlencoded', gms_user: 'V'},
+      body: '',
+    })
   }
 }
 
 const REJECTIONS: Record<RuleId, RejectionCase> = {
-  callbackCustomerNumber: {name: 'term', url: `**/service/callback/${SERVICE}`, alter: (r) => withParams(r, (p) => p.delete('_customer_number')), run: (p) => submit(p, 'term').then(() => expectAlert(p, GENERIC))},
-  callbackBody: {name: 'orig', url: `**/service/callback/${SERVICE}`, alter: (r) => r.continue({headers: {...r.request().headers(), 'content-type': 'text/plain'}}), run: (p) => submit(p, 'orig').then(() => expectAlert(p, GENERIC))},
-  requestInteractionPhone: {name: 'ri', url: '**/service/request-interaction', alter: (r) => withParams(r, (p) => p.delete('_phone_number')), run: (p) => submit(p, 'ri').then(() => expectAlert(p, GENERIC))},
-  desiredTimeOffered: {name: 'sched', url: `**/service/callback/${SERVICE}`, alter: (r) => withParams(r, (p) => p.set('_desired_time', '2031-01-01T10:00:00.000Z')), run: (p) => submit(p, 'sched').then(() => expectAlert(p, GENERIC))},
+  callbackCustomerNumber: {
+    name: 'term',
+    url: `**/service/callback/${SERVICE}`,
+    alter: (r) => withParams(r, (p) => p.delete('_customer_number')),
+    run: (p) => submit(p, 'term').then(() => expectAlert(p, GENERIC)),
+  },
+  callbackBody: {
+    name: 'orig',
+    url: `**/service/callback/${SERVICE}`,
+    alter: (r) => r.continue({headers: {...r.request().headers(), 'content-type': 'text/plain'}}),
+    run: (p) => submit(p, 'orig').then(() => expectAlert(p, GENERIC)),
+  },
+  requestInteractionPhone: {
+    name: 'ri',
+    url: '**/service/request-interaction',
+    alter: (r) => withParams(r, (p) => p.delete('_phone_number')),
+    run: (p) => submit(p, 'ri').then(() => expectAlert(p, GENERIC)),
+  },
+  desiredTimeOffered: {
+    name: 'sched',
+    url: `**/service/callback/${SERVICE}`,
+    alter: (r) => withParams(r, (p) => p.set('_desired_time', '2031-01-01T10:00:00.000Z')),
+    run: (p) => submit(p, 'sched').then(() => expectAlert(p, GENERIC)),
+  },
   chatV1GmsUser: {
     name: 'now',
     url: '**/ixn/chat',
@@ -126,12 +154,29 @@ const REJECTIONS: Record<RuleId, RejectionCase> = {
       expect(await box.inputValue(), 'the message stays in the box to send again').toBe('hello')
     },
   },
-  chatV1UnknownService: {name: 'rchat', url: '**/ixn/chat', alter: (r) => r.continue({url: r.request().url().replace(/preview-\d{4}/, 'preview-9999')}), run: (p) => submit(p, 'rchat').then(() => expectAlert(p, GENERIC))},
+  chatV1UnknownService: {
+    name: 'rchat',
+    url: '**/ixn/chat',
+    alter: (r) =>
+      r.continue({
+        url: r
+          .request()
+          .url()
+          .replace(/preview-\d{4}/, 'preview-9999'),
+      }),
+    run: (p) => submit(p, 'rchat').then(() => expectAlert(p, GENERIC)),
+  },
   chatV1Once: {
     name: 'now',
     url: '**/ixn/chat/refresh',
     // A refresh that lands on the create URL: a second create on the same service.
-    alter: (r) => r.continue({url: r.request().url().replace(/\/refresh$/, '')}),
+    alter: (r) =>
+      r.continue({
+        url: r
+          .request()
+          .url()
+          .replace(/\/refresh$/, ''),
+      }),
     run: async (p) => {
       await submit(p, 'now')
       await p.getByRole('status').filter({hasText: LOST}).waitFor()
@@ -148,8 +193,18 @@ const REJECTIONS: Record<RuleId, RejectionCase> = {
       expect(await p.getByLabel('Your message').isVisible()).toBe(false)
     },
   },
-  chatV2Form: {name: 'web', url: '**/2/chat/*', alter: (r) => r.continue({headers: {...r.request().headers(), 'content-type': 'text/plain'}}), run: (p) => submit(p, 'web').then(() => expectAlert(p, GENERIC))},
-  chatV2Name: {name: 'web', url: '**/2/chat/*', alter: (r) => withParams(r, (p) => p.delete('nickname')), run: (p) => submit(p, 'web').then(() => expectAlert(p, GENERIC))},
+  chatV2Form: {
+    name: 'web',
+    url: '**/2/chat/*',
+    alter: (r) => r.continue({headers: {...r.request().headers(), 'content-type': 'text/plain'}}),
+    run: (p) => submit(p, 'web').then(() => expectAlert(p, GENERIC)),
+  },
+  chatV2Name: {
+    name: 'web',
+    url: '**/2/chat/*',
+    alter: (r) => withParams(r, (p) => p.delete('nickname')),
+    run: (p) => submit(p, 'web').then(() => expectAlert(p, GENERIC)),
+  },
   chatV2Credentials: {
     name: 'web',
     url: '**/refresh',
@@ -162,7 +217,13 @@ const REJECTIONS: Record<RuleId, RejectionCase> = {
   chatV2UnknownChat: {
     name: 'web',
     url: '**/refresh',
-    alter: (r) => r.continue({url: r.request().url().replace(/\/preview-\d{4}\/refresh$/, '/preview-9999/refresh')}),
+    alter: (r) =>
+      r.continue({
+        url: r
+          .request()
+          .url()
+          .replace(/\/preview-\d{4}\/refresh$/, '/preview-9999/refresh'),
+      }),
     run: async (p) => {
       await submit(p, 'web')
       await p.getByRole('status').filter({hasText: LOST}).waitFor()
@@ -182,14 +243,25 @@ const REJECTIONS: Record<RuleId, RejectionCase> = {
   unknownCallback: {
     name: 'term',
     url: `**/service/callback/${SERVICE}/*`,
-    alter: (r) => r.continue({url: r.request().url().replace(/preview-\d{4}$/, 'preview-9999')}),
+    alter: (r) =>
+      r.continue({
+        url: r
+          .request()
+          .url()
+          .replace(/preview-\d{4}$/, 'preview-9999'),
+      }),
     run: async (p) => {
       await submit(p, 'term')
       await p.getByRole('button', {name: 'Cancel the callback'}).click()
       await expectAlert(p, GENERIC)
     },
   },
-  requestChatForm: {name: 'rchat', url: '**/service/request-chat', alter: (r) => r.continue({headers: {...r.request().headers(), 'content-type': 'text/plain'}}), run: (p) => submit(p, 'rchat').then(() => expectAlert(p, GENERIC))},
+  requestChatForm: {
+    name: 'rchat',
+    url: '**/service/request-chat',
+    alter: (r) => r.continue({headers: {...r.request().headers(), 'content-type': 'text/plain'}}),
+    run: (p) => submit(p, 'rchat').then(() => expectAlert(p, GENERIC)),
+  },
 }
 
 /** Replaces the JSON answer of the matching GMS request. */
@@ -218,7 +290,18 @@ async function expectNoMarkup(page: Page, visible: string[]): Promise<void> {
 describeBrowser('GMS contract rejections and GMS text as data, in Chromium', () => {
   beforeAll(async () => {
     const cwd = tempDir('gwe-int-browser-contract-')
-    await newIntegrations(cwd, INTEGRATIONS.map(([name, media, scenario]) => [media, '--integration', name, '--host', 'https://gms.example.com', ...(media === 'webapi-chat' ? [] : ['--service', SERVICE]), ...(scenario ? ['--scenario', scenario] : [])]))
+    await newIntegrations(
+      cwd,
+      INTEGRATIONS.map(([name, media, scenario]) => [
+        media,
+        '--integration',
+        name,
+        '--host',
+        'https://gms.example.com',
+        ...(media === 'webapi-chat' ? [] : ['--service', SERVICE]),
+        ...(scenario ? ['--scenario', scenario] : []),
+      ]),
+    )
     ;[browser, preview] = await Promise.all([launchBrowser(), startPreview(cwd)])
   }, 240_000)
 
@@ -232,103 +315,165 @@ describeBrowser('GMS contract rejections and GMS text as data, in Chromium', () 
   })
 
   for (const [id, c] of Object.entries(REJECTIONS) as [RuleId, RejectionCase][]) {
-    it(`${id}: GMS refuses (${CONTRACT[id].status}) and the visitor reads a plain message`, ({task}) =>
-      withSession(browser, task, async (session) => {
-        await preview.clear(c.name)
-        const page = session.page
-        const messages: string[] = []
-        page.on('console', (m) => messages.push(m.text()))
-        await page.route(c.url, (route) => c.alter(route))
-        await page.goto(widgetUrl(c.name))
-        await c.run(page)
-        const refused = (await preview.requests(c.name, 'gms')).filter((r) => r.status === CONTRACT[id].status)
-        expect(refused.length, 'the stand-in refused the request').toBeGreaterThan(0)
-        expect(JSON.stringify(refused[0].response)).toContain(CONTRACT[id].rule)
-        // The technical detail went to the console.
-        expect(messages.some((m) => m.includes(`answered ${CONTRACT[id].status}`))).toBe(true)
-      }),
-    TIMEOUT)
+    it(
+      `${id}: GMS refuses (${CONTRACT[id].status}) and the visitor reads a plain message`,
+      ({task}) =>
+        withSession(browser, task, async (session) => {
+          await preview.clear(c.name)
+          const page = session.page
+          const messages: string[] = []
+          page.on('console', (m) => messages.push(m.text()))
+          await page.route(c.url, (route) => c.alter(route))
+          await page.goto(widgetUrl(c.name))
+          await c.run(page)
+          const refused = (await preview.requests(c.name, 'gms')).filter((r) => r.status === CONTRACT[id].status)
+          expect(refused.length, 'the stand-in refused the request').toBeGreaterThan(0)
+          expect(JSON.stringify(refused[0].response)).toContain(CONTRACT[id].rule)
+          // The technical detail went to the console.
+          expect(messages.some((m) => m.includes(`answered ${CONTRACT[id].status}`))).toBe(true)
+        }),
+      TIMEOUT,
+    )
   }
 
-  it('dialog texts, labels and menu entries are shown as text', ({task}) =>
-    withSession(browser, task, async (session) => {
-      const page = session.page
-      // DisplayMenu: title, group name and option labels; the chosen option answers a
-      // ConfirmationDialog whose _text and _okTitle are markup too.
-      await answerWith(page, `**/service/callback/${SERVICE}`, (b) => ({...b, _label: `menu ${XSS}`, _content: [{_group_name: `group ${XSS}`, _group_content: [{_label: `option ${XSS}`, _user_action_url: (b._content as {_group_content: {_user_action_url: string}[]}[])[0]._group_content[0]._user_action_url}]}]}))
-      await answerWith(page, '**/menu/*', () => ({_id: 'x', _action: 'ConfirmationDialog', _text: `text ${XSS}`, _okTitle: `ok ${XSS}`}))
-      await page.goto(widgetUrl('custom'))
-      await submit(page, 'custom')
-      await expectNoMarkup(page, [`menu ${XSS}`, `group ${XSS}`])
-      await page.getByRole('button', {name: `option ${XSS}`}).click()
-      await expectNoMarkup(page, [`text ${XSS}`])
-      expect(await page.getByRole('button', {name: `ok ${XSS}`}).count()).toBe(1)
-    }),
-  TIMEOUT)
+  it(
+    'dialog texts, labels and menu entries are shown as text',
+    ({task}) =>
+      withSession(browser, task, async (session) => {
+        const page = session.page
+        // DisplayMenu: title, group name and option labels; the chosen option answers a
+        // ConfirmationDialog whose _text and _okTitle are markup too.
+        await answerWith(page, `**/service/callback/${SERVICE}`, (b) => ({
+          ...b,
+          _label: `menu ${XSS}`,
+          _content: [
+            {
+              _group_name: `group ${XSS}`,
+              _group_content: [
+                {
+                  _label: `option ${XSS}`,
+                  _user_action_url: (b._content as {_group_content: {_user_action_url: string}[]}[])[0]._group_content[0]._user_action_url,
+                },
+              ],
+            },
+          ],
+        }))
+        await answerWith(page, '**/menu/*', () => ({_id: 'x', _action: 'ConfirmationDialog', _text: `text ${XSS}`, _okTitle: `ok ${XSS}`}))
+        await page.goto(widgetUrl('custom'))
+        await submit(page, 'custom')
+        await expectNoMarkup(page, [`menu ${XSS}`, `group ${XSS}`])
+        await page.getByRole('button', {name: `option ${XSS}`}).click()
+        await expectNoMarkup(page, [`text ${XSS}`])
+        expect(await page.getByRole('button', {name: `ok ${XSS}`}).count()).toBe(1)
+      }),
+    TIMEOUT,
+  )
 
-  it('DialNumber _label and request-interaction answers are shown as text', ({task}) =>
-    withSession(browser, task, async (session) => {
-      const page = session.page
-      await answerWith(page, `**/service/callback/${SERVICE}`, (b) => ({...b, _label: `label ${XSS}`}))
-      await page.goto(widgetUrl('orig'))
-      await submit(page, 'orig')
-      await expectNoMarkup(page, [`label ${XSS}`])
-      await page.unrouteAll()
-      await answerWith(page, '**/service/request-interaction', (b) => ({...b, _access_number: `+1 555 ${XSS}`, _access_code: `code ${XSS}`, _expiration_time: XSS}))
-      await page.goto(widgetUrl('ri'))
-      await submit(page, 'ri')
-      await expectNoMarkup(page, [`code ${XSS}`, `+1 555 ${XSS}`])
-    }),
-  TIMEOUT)
+  it(
+    'DialNumber _label and request-interaction answers are shown as text',
+    ({task}) =>
+      withSession(browser, task, async (session) => {
+        const page = session.page
+        await answerWith(page, `**/service/callback/${SERVICE}`, (b) => ({...b, _label: `label ${XSS}`}))
+        await page.goto(widgetUrl('orig'))
+        await submit(page, 'orig')
+        await expectNoMarkup(page, [`label ${XSS}`])
+        await page.unrouteAll()
+        await answerWith(page, '**/service/request-interaction', (b) => ({
+          ...b,
+          _access_number: `+1 555 ${XSS}`,
+          _access_code: `code ${XSS}`,
+          _expiration_time: XSS,
+        }))
+        await page.goto(widgetUrl('ri'))
+        await submit(page, 'ri')
+        await expectNoMarkup(page, [`code ${XSS}`, `+1 555 ${XSS}`])
+      }),
+    TIMEOUT,
+  )
 
-  it('queue text, nicknames and messages in the transcript (Chat API v1) are shown as text', ({task}) =>
-    withSession(browser, task, async (session) => {
-      const page = session.page
-      await answerWith(page, `**/service/callback/${SERVICE}`, (b) => ({...b, _text: `wait ${XSS}`}))
-      await answerWith(page, '**/ixn/chat/refresh', (b) => ({...b, transcriptToShow: ((b.transcriptToShow ?? []) as string[][]).map((e) => [e[0], `${e[1]} ${XSS}`, e[2] ? `${e[2]} ${XSS}` : '', e[3], e[4]])}), 20)
-      await page.goto(widgetUrl('wait'))
-      await submit(page, 'wait')
-      await expectNoMarkup(page, [`wait ${XSS}`])
-      // Three queue checks (3 s apart), then the chat.
-      await waitForLine(page, `Preview Agent ${XSS}: Hello, this is the gwe-int preview agent. How can I help you? ${XSS}`, 40_000)
-      await expectNoMarkup(page, [`Preview Agent ${XSS} joined the chat.`])
-      await page.getByRole('button', {name: 'End chat'}).click()
-    }),
-  TIMEOUT)
+  it(
+    'queue text, nicknames and messages in the transcript (Chat API v1) are shown as text',
+    ({task}) =>
+      withSession(browser, task, async (session) => {
+        const page = session.page
+        await answerWith(page, `**/service/callback/${SERVICE}`, (b) => ({...b, _text: `wait ${XSS}`}))
+        await answerWith(
+          page,
+          '**/ixn/chat/refresh',
+          (b) => ({
+            ...b,
+            transcriptToShow: ((b.transcriptToShow ?? []) as string[][]).map((e) => [e[0], `${e[1]} ${XSS}`, e[2] ? `${e[2]} ${XSS}` : '', e[3], e[4]]),
+          }),
+          20,
+        )
+        await page.goto(widgetUrl('wait'))
+        await submit(page, 'wait')
+        await expectNoMarkup(page, [`wait ${XSS}`])
+        // Three queue checks (3 s apart), then the chat.
+        await waitForLine(page, `Preview Agent ${XSS}: Hello, this is the gwe-int preview agent. How can I help you? ${XSS}`, 40_000)
+        await expectNoMarkup(page, [`Preview Agent ${XSS} joined the chat.`])
+        await page.getByRole('button', {name: 'End chat'}).click()
+      }),
+    TIMEOUT,
+  )
 
-  it('nicknames and messages in the transcript (Chat API v2) are shown as text', ({task}) =>
-    withSession(browser, task, async (session) => {
-      const page = session.page
-      type M = {from: {nickname: string}; text?: string}
-      await answerWith(page, '**/refresh', (b) => ({...b, messages: ((b.messages ?? []) as M[]).map((m) => ({...m, from: {...m.from, nickname: `${m.from.nickname} ${XSS}`}, ...(m.text ? {text: `${m.text} ${XSS}`} : {})}))}), 20)
-      await page.goto(widgetUrl('web'))
-      await submit(page, 'web')
-      await waitForLine(page, `Preview Agent ${XSS}: Hello, this is the gwe-int preview agent. How can I help you? ${XSS}`)
-      await expectNoMarkup(page, [`Preview Agent ${XSS} joined the chat.`])
-      await page.getByRole('button', {name: 'End chat'}).click()
-    }),
-  TIMEOUT)
+  it(
+    'nicknames and messages in the transcript (Chat API v2) are shown as text',
+    ({task}) =>
+      withSession(browser, task, async (session) => {
+        const page = session.page
+        type M = {from: {nickname: string}; text?: string}
+        await answerWith(
+          page,
+          '**/refresh',
+          (b) => ({
+            ...b,
+            messages: ((b.messages ?? []) as M[]).map((m) => ({
+              ...m,
+              from: {...m.from, nickname: `${m.from.nickname} ${XSS}`},
+              ...(m.text ? {text: `${m.text} ${XSS}`} : {}),
+            })),
+          }),
+          20,
+        )
+        await page.goto(widgetUrl('web'))
+        await submit(page, 'web')
+        await waitForLine(page, `Preview Agent ${XSS}: Hello, this is the gwe-int preview agent. How can I help you? ${XSS}`)
+        await expectNoMarkup(page, [`Preview Agent ${XSS} joined the chat.`])
+        await page.getByRole('button', {name: 'End chat'}).click()
+      }),
+    TIMEOUT,
+  )
 
   const OFF_HOST: [field: string, name: string, glob: string, change: (b: Record<string, unknown>) => Record<string, unknown>][] = [
     ['_tel_url', 'orig', `**/service/callback/${SERVICE}`, (b) => ({...b, _tel_url: 'javascript:window.__xss=1'})],
     ['_start_chat_url', 'now', `**/service/callback/${SERVICE}`, (b) => ({...b, _start_chat_url: 'https://evil.example/genesys/1/service/x/ixn/chat'})],
     ['_chatIxnAPI-CREATE-URL', 'rchat', '**/service/request-chat', (b) => ({...b, '_chatIxnAPI-CREATE-URL': '//evil.example/genesys/1/service/x/ixn/chat'})],
-    ['_user_action_url', 'custom', `**/service/callback/${SERVICE}`, (b) => ({...b, _content: [{_group_name: 'g', _group_content: [{_label: 'Go', _user_action_url: 'https://evil.example/genesys/1/service/x/menu'}]}]})],
+    [
+      '_user_action_url',
+      'custom',
+      `**/service/callback/${SERVICE}`,
+      (b) => ({...b, _content: [{_group_name: 'g', _group_content: [{_label: 'Go', _user_action_url: 'https://evil.example/genesys/1/service/x/menu'}]}]}),
+    ],
   ]
   for (const [field, name, glob, change] of OFF_HOST) {
-    it(`${field} that leaves the GMS host (or is not tel:) is not followed`, ({task}) =>
-      withSession(browser, task, async (session) => {
-        const page = session.page
-        await preview.clear(name)
-        await answerWith(page, glob, change)
-        await page.goto(widgetUrl(name))
-        await submit(page, name)
-        if (field === '_user_action_url') await page.getByRole('button', {name: 'Go'}).click()
-        await expectAlert(page, GENERIC)
-        expect(await page.locator('a[href^="javascript:"]').count()).toBe(0)
-        expect(session.requested.filter((u) => u.includes('evil.example'))).toEqual([])
-        expect((await preview.requests(name, 'gms')).map((r) => r.path)).toHaveLength(1)
-      }),
-    TIMEOUT)
+    it(
+      `${field} that leaves the GMS host (or is not tel:) is not followed`,
+      ({task}) =>
+        withSession(browser, task, async (session) => {
+          const page = session.page
+          await preview.clear(name)
+          await answerWith(page, glob, change)
+          await page.goto(widgetUrl(name))
+          await submit(page, name)
+          if (field === '_user_action_url') await page.getByRole('button', {name: 'Go'}).click()
+          await expectAlert(page, GENERIC)
+          expect(await page.locator('a[href^="javascript:"]').count()).toBe(0)
+          expect(session.requested.filter((u) => u.includes('evil.example'))).toEqual([])
+          expect((await preview.requests(name, 'gms')).map((r) => r.path)).toHaveLength(1)
+        }),
+      TIMEOUT,
+    )
   }
 })

@@ -28,7 +28,12 @@ import {
 } from '../helpers/browser.js'
 import {expectAccessible} from '../helpers/axe.js'
 
-const preset = (direction: string, wait: boolean, media: string) => ({_call_direction: direction, _wait_for_agent: String(wait), _wait_for_user_confirm: String(wait), _media_type: media})
+const preset = (direction: string, wait: boolean, media: string) => ({
+  _call_direction: direction,
+  _wait_for_agent: String(wait),
+  _wait_for_user_confirm: String(wait),
+  _media_type: media,
+})
 
 interface Case {
   media: 'gms-chat' | 'gms-callback'
@@ -53,15 +58,72 @@ const callNow = ({number}: {number: string}) => `We will call you at ${number} i
 const callWait = ({number}: {number: string}) => `We will call you at ${number} as soon as an agent is free.`
 
 const CASES: Case[] = [
-  {media: 'gms-callback', scenario: 'VOICE-NOW-USERORIG', path: `/genesys/1/service/callback/${CALLBACK_SERVICE}`, params: preset('USERORIGINATED', false, 'voice'), number: '_customer_number', review: giveNumber, outcome: 'dial'},
-  {media: 'gms-callback', scenario: 'VOICE-WAIT-USERORIG', path: `/genesys/1/service/callback/${CALLBACK_SERVICE}`, params: preset('USERORIGINATED', true, 'voice'), number: '_customer_number', review: giveNumber, outcome: 'dial'},
-  {media: 'gms-callback', scenario: 'VOICE-NOW-USERTERM', path: `/genesys/1/service/callback/${CALLBACK_SERVICE}`, params: preset('USERTERMINATED', false, 'voice'), number: '_customer_number', review: callNow, outcome: 'booked'},
-  {media: 'gms-callback', scenario: 'VOICE-WAIT-USERTERM', path: `/genesys/1/service/callback/${CALLBACK_SERVICE}`, params: preset('USERTERMINATED', true, 'voice'), number: '_customer_number', review: callWait, outcome: 'booked'},
-  {media: 'gms-callback', scenario: 'VOICE-SCHEDULED-USERTERM', path: `/genesys/1/service/callback/${CALLBACK_SERVICE}`, params: preset('USERTERMINATED', true, 'voice'), number: '_customer_number', scheduled: true, review: ({number, time}) => `We will call you at ${number} on ${time}.`, outcome: 'booked'},
+  {
+    media: 'gms-callback',
+    scenario: 'VOICE-NOW-USERORIG',
+    path: `/genesys/1/service/callback/${CALLBACK_SERVICE}`,
+    params: preset('USERORIGINATED', false, 'voice'),
+    number: '_customer_number',
+    review: giveNumber,
+    outcome: 'dial',
+  },
+  {
+    media: 'gms-callback',
+    scenario: 'VOICE-WAIT-USERORIG',
+    path: `/genesys/1/service/callback/${CALLBACK_SERVICE}`,
+    params: preset('USERORIGINATED', true, 'voice'),
+    number: '_customer_number',
+    review: giveNumber,
+    outcome: 'dial',
+  },
+  {
+    media: 'gms-callback',
+    scenario: 'VOICE-NOW-USERTERM',
+    path: `/genesys/1/service/callback/${CALLBACK_SERVICE}`,
+    params: preset('USERTERMINATED', false, 'voice'),
+    number: '_customer_number',
+    review: callNow,
+    outcome: 'booked',
+  },
+  {
+    media: 'gms-callback',
+    scenario: 'VOICE-WAIT-USERTERM',
+    path: `/genesys/1/service/callback/${CALLBACK_SERVICE}`,
+    params: preset('USERTERMINATED', true, 'voice'),
+    number: '_customer_number',
+    review: callWait,
+    outcome: 'booked',
+  },
+  {
+    media: 'gms-callback',
+    scenario: 'VOICE-SCHEDULED-USERTERM',
+    path: `/genesys/1/service/callback/${CALLBACK_SERVICE}`,
+    params: preset('USERTERMINATED', true, 'voice'),
+    number: '_customer_number',
+    scheduled: true,
+    review: ({number, time}) => `We will call you at ${number} on ${time}.`,
+    outcome: 'booked',
+  },
   // request-interaction takes _phone_number, not _customer_number, and answers the number to dial.
-  {media: 'gms-callback', scenario: 'REQUEST-INTERACTION', path: '/genesys/1/service/request-interaction', params: {_provide_code: 'true'}, number: '_phone_number', review: giveNumber, outcome: 'access'},
+  {
+    media: 'gms-callback',
+    scenario: 'REQUEST-INTERACTION',
+    path: '/genesys/1/service/request-interaction',
+    params: {_provide_code: 'true'},
+    number: '_phone_number',
+    review: giveNumber,
+    outcome: 'access',
+  },
   // CUSTOM leaves the parameters to the service configuration; the stand-in then offers a menu.
-  {media: 'gms-callback', scenario: 'CUSTOM', path: `/genesys/1/service/callback/${CALLBACK_SERVICE}`, params: {}, number: '_customer_number', review: ({number}) => `We will arrange a call with you at ${number}.`, outcome: 'menu'},
+  {
+    media: 'gms-callback',
+    scenario: 'CUSTOM',
+    path: `/genesys/1/service/callback/${CALLBACK_SERVICE}`,
+    params: {},
+    number: '_customer_number',
+    review: ({number}) => `We will arrange a call with you at ${number}.`,
+    outcome: 'menu',
+  },
 ]
 
 const nameOf = (c: Case) => c.scenario.toLowerCase()
@@ -88,7 +150,19 @@ const EXTRA: Record<string, {media: string; scenario: string}> = {
   'error-gms-callback': FIRST_CALLBACK,
   change: CASES[2],
 }
-const argsFor = (name: string, c: {media: string; scenario: string}) => [c.media, '--integration', name, '--scenario', c.scenario, '--service', c.media === 'gms-chat' ? CHAT_SERVICE : CALLBACK_SERVICE, '--host', 'https://gms.example.com:8443', '--gwe-version', c.media === 'gms-chat' ? '8.1' : '8.5']
+const argsFor = (name: string, c: {media: string; scenario: string}) => [
+  c.media,
+  '--integration',
+  name,
+  '--scenario',
+  c.scenario,
+  '--service',
+  c.media === 'gms-chat' ? CHAT_SERVICE : CALLBACK_SERVICE,
+  '--host',
+  'https://gms.example.com:8443',
+  '--gwe-version',
+  c.media === 'gms-chat' ? '8.1' : '8.5',
+]
 
 describeBrowser('GMS callback in Chromium', () => {
   beforeAll(async () => {
@@ -110,126 +184,146 @@ describeBrowser('GMS callback in Chromium', () => {
   })
 
   CASES.forEach((c, n) => {
-    it(`${c.scenario}: invitation → number → review → GMS → what the visitor does next`, ({task}) =>
-      withSession(browser, task, async (session) => {
-        const name = nameOf(c)
-        const ids = idsOf(n)
-        const page = await openCustomerPage(session, preview, name, ids)
-        await deliverInvitation(page)
-        const popup = await acceptIntoPopup(page)
+    it(
+      `${c.scenario}: invitation → number → review → GMS → what the visitor does next`,
+      ({task}) =>
+        withSession(browser, task, async (session) => {
+          const name = nameOf(c)
+          const ids = idsOf(n)
+          const page = await openCustomerPage(session, preview, name, ids)
+          await deliverInvitation(page)
+          const popup = await acceptIntoPopup(page)
 
-        const opened = new URL(popup.url())
-        expect(opened.pathname).toBe(`/i/${name}/gms/genesys/admin/js/sample/cb/indexGPE.html`)
-        expect(Object.fromEntries(opened.searchParams)).toEqual({gmsScenario: c.scenario, visitId: ids.visitID, pageId: ids.pageID})
-        expect(await inviteResults(page)).toEqual(['ACCEPT_CALLBACK'])
-        expect(await page.locator('#gwe-int-invite').count(), 'closeInviteDialogWindow() removed the invitation').toBe(0)
+          const opened = new URL(popup.url())
+          expect(opened.pathname).toBe(`/i/${name}/gms/genesys/admin/js/sample/cb/indexGPE.html`)
+          expect(Object.fromEntries(opened.searchParams)).toEqual({gmsScenario: c.scenario, visitId: ids.visitID, pageId: ids.pageID})
+          expect(await inviteResults(page)).toEqual(['ACCEPT_CALLBACK'])
+          expect(await page.locator('#gwe-int-invite').count(), 'closeInviteDialogWindow() removed the invitation').toBe(0)
 
-        // Only what the scenario needs, and no internal names.
-        await popup.getByRole('heading', {level: 1, name: c.scenario === 'REQUEST-INTERACTION' ? 'Call us' : 'Get a call from us'}).waitFor()
-        expect(await popup.getByLabel('Your name').isVisible()).toBe(false)
-        const phone = popup.getByLabel('Phone number')
-        expect(await phone.getAttribute('type')).toBe('tel')
-        expect(await phone.getAttribute('autocomplete')).toBe('tel')
-        expect(await popup.evaluate(() => document.activeElement?.id)).toBe('phone')
-        // Read at 320 px wide from here on: nothing may scroll sideways.
-        await popup.setViewportSize({width: 320, height: 700})
-        await expectNoSideScroll(popup)
-        await expectAccessible(popup, {label: `${c.scenario} form`})
-        await popup.keyboard.type(NUMBER)
-        let time: string | undefined
-        let slot: string | undefined
-        if (c.scheduled) {
-          const select = popup.getByLabel('Time')
-          await select.locator('optgroup').first().waitFor({state: 'attached'})
-          const groups = await select.locator('optgroup').evaluateAll((gs) => gs.map((g) => ({label: (g as HTMLOptGroupElement).label, values: [...g.querySelectorAll('option')].map((o) => o.value)})))
-          expect(groups.length).toBeGreaterThan(1)
-          for (const g of groups) expect(g.label).toMatch(WEEKDAY)
-          const offered = (await preview.requests(name, 'gms')).find((r) => r.path.endsWith('/availability'))!
-          const free = Object.entries(offered.response as Record<string, number>).filter(([t, count]) => count > 0 && Date.parse(t) > Date.now()).map(([t]) => t)
-          // Past and full slots are dropped; every free future slot is offered, in order.
-          expect(groups.flatMap((g) => g.values)).toEqual(free)
-          slot = free[1]
-          await select.selectOption(slot)
-          time = await popup.evaluate((iso) => new Intl.DateTimeFormat('en', {weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit'}).format(new Date(iso)), slot)
-          expect(await popup.getByText(/^Times are in your time zone \(.+\)\.$/).count()).toBe(1)
-        }
-        await popup.getByRole('button', {name: 'Continue'}).click()
+          // Only what the scenario needs, and no internal names.
+          await popup.getByRole('heading', {level: 1, name: c.scenario === 'REQUEST-INTERACTION' ? 'Call us' : 'Get a call from us'}).waitFor()
+          expect(await popup.getByLabel('Your name').isVisible()).toBe(false)
+          const phone = popup.getByLabel('Phone number')
+          expect(await phone.getAttribute('type')).toBe('tel')
+          expect(await phone.getAttribute('autocomplete')).toBe('tel')
+          expect(await popup.evaluate(() => document.activeElement?.id)).toBe('phone')
+          // Read at 320 px wide from here on: nothing may scroll sideways.
+          await popup.setViewportSize({width: 320, height: 700})
+          await expectNoSideScroll(popup)
+          await expectAccessible(popup, {label: `${c.scenario} form`})
+          await popup.keyboard.type(NUMBER)
+          let time: string | undefined
+          let slot: string | undefined
+          if (c.scheduled) {
+            const select = popup.getByLabel('Time')
+            await select.locator('optgroup').first().waitFor({state: 'attached'})
+            const groups = await select
+              .locator('optgroup')
+              .evaluateAll((gs) => gs.map((g) => ({label: (g as HTMLOptGroupElement).label, values: [...g.querySelectorAll('option')].map((o) => o.value)})))
+            expect(groups.length).toBeGreaterThan(1)
+            for (const g of groups) expect(g.label).toMatch(WEEKDAY)
+            const offered = (await preview.requests(name, 'gms')).find((r) => r.path.endsWith('/availability'))!
+            const free = Object.entries(offered.response as Record<string, number>)
+              .filter(([t, count]) => count > 0 && Date.parse(t) > Date.now())
+              .map(([t]) => t)
+            // Past and full slots are dropped; every free future slot is offered, in order.
+            expect(groups.flatMap((g) => g.values)).toEqual(free)
+            slot = free[1]
+            await select.selectOption(slot)
+            time = await popup.evaluate(
+              (iso) =>
+                new Intl.DateTimeFormat('en', {weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit'}).format(new Date(iso)),
+              slot,
+            )
+            expect(await popup.getByText(/^Times are in your time zone \(.+\)\.$/).count()).toBe(1)
+          }
+          await popup.getByRole('button', {name: 'Continue'}).click()
 
-        // The review says what will happen; nothing but the availability query was sent yet.
-        await popup.getByRole('heading', {name: 'Please check your request'}).waitFor()
-        expect(await popup.locator('#review-text').textContent()).toBe(c.review({number: NUMBER, time}))
-        await expectAccessible(popup, {label: `${c.scenario} review`})
-        await expectNoSideScroll(popup)
-        expect((await preview.requests(name, 'gms')).filter((r) => !r.path.endsWith('/availability'))).toEqual([])
-        await popup.getByRole('button', {name: 'Confirm'}).click()
+          // The review says what will happen; nothing but the availability query was sent yet.
+          await popup.getByRole('heading', {name: 'Please check your request'}).waitFor()
+          expect(await popup.locator('#review-text').textContent()).toBe(c.review({number: NUMBER, time}))
+          await expectAccessible(popup, {label: `${c.scenario} review`})
+          await expectNoSideScroll(popup)
+          expect((await preview.requests(name, 'gms')).filter((r) => !r.path.endsWith('/availability'))).toEqual([])
+          await popup.getByRole('button', {name: 'Confirm'}).click()
 
-        let cancellable = true
-        if (c.outcome === 'booked') {
-          await popup.getByRole('heading', {name: 'Your callback is booked'}).waitFor()
-          expect(await popup.locator('#outcome-body p').allTextContents()).toEqual([c.review({number: NUMBER, time}), 'Thank you. Your callback request is registered.'])
-        } else if (c.outcome === 'dial') {
-          await popup.getByRole('heading', {name: 'Please call us'}).waitFor()
-          expect(await popup.getByRole('link', {name: 'Call +15555550100'}).getAttribute('href')).toBe('tel:+15555550100')
-          expect(await popup.locator('#outcome-body p').allTextContents()).toEqual(['Call us now', 'Call +15555550100', `Please call from ${NUMBER}, the number you gave us.`])
-        } else if (c.outcome === 'access') {
-          cancellable = false
-          await popup.getByRole('heading', {name: 'Please call us'}).waitFor()
-          const answer = (await preview.requests(name, 'gms'))[0].response as {_expiration_time: string}
-          const until = await popup.evaluate((iso) => new Intl.DateTimeFormat('en', {hour: '2-digit', minute: '2-digit'}).format(new Date(iso)), answer._expiration_time)
-          const link = popup.getByRole('link', {name: 'Call +1 555 555 0100'})
-          expect(await link.getAttribute('href')).toBe('tel:+15555550100')
-          expect(await popup.locator('#outcome-body p').allTextContents()).toEqual([
-            'Call +1 555 555 0100',
-            'When asked, enter the code 2468.',
-            `Please call from ${NUMBER}, the number you gave us.`,
-            `This number is reserved for you until ${until}.`,
-          ])
-          expect(await popup.getByRole('button', {name: 'Cancel the callback'}).count()).toBe(0)
-        } else {
-          await popup.getByRole('heading', {name: 'How would you like to talk to us?'}).waitFor()
-          expect(await popup.getByRole('heading', {level: 3}).textContent()).toBe('Choose one')
-          expect(await popup.locator('#outcome-body button').allTextContents()).toEqual(['Call me back', 'I will call you'])
-          await popup.getByRole('button', {name: 'Call me back'}).click()
-          await popup.getByRole('heading', {name: 'Your callback is booked'}).waitFor()
-          expect(await popup.locator('#outcome-body p').allTextContents()).toEqual([c.review({number: NUMBER}), 'Thank you. An agent will call you shortly.'])
-        }
-        await expectAccessible(popup, {label: `${c.scenario} confirmation`})
-        await expectNoSideScroll(popup)
-        if (cancellable) {
-          await popup.getByRole('button', {name: 'Cancel the callback'}).click()
-          await popup.getByRole('heading', {name: 'Your callback was cancelled.'}).waitFor()
-        }
+          let cancellable = true
+          if (c.outcome === 'booked') {
+            await popup.getByRole('heading', {name: 'Your callback is booked'}).waitFor()
+            expect(await popup.locator('#outcome-body p').allTextContents()).toEqual([
+              c.review({number: NUMBER, time}),
+              'Thank you. Your callback request is registered.',
+            ])
+          } else if (c.outcome === 'dial') {
+            await popup.getByRole('heading', {name: 'Please call us'}).waitFor()
+            expect(await popup.getByRole('link', {name: 'Call +15555550100'}).getAttribute('href')).toBe('tel:+15555550100')
+            expect(await popup.locator('#outcome-body p').allTextContents()).toEqual([
+              'Call us now',
+              'Call +15555550100',
+              `Please call from ${NUMBER}, the number you gave us.`,
+            ])
+          } else if (c.outcome === 'access') {
+            cancellable = false
+            await popup.getByRole('heading', {name: 'Please call us'}).waitFor()
+            const answer = (await preview.requests(name, 'gms'))[0].response as {_expiration_time: string}
+            const until = await popup.evaluate(
+              (iso) => new Intl.DateTimeFormat('en', {hour: '2-digit', minute: '2-digit'}).format(new Date(iso)),
+              answer._expiration_time,
+            )
+            const link = popup.getByRole('link', {name: 'Call +1 555 555 0100'})
+            expect(await link.getAttribute('href')).toBe('tel:+15555550100')
+            expect(await popup.locator('#outcome-body p').allTextContents()).toEqual([
+              'Call +1 555 555 0100',
+              'When asked, enter the code 2468.',
+              `Please call from ${NUMBER}, the number you gave us.`,
+              `This number is reserved for you until ${until}.`,
+            ])
+            expect(await popup.getByRole('button', {name: 'Cancel the callback'}).count()).toBe(0)
+          } else {
+            await popup.getByRole('heading', {name: 'How would you like to talk to us?'}).waitFor()
+            expect(await popup.getByRole('heading', {level: 3}).textContent()).toBe('Choose one')
+            expect(await popup.locator('#outcome-body button').allTextContents()).toEqual(['Call me back', 'I will call you'])
+            await popup.getByRole('button', {name: 'Call me back'}).click()
+            await popup.getByRole('heading', {name: 'Your callback is booked'}).waitFor()
+            expect(await popup.locator('#outcome-body p').allTextContents()).toEqual([c.review({number: NUMBER}), 'Thank you. An agent will call you shortly.'])
+          }
+          await expectAccessible(popup, {label: `${c.scenario} confirmation`})
+          await expectNoSideScroll(popup)
+          if (cancellable) {
+            await popup.getByRole('button', {name: 'Cancel the callback'}).click()
+            await popup.getByRole('heading', {name: 'Your callback was cancelled.'}).waitFor()
+          }
 
-        const gms = await preview.requests(name, 'gms')
-        const availability = gms.filter((r) => r.path.endsWith('/availability'))
-        const rest = gms.filter((r) => !r.path.endsWith('/availability'))
-        const request = rest[0]
-        expect(`${request.method} ${request.path}`).toBe(`POST ${c.path}`)
-        expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded')
-        // gms_user travels as a header with every request: the visit ID.
-        for (const r of gms) expect(r.headers.gms_user, r.path).toBe(ids.visitID)
-        expect(request.params).toEqual({
-          [c.number]: NUMBER,
-          ...c.params,
-          ...(slot ? {_desired_time: slot} : {}),
-          visitID: ids.visitID,
-          pageID: ids.pageID,
-          webengagement: '',
-        })
-        expect(request.status).toBe(200)
-        const id = (request.response as {_id: string})._id
-        const after = rest.slice(1).map((r) => `${r.method} ${r.path}`)
-        const menu = c.outcome === 'menu' ? [`GET /genesys/1/service/${id}/menu/call-me`] : []
-        expect(after).toEqual([...menu, ...(cancellable ? [`DELETE /genesys/1/service/callback/${CALLBACK_SERVICE}/${id}`] : [])])
-        if (c.scheduled) {
-          expect(availability.map((r) => [r.method, Object.keys(r.query).sort()])).toEqual([['GET', ['number-of-days', 'start']]])
-        } else {
-          expect(availability).toEqual([])
-        }
+          const gms = await preview.requests(name, 'gms')
+          const availability = gms.filter((r) => r.path.endsWith('/availability'))
+          const rest = gms.filter((r) => !r.path.endsWith('/availability'))
+          const request = rest[0]
+          expect(`${request.method} ${request.path}`).toBe(`POST ${c.path}`)
+          expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded')
+          // gms_user travels as a header with every request: the visit ID.
+          for (const r of gms) expect(r.headers.gms_user, r.path).toBe(ids.visitID)
+          expect(request.params).toEqual({
+            [c.number]: NUMBER,
+            ...c.params,
+            ...(slot ? {_desired_time: slot} : {}),
+            visitID: ids.visitID,
+            pageID: ids.pageID,
+            webengagement: '',
+          })
+          expect(request.status).toBe(200)
+          const id = (request.response as {_id: string})._id
+          const after = rest.slice(1).map((r) => `${r.method} ${r.path}`)
+          const menu = c.outcome === 'menu' ? [`GET /genesys/1/service/${id}/menu/call-me`] : []
+          expect(after).toEqual([...menu, ...(cancellable ? [`DELETE /genesys/1/service/callback/${CALLBACK_SERVICE}/${id}`] : [])])
+          if (c.scheduled) {
+            expect(availability.map((r) => [r.method, Object.keys(r.query).sort()])).toEqual([['GET', ['number-of-days', 'start']]])
+          } else {
+            expect(availability).toEqual([])
+          }
 
-        const [notify] = await preview.requests(name, 'gwe')
-        expectNotify(notify, {prefix: '/server', ids, inviteUrl: `${preview.origin}/i/${name}/server/resources/inviteGMS.html`})
-      }),
+          const [notify] = await preview.requests(name, 'gwe')
+          expectNotify(notify, {prefix: '/server', ids, inviteUrl: `${preview.origin}/i/${name}/server/resources/inviteGMS.html`})
+        }),
       90_000,
     )
   })
@@ -252,8 +346,7 @@ describeBrowser('GMS callback in Chromium', () => {
       await popup.getByRole('heading', {name: 'Your callback is booked'}).waitFor()
       const gms = await preview.requests('change', 'gms')
       expect(gms.map((r) => r.params._customer_number)).toEqual(['+44 20 7946 0001'])
-    }),
-  )
+    }))
 
   it('the generated notify.sh delivers the invitation to the open page (Notification Service, notify by visit ID)', ({task}) =>
     withSession(browser, task, async (session) => {
@@ -276,8 +369,7 @@ describeBrowser('GMS callback in Chromium', () => {
         ['application/json', 'PAGE92', {delivered: 1}],
         ['application/json', ids.pageID, {delivered: 1}],
       ])
-    }),
-  )
+    }))
 
   it('without the GWE tracker on the page, the widget still starts, with empty IDs', ({task}) =>
     withSession(browser, task, async (session) => {
@@ -301,8 +393,7 @@ describeBrowser('GMS callback in Chromium', () => {
       // Without a visit ID, gms_user is a random visitor id, the same on every request.
       expect(request.headers.gms_user).toMatch(/^visitor-[a-z0-9]+$/)
       await popup.getByRole('button', {name: 'End chat'}).click()
-    }),
-  )
+    }))
 
   it('a second delivery to the same page leaves one invitation, and it works', ({task}) =>
     withSession(browser, task, async (session) => {
@@ -317,8 +408,7 @@ describeBrowser('GMS callback in Chromium', () => {
       await popup.getByRole('heading', {level: 1, name: 'Chat with us'}).waitFor()
       expect(await inviteResults(page)).toEqual(['ACCEPT_CHAT'])
       expect(session.context.pages()).toHaveLength(2)
-    }),
-  )
+    }))
 
   it('a double click on Confirm creates one callback', ({task}) =>
     withSession(browser, task, async (session) => {
@@ -331,8 +421,7 @@ describeBrowser('GMS callback in Chromium', () => {
       await popup.getByRole('button', {name: 'Confirm'}).dblclick()
       await popup.getByRole('heading', {name: 'Please call us'}).waitFor()
       expect((await preview.requests(name, 'gms')).map((r) => r.path)).toEqual([FIRST_CALLBACK.path])
-    }),
-  )
+    }))
 
   for (const c of [CHAT_NOW, FIRST_CALLBACK]) {
     it(`${c.media}: declining reports DECLINE and sends nothing to GMS`, ({task}) =>
@@ -345,8 +434,7 @@ describeBrowser('GMS callback in Chromium', () => {
         expect(await page.locator('#gwe-int-invite').count()).toBe(0)
         expect(session.context.pages()).toHaveLength(1)
         expect(await preview.requests(name, 'gms')).toEqual([])
-      }),
-    )
+      }))
   }
 
   it('gms-callback: GMS down (500, then no answer) shows a plain message and a retry that works', ({task}) =>
@@ -379,8 +467,7 @@ describeBrowser('GMS callback in Chromium', () => {
         [FIRST_CALLBACK.path, 500],
         [FIRST_CALLBACK.path, 200],
       ])
-    }),
-  )
+    }))
 })
 
 async function expectNoSideScroll(popup: Page): Promise<void> {

@@ -7,7 +7,17 @@ import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {tempDir} from '../helpers/cli.js'
 import {expectAccessible} from '../helpers/axe.js'
-import {describeBrowser, inviteResults, launchBrowser, newIntegrations, openCustomerPage, startPreview, withSession, type RunningPreview, type Session} from '../helpers/browser.js'
+import {
+  describeBrowser,
+  inviteResults,
+  launchBrowser,
+  newIntegrations,
+  openCustomerPage,
+  startPreview,
+  withSession,
+  type RunningPreview,
+  type Session,
+} from '../helpers/browser.js'
 
 let browser: Browser
 let preview: RunningPreview
@@ -59,8 +69,7 @@ describeBrowser('the invitation on a customer page: accessible and keyboard-oper
       expect(await dialog.getAttribute('aria-modal')).toBe('true')
       expect(await dialog.getAttribute('aria-describedby')).toBe('gwe-int-invite-body')
       expect(await page.locator('#gwe-int-invite').getAttribute('lang')).toBe('en')
-    }),
-  )
+    }))
 
   it('at 320 px the invitation fits without horizontal scrolling and passes axe-core', ({task}) =>
     withSession(browser, task, async (session) => {
@@ -75,8 +84,7 @@ describeBrowser('the invitation on a customer page: accessible and keyboard-oper
         const b = await page.locator(`#${id}`).boundingBox()
         expect(b!.height, `${id} is a comfortable touch target`).toBeGreaterThanOrEqual(44)
       }
-    }),
-  )
+    }))
 
   it('keyboard: focus moves in, Tab and Shift+Tab stay inside, Escape declines and focus returns', ({task}) =>
     withSession(browser, task, async (session) => {
@@ -101,8 +109,7 @@ describeBrowser('the invitation on a customer page: accessible and keyboard-oper
       expect(await page.locator('#gwe-int-invite').count()).toBe(0)
       expect(await inviteResults(page)).toEqual(['DECLINE'])
       expect(await focused(page)).toBe('deliver')
-    }),
-  )
+    }))
 
   it('keyboard: "No, thanks" with Enter declines and returns focus', ({task}) =>
     withSession(browser, task, async (session) => {
@@ -113,8 +120,7 @@ describeBrowser('the invitation on a customer page: accessible and keyboard-oper
       expect(await page.locator('#gwe-int-invite').count()).toBe(0)
       expect(await inviteResults(page)).toEqual(['DECLINE'])
       expect(await focused(page)).toBe('deliver')
-    }),
-  )
+    }))
 
   it('keyboard: accepting with Enter opens the widget, reports ACCEPT_CHAT and returns focus on the page', ({task}) =>
     withSession(browser, task, async (session) => {
@@ -128,8 +134,7 @@ describeBrowser('the invitation on a customer page: accessible and keyboard-oper
       expect(await inviteResults(page)).toEqual(['ACCEPT_CHAT'])
       expect(await page.locator('#gwe-int-invite').count()).toBe(0)
       expect(await focused(page)).toBe('deliver')
-    }),
-  )
+    }))
 
   it('a second delivery keeps the first return point: focus goes back to where the visitor was', ({task}) =>
     withSession(browser, task, async (session) => {
@@ -145,8 +150,7 @@ describeBrowser('the invitation on a customer page: accessible and keyboard-oper
       await page.keyboard.press('Escape')
       expect(await inviteResults(page)).toEqual(['DECLINE'])
       expect(await focused(page)).toBe('q')
-    }),
-  )
+    }))
 
   it('French callback invitation with a light accent: lang="fr", French text, AA contrast, axe-core clean at 375 px', ({task}) =>
     withSession(browser, task, async (session) => {
@@ -158,8 +162,7 @@ describeBrowser('the invitation on a customer page: accessible and keyboard-oper
       await expectAccessible(page, {label: 'French callback invitation, accent yellow'})
       await page.keyboard.press('Escape')
       expect(await inviteResults(page)).toEqual(['DECLINE'])
-    }),
-  )
+    }))
 
   it("the shop's global styles do not reach the invitation, and the invitation's do not reach the shop", ({task}) =>
     withSession(browser, task, async (session) => {
@@ -179,6 +182,5 @@ describeBrowser('the invitation on a customer page: accessible and keyboard-oper
       const title = await page.locator('#gwe-int-invite-title').evaluate(style)
       expect([title.transform, title.font.split(',')[0], title.color]).toEqual(['none', 'system-ui', 'rgb(31, 35, 40)'])
       expect(await page.locator('#gwe-int-invite-title').textContent()).toBe('Möchten Sie mit uns chatten?')
-    }),
-  )
+    }))
 })

@@ -101,7 +101,21 @@ describe('gwe-int preview (built binary)', () => {
     const at = (rest = '') => `http://127.0.0.1:${port}/i/own${rest}`
     fs.copyFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'patch', 'guide-invite', 'input.html'), path.join(cwd, 'invite.html'))
     fs.copyFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'patch', 'guide-gms-widget', 'input.html'), path.join(cwd, 'index.html'))
-    await newIntegrations(cwd, [['gms-chat', '--integration', 'own', '--host', `http://127.0.0.1:${port}`, '--gwe-url', at(), '--invite-source', 'invite.html', '--widget-source', 'index.html']])
+    await newIntegrations(cwd, [
+      [
+        'gms-chat',
+        '--integration',
+        'own',
+        '--host',
+        `http://127.0.0.1:${port}`,
+        '--gwe-url',
+        at(),
+        '--invite-source',
+        'invite.html',
+        '--widget-source',
+        'index.html',
+      ],
+    ])
     const generate = await gweInt(['generate'], {cwd})
     expect(generate.exitCode, String(generate.stderr)).toBe(0)
     const preview = await startPreview(cwd, ['--port', String(port)])
@@ -130,14 +144,23 @@ describe('gwe-int preview (built binary)', () => {
       const {exitCode, stdout, stderr} = await preview.stop(signal)
       expect(stderr).toBe('')
       expect(exitCode).toBe(0)
-      expect(stdout.split('\n')).toEqual([`gwe-int preview: ${preview.url}`, `  chat  gms-chat         ${preview.origin}/i/chat/`, 'Press Ctrl-C to stop.', `gwe-int preview: stopped (${signal})`, ''])
+      expect(stdout.split('\n')).toEqual([
+        `gwe-int preview: ${preview.url}`,
+        `  chat  gms-chat         ${preview.origin}/i/chat/`,
+        'Press Ctrl-C to stop.',
+        `gwe-int preview: stopped (${signal})`,
+        '',
+      ])
       await expect(fetch(preview.url)).rejects.toThrow()
     }
   })
 
   it('--json prints one line with the URL and the integrations; --only narrows them', async () => {
     const cwd = tempDir('gwe-int-preview-json-')
-    await newIntegrations(cwd, [['gms-chat', '--integration', 'chat'], ['gwe-chat', '--integration', 'builtin']])
+    await newIntegrations(cwd, [
+      ['gms-chat', '--integration', 'chat'],
+      ['gwe-chat', '--integration', 'builtin'],
+    ])
     const child = execa(process.execPath, [path.resolve('bin/run.cjs'), 'preview', '--json', '--only', 'builtin'], {cwd, reject: false, stdin: 'ignore'})
     const line = await new Promise<string>((resolve) => {
       let out = ''
@@ -216,7 +239,10 @@ describe('the preview stand-ins (HTTP, no browser)', () => {
 
   beforeAll(async () => {
     const cwd = tempDir('gwe-int-preview-http-')
-    await newIntegrations(cwd, [['gms-callback', '--integration', 'cb', '--service', 'callme'], ['webapi-chat', '--integration', 'web']])
+    await newIntegrations(cwd, [
+      ['gms-callback', '--integration', 'cb', '--service', 'callme'],
+      ['webapi-chat', '--integration', 'web'],
+    ])
     preview = await startPreview(cwd)
     gms = `${preview.origin}/i/cb/gms/genesys`
   })
@@ -240,12 +266,26 @@ describe('the preview stand-ins (HTTP, no browser)', () => {
     expect(missing.status).toBe(400)
     expect(await missing.json()).toMatchObject({error: 'callbackCustomerNumber', source: expect.stringContaining('https://docs.genesys.com/')})
     const chat = (await (await post(url, '_media_type=chat&_customer_number=5550100')).json()) as Record<string, unknown>
-    expect(chat).toMatchObject({_action: 'StartChat', _id: expect.stringMatching(/^preview-\d{4}$/), _start_chat_url: `${gms}/1/service/${chat._id}/ixn/chat`, _chat_parameters: {subject: expect.any(String)}})
-    expect(await (await post(url, '_call_direction=USERORIGINATED&_customer_number=5550100')).json()).toMatchObject({_action: 'DialNumber', _tel_url: 'tel:+15555550100'})
-    expect(await (await post(url, '_call_direction=USERTERMINATED&_customer_number=5550100')).json()).toMatchObject({_action: 'ConfirmationDialog', _text: expect.any(String)})
+    expect(chat).toMatchObject({
+      _action: 'StartChat',
+      _id: expect.stringMatching(/^preview-\d{4}$/),
+      _start_chat_url: `${gms}/1/service/${chat._id}/ixn/chat`,
+      _chat_parameters: {subject: expect.any(String)},
+    })
+    expect(await (await post(url, '_call_direction=USERORIGINATED&_customer_number=5550100')).json()).toMatchObject({
+      _action: 'DialNumber',
+      _tel_url: 'tel:+15555550100',
+    })
+    expect(await (await post(url, '_call_direction=USERTERMINATED&_customer_number=5550100')).json()).toMatchObject({
+      _action: 'ConfirmationDialog',
+      _text: expect.any(String),
+    })
     // A time the availability query did not offer is refused.
     expect((await post(url, '_call_direction=USERTERMINATED&_customer_number=5550100&_desired_time=2030-01-01T10:00:00.000Z')).status).toBe(400)
-    expect(await (await post(`${gms}/1/service/request-chat`, '')).json()).toEqual({'_chatIxnAPI-CREATE-URL': expect.stringMatching(/^\/genesys\/1\/service\/preview-\d{4}\/ixn\/chat$/), _id: expect.any(String)})
+    expect(await (await post(`${gms}/1/service/request-chat`, '')).json()).toEqual({
+      '_chatIxnAPI-CREATE-URL': expect.stringMatching(/^\/genesys\/1\/service\/preview-\d{4}\/ixn\/chat$/),
+      _id: expect.any(String),
+    })
     expect((await post(`${gms}/1/service/request-interaction`, '_customer_number=1')).status).toBe(400)
     expect((await fetch(`${gms}/1/service/callback/callme`)).status).toBe(404)
   })
@@ -257,7 +297,14 @@ describe('the preview stand-ins (HTTP, no browser)', () => {
     form.set('visitID', 'V1')
     await fetch(`${gms}/1/service/callback/callme`, {method: 'POST', body: form, headers: {gms_user: 'ada'}})
     const [r] = await preview.requests('cb')
-    expect(r).toMatchObject({service: 'gms', method: 'POST', path: '/genesys/1/service/callback/callme', url: '/i/cb/gms/genesys/1/service/callback/callme', params: {_customer_number: '+1 555', visitID: 'V1'}, status: 200})
+    expect(r).toMatchObject({
+      service: 'gms',
+      method: 'POST',
+      path: '/genesys/1/service/callback/callme',
+      url: '/i/cb/gms/genesys/1/service/callback/callme',
+      params: {_customer_number: '+1 555', visitID: 'V1'},
+      status: 200,
+    })
     expect(r.headers.gms_user).toBe('ada')
     expect(r.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/)
   })
@@ -277,7 +324,13 @@ describe('the preview stand-ins (HTTP, no browser)', () => {
     const chat = `${preview.origin}/i/web/gms/genesys/2/chat/customer-support`
     expect((await post(chat, 'subject=x')).status).toBe(400)
     const created = (await (await post(chat, 'nickname=Ada&userData%5BvisitID%5D=V')).json()) as Record<string, unknown>
-    expect(created).toMatchObject({statusCode: 0, alias: expect.any(String), chatEnded: false, nextPosition: 2, messages: [{type: 'ParticipantJoined', index: 1, from: {nickname: 'Ada', type: 'Client'}}]})
+    expect(created).toMatchObject({
+      statusCode: 0,
+      alias: expect.any(String),
+      chatEnded: false,
+      nextPosition: 2,
+      messages: [{type: 'ParticipantJoined', index: 1, from: {nickname: 'Ada', type: 'Client'}}],
+    })
     const auth = `userId=${created.userId}&secureKey=${created.secureKey}&alias=${created.alias}`
     const at = (action: string) => `${chat}/${created.chatId}/${action}`
     expect((await post(at('send'), `userId=${created.userId}&secureKey=wrong&alias=${created.alias}&message=hi`)).status).toBe(400)
@@ -285,7 +338,10 @@ describe('the preview stand-ins (HTTP, no browser)', () => {
     expect(sent).toMatchObject({statusCode: 0, messages: []})
     // No position past messages the answer does not carry (a client would skip them).
     expect(sent).not.toHaveProperty('nextPosition')
-    const refreshed = (await (await post(at('refresh'), `${auth}&transcriptPosition=2`)).json()) as {messages: {type: string; text?: string; from: {type: string}}[]; nextPosition: number}
+    const refreshed = (await (await post(at('refresh'), `${auth}&transcriptPosition=2`)).json()) as {
+      messages: {type: string; text?: string; from: {type: string}}[]
+      nextPosition: number
+    }
     expect(refreshed.messages.map((m) => [m.from.type, m.type, m.text])).toEqual([
       ['Client', 'Message', 'hi'],
       ['Agent', 'ParticipantJoined', undefined],

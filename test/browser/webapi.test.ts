@@ -41,7 +41,10 @@ let preview: RunningPreview
 describeBrowser('Web API chat (GMS Chat API v2) in Chromium', () => {
   beforeAll(async () => {
     const cwd = tempDir('gwe-int-browser-webapi-')
-    await newIntegrations(cwd, NAMES.map((name) => ['webapi-chat', '--integration', name, '--service', SERVICE, '--host', 'https://gms.example.com', '--gwe-version', '8.5']))
+    await newIntegrations(
+      cwd,
+      NAMES.map((name) => ['webapi-chat', '--integration', name, '--service', SERVICE, '--host', 'https://gms.example.com', '--gwe-version', '8.5']),
+    )
     ;[browser, preview] = await Promise.all([launchBrowser(), startPreview(cwd)])
   }, 240_000)
 
@@ -92,67 +95,73 @@ describeBrowser('Web API chat (GMS Chat API v2) in Chromium', () => {
     return {ops: rest.map(op), sends: rest.filter((r) => op(r) === 'send').map((r) => r.params.message)}
   }
 
-  it('invitation → chat → two messages each way → the agent leaves', ({task}) =>
-    withSession(browser, task, async (session) => {
-      const ids = idsOf(0)
-      const {page, popup} = await openChat(session, 'webapi', ids)
-      const opened = new URL(popup.url())
-      expect(opened.pathname).toBe('/i/webapi/server/resources/chatGPE.html')
-      expect(Object.fromEntries(opened.searchParams)).toEqual({visitId: ids.visitID, pageId: ids.pageID})
-      expect(await inviteResults(page)).toEqual(['ACCEPT_CHAT'])
-      await start(popup)
-      await converse(popup, FIRST, SECOND)
-      await expectAccessible(popup, {label: 'chat'})
-      await agentLeaves(popup)
-      await expectAccessible(popup, {label: 'chat ended'})
-      expect((await transcript(popup)).slice(0, 6)).toEqual(expectedConversation(FIRST, SECOND))
-      const list = await preview.requests('webapi', 'gms')
-      const {ops, sends} = checkRequests(list, ids)
-      expect(sends).toEqual([FIRST, SECOND.join('\n'), 'Thanks, bye'])
-      expect(ops.filter((o) => o.endsWith('Typing')).slice(0, 2)).toEqual(['startTyping', 'stopTyping'])
-      expect(ops).not.toContain('disconnect')
-      expect((list.at(-1)!.response as {chatEnded: boolean}).chatEnded).toBe(true)
-      // No request after chatEnded.
-      await popup.waitForTimeout(2500)
-      expect((await preview.requests('webapi', 'gms')).length).toBe(list.length)
-      const [notify] = await preview.requests('webapi', 'gwe')
-      expectNotify(notify, {prefix: '/server', ids, inviteUrl: `${preview.origin}/i/webapi/server/resources/inviteWebApi.html`})
-    }),
+  it(
+    'invitation → chat → two messages each way → the agent leaves',
+    ({task}) =>
+      withSession(browser, task, async (session) => {
+        const ids = idsOf(0)
+        const {page, popup} = await openChat(session, 'webapi', ids)
+        const opened = new URL(popup.url())
+        expect(opened.pathname).toBe('/i/webapi/server/resources/chatGPE.html')
+        expect(Object.fromEntries(opened.searchParams)).toEqual({visitId: ids.visitID, pageId: ids.pageID})
+        expect(await inviteResults(page)).toEqual(['ACCEPT_CHAT'])
+        await start(popup)
+        await converse(popup, FIRST, SECOND)
+        await expectAccessible(popup, {label: 'chat'})
+        await agentLeaves(popup)
+        await expectAccessible(popup, {label: 'chat ended'})
+        expect((await transcript(popup)).slice(0, 6)).toEqual(expectedConversation(FIRST, SECOND))
+        const list = await preview.requests('webapi', 'gms')
+        const {ops, sends} = checkRequests(list, ids)
+        expect(sends).toEqual([FIRST, SECOND.join('\n'), 'Thanks, bye'])
+        expect(ops.filter((o) => o.endsWith('Typing')).slice(0, 2)).toEqual(['startTyping', 'stopTyping'])
+        expect(ops).not.toContain('disconnect')
+        expect((list.at(-1)!.response as {chatEnded: boolean}).chatEnded).toBe(true)
+        // No request after chatEnded.
+        await popup.waitForTimeout(2500)
+        expect((await preview.requests('webapi', 'gms')).length).toBe(list.length)
+        const [notify] = await preview.requests('webapi', 'gwe')
+        expectNotify(notify, {prefix: '/server', ids, inviteUrl: `${preview.origin}/i/webapi/server/resources/inviteWebApi.html`})
+      }),
     CHAT_TIMEOUT,
   )
 
-  it('the visitor ends the chat with "End chat"; polling stops', ({task}) =>
-    withSession(browser, task, async (session) => {
-      const ids = idsOf(1)
-      const {popup} = await openChat(session, 'webapi-end', ids)
-      await start(popup)
-      await converse(popup, FIRST, SECOND)
-      await popup.getByRole('button', {name: 'End chat'}).press('Enter')
-      await popup.getByRole('status').filter({hasText: 'You ended the chat.'}).waitFor()
-      await until(async () => Boolean((await preview.requests('webapi-end', 'gms')).at(-1)?.path.endsWith('/disconnect')), 'disconnect sent')
-      const list = await preview.requests('webapi-end', 'gms')
-      expect(checkRequests(list, ids).ops.filter((o) => o === 'disconnect')).toHaveLength(1)
-      await popup.waitForTimeout(2500)
-      expect((await preview.requests('webapi-end', 'gms')).length).toBe(list.length)
-    }),
+  it(
+    'the visitor ends the chat with "End chat"; polling stops',
+    ({task}) =>
+      withSession(browser, task, async (session) => {
+        const ids = idsOf(1)
+        const {popup} = await openChat(session, 'webapi-end', ids)
+        await start(popup)
+        await converse(popup, FIRST, SECOND)
+        await popup.getByRole('button', {name: 'End chat'}).press('Enter')
+        await popup.getByRole('status').filter({hasText: 'You ended the chat.'}).waitFor()
+        await until(async () => Boolean((await preview.requests('webapi-end', 'gms')).at(-1)?.path.endsWith('/disconnect')), 'disconnect sent')
+        const list = await preview.requests('webapi-end', 'gms')
+        expect(checkRequests(list, ids).ops.filter((o) => o === 'disconnect')).toHaveLength(1)
+        await popup.waitForTimeout(2500)
+        expect((await preview.requests('webapi-end', 'gms')).length).toBe(list.length)
+      }),
     CHAT_TIMEOUT,
   )
 
-  it('a reload mid-chat continues the same chat (chatId, userId, secureKey, alias kept for the tab)', ({task}) =>
-    withSession(browser, task, async (session) => {
-      const {popup} = await openChat(session, 'webapi-reload', idsOf(2))
-      await start(popup)
-      await say(popup, 'before the reload')
-      await waitForLine(popup, 'Preview Agent: Thank you. You wrote: "before the reload"')
-      await popup.reload()
-      await popup.getByRole('status').filter({hasText: 'Welcome back. Your chat continues.'}).waitFor()
-      await say(popup, 'after the reload')
-      await waitForLine(popup, 'Preview Agent: Thank you. You wrote: "after the reload"')
-      expect((await transcript(popup)).filter((l) => l.startsWith('You: '))).toEqual(['You: before the reload', 'You: after the reload'])
-      const list = await preview.requests('webapi-reload', 'gms')
-      expect(list.filter((r) => r.path === `/genesys/2/chat/${SERVICE}`)).toHaveLength(1)
-      await popup.getByRole('button', {name: 'End chat'}).click()
-    }),
+  it(
+    'a reload mid-chat continues the same chat (chatId, userId, secureKey, alias kept for the tab)',
+    ({task}) =>
+      withSession(browser, task, async (session) => {
+        const {popup} = await openChat(session, 'webapi-reload', idsOf(2))
+        await start(popup)
+        await say(popup, 'before the reload')
+        await waitForLine(popup, 'Preview Agent: Thank you. You wrote: "before the reload"')
+        await popup.reload()
+        await popup.getByRole('status').filter({hasText: 'Welcome back. Your chat continues.'}).waitFor()
+        await say(popup, 'after the reload')
+        await waitForLine(popup, 'Preview Agent: Thank you. You wrote: "after the reload"')
+        expect((await transcript(popup)).filter((l) => l.startsWith('You: '))).toEqual(['You: before the reload', 'You: after the reload'])
+        const list = await preview.requests('webapi-reload', 'gms')
+        expect(list.filter((r) => r.path === `/genesys/2/chat/${SERVICE}`)).toHaveLength(1)
+        await popup.getByRole('button', {name: 'End chat'}).click()
+      }),
     CHAT_TIMEOUT,
   )
 
@@ -164,8 +173,7 @@ describeBrowser('Web API chat (GMS Chat API v2) in Chromium', () => {
       expect(await inviteResults(page)).toEqual(['DECLINE'])
       expect(session.context.pages()).toHaveLength(1)
       expect(await preview.requests('webapi-decline', 'gms')).toEqual([])
-    }),
-  )
+    }))
 
   it('a GMS 503 shows a plain message and a retry that works', ({task}) =>
     withSession(browser, task, async (session) => {
@@ -186,6 +194,5 @@ describeBrowser('Web API chat (GMS Chat API v2) in Chromium', () => {
         [`/genesys/2/chat/${SERVICE}`, 200, 'Ada'],
       ])
       await popup.getByRole('button', {name: 'End chat'}).click()
-    }),
-  )
+    }))
 })

@@ -8,7 +8,17 @@ import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {tempDir} from '../helpers/cli.js'
 import {expectAccessible} from '../helpers/axe.js'
-import {acceptIntoPopup, deliverInvitation, describeBrowser, launchBrowser, newIntegrations, openCustomerPage, startPreview, withSession, type RunningPreview} from '../helpers/browser.js'
+import {
+  acceptIntoPopup,
+  deliverInvitation,
+  describeBrowser,
+  launchBrowser,
+  newIntegrations,
+  openCustomerPage,
+  startPreview,
+  withSession,
+  type RunningPreview,
+} from '../helpers/browser.js'
 
 /**
  * Moderate findings accepted on the current widget pages, each with its reason.
@@ -56,8 +66,7 @@ describeBrowser('widget pages pass axe-core', () => {
           await popup.setViewportSize({width, height: 800})
           await popup.locator('body').waitFor()
           await expectAccessible(popup, {label: `${p.label} at ${width} px`, allow: WIDGET_ALLOW})
-        }),
-      )
+        }))
     }
   }
 })

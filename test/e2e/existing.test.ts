@@ -15,7 +15,19 @@ const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, file)
 const config = (dir: string, file = 'gwe-int.config.json') => JSON.parse(read(dir, file))
 /** Every file below `dir` with its bytes, to prove a refused run wrote (and deleted) nothing. */
 const snapshot = (dir: string) => Object.fromEntries(listFiles(dir).map((f) => [f, read(dir, f)]))
-const README_FIRST = ['new', 'gms-chat', '--scenario', 'CHAT-NOW', '--host', 'https://gms.example.com:8443', '--service', 'samples_new', '--out', 'widgets', '--yes']
+const README_FIRST = [
+  'new',
+  'gms-chat',
+  '--scenario',
+  'CHAT-NOW',
+  '--host',
+  'https://gms.example.com:8443',
+  '--service',
+  'samples_new',
+  '--out',
+  'widgets',
+  '--yes',
+]
 
 describe('new on an integration already in the config', () => {
   it('keeps every recorded answer a flag does not name, prints what changed and deletes the renamed invitation', async () => {
@@ -28,9 +40,23 @@ describe('new on an integration already in the config', () => {
     expect(run.stdout).toContain('gms-chat is in the config already; changed:\n  inviteName: (none) → other.html\n')
     expect(run.stdout).toMatch(/deleted +inviteGMS\.html \(no longer generated\)/)
     expect(config(cwd).integrations).toEqual([
-      {name: 'gms-chat', media: 'gms-chat', scenario: 'CHAT-WAIT', host: 'https://gms.acme.test:8443', service: 'samples_new', inviteName: 'other.html', gweVersion: '8.1', out: 'widgets/gms-chat'},
+      {
+        name: 'gms-chat',
+        media: 'gms-chat',
+        scenario: 'CHAT-WAIT',
+        host: 'https://gms.acme.test:8443',
+        service: 'samples_new',
+        inviteName: 'other.html',
+        gweVersion: '8.1',
+        out: 'widgets/gms-chat',
+      },
     ])
-    expect(listFiles(path.join(cwd, 'widgets/gms-chat'))).toEqual(['engagement-logic/notification-message.js', 'engagement-logic/notify.sh', 'indexGPE.html', 'other.html'])
+    expect(listFiles(path.join(cwd, 'widgets/gms-chat'))).toEqual([
+      'engagement-logic/notification-message.js',
+      'engagement-logic/notify.sh',
+      'indexGPE.html',
+      'other.html',
+    ])
     expect(read(cwd, 'widgets/gms-chat/other.html')).toContain('startGms("CHAT-WAIT");')
     expect((await gweInt(['generate', '--check'], {cwd})).exitCode).toBe(0)
   })
@@ -52,11 +78,15 @@ describe('new on an integration already in the config', () => {
 
   it('--reset starts from the defaults; another medium for the same name needs --reset', async () => {
     const cwd = tempDir()
-    await gweInt(['new', 'gms-callback', '--scenario', 'VOICE-SCHEDULED-USERTERM', '--host', 'https://gms.acme.test', '--integration', 'support', '--yes'], {cwd})
+    await gweInt(['new', 'gms-callback', '--scenario', 'VOICE-SCHEDULED-USERTERM', '--host', 'https://gms.acme.test', '--integration', 'support', '--yes'], {
+      cwd,
+    })
     const before = snapshot(cwd)
     const refused = await gweInt(['new', 'gms-chat', '--integration', 'support', '--yes'], {cwd})
     expect(refused.exitCode).toBe(2)
-    expect(refused.stderr).toBe('error: integration "support" in the config is a gms-callback integration, not gms-chat; pass --reset to replace it (its recorded answers are dropped), or --integration NAME to add another integration')
+    expect(refused.stderr).toBe(
+      'error: integration "support" in the config is a gms-callback integration, not gms-chat; pass --reset to replace it (its recorded answers are dropped), or --integration NAME to add another integration',
+    )
     expect(snapshot(cwd)).toEqual(before)
 
     const reset = await gweInt(['new', 'gms-callback', '--integration', 'support', '--reset', '--yes'], {cwd})
@@ -69,7 +99,17 @@ describe('new on an integration already in the config', () => {
     const medium = await gweInt(['new', 'gms-chat', '--integration', 'support', '--reset', '--host', 'https://gms.acme.test', '--yes'], {cwd})
     expect(medium.exitCode, String(medium.stderr)).toBe(0)
     expect(medium.stdout).toContain('  media: gms-callback → gms-chat\n')
-    expect(config(cwd).integrations).toEqual([{name: 'support', media: 'gms-chat', scenario: 'CHAT-NOW', host: 'https://gms.acme.test', service: 'samples_new', gweVersion: '8.1', out: 'widgets/support'}])
+    expect(config(cwd).integrations).toEqual([
+      {
+        name: 'support',
+        media: 'gms-chat',
+        scenario: 'CHAT-NOW',
+        host: 'https://gms.acme.test',
+        service: 'samples_new',
+        gweVersion: '8.1',
+        out: 'widgets/support',
+      },
+    ])
   })
 
   it('--integration alone edits the recorded integration (its medium from the config)', async () => {
@@ -89,7 +129,9 @@ describe('new checks the whole config before writing', () => {
     const before = snapshot(cwd)
     const run = await gweInt(['new', 'gms-callback', '--host', 'https://gms.example.com:8443', '--out', 'widgets', '--yes'], {cwd})
     expect(run.exitCode).toBe(2)
-    expect(run.stderr).toBe('error: integrations "gms-chat" and "gms-callback" both write widgets/inviteGMS.html; pass --out widgets/gms-callback so gms-callback does not replace gms-chat\'s files')
+    expect(run.stderr).toBe(
+      'error: integrations "gms-chat" and "gms-callback" both write widgets/inviteGMS.html; pass --out widgets/gms-callback so gms-callback does not replace gms-chat\'s files',
+    )
     expect(snapshot(cwd)).toEqual(before)
     // The suggestion works, and generate then accepts the config.
     expect((await gweInt(['new', 'gms-callback', '--host', 'https://gms.example.com:8443', '--out', 'widgets/gms-callback', '--yes'], {cwd})).exitCode).toBe(0)
@@ -121,7 +163,19 @@ describe('obsolete files', () => {
     fs.writeFileSync(path.join(dir, 'widgets/notes.html'), '<p>ours</p>\n')
     fs.writeFileSync(path.join(dir, 'elsewhere.html'), read(dir, 'widgets/inviteGMS.html'))
     // Rename chat's invitation and drop vendor: two obsolete files of chat's old name, vendor's three.
-    fs.writeFileSync(path.join(dir, 'gwe-int.config.json'), JSON.stringify({integrations: [{...two.integrations[0], inviteName: 'chat.html'}, {...two.integrations[1], out: 'widgets/vendor', inviteName: 'vendor.html'}]}, null, 2))
+    fs.writeFileSync(
+      path.join(dir, 'gwe-int.config.json'),
+      JSON.stringify(
+        {
+          integrations: [
+            {...two.integrations[0], inviteName: 'chat.html'},
+            {...two.integrations[1], out: 'widgets/vendor', inviteName: 'vendor.html'},
+          ],
+        },
+        null,
+        2,
+      ),
+    )
     fs.appendFileSync(path.join(dir, 'widgets/vendor/inviteVendor.html'), '<!-- our edit -->\n')
 
     const check = await gweInt(['generate', '--check'], {cwd: dir})
@@ -153,7 +207,7 @@ describe('obsolete files', () => {
     expect((await gweInt(['generate', '--check'], {cwd: dir})).exitCode).toBe(0)
   })
 
-  it('files with the header of another config in the same folder are not this config\'s obsolete files', async () => {
+  it("files with the header of another config in the same folder are not this config's obsolete files", async () => {
     const dir = project()
     fs.writeFileSync(path.join(dir, 'other.json'), JSON.stringify({integrations: [{name: 'x', media: 'gwe-chat', out: 'widgets', inviteName: 'x.html'}]}))
     fs.writeFileSync(path.join(dir, 'gwe-int.config.json'), JSON.stringify({integrations: [two.integrations[1]]}))
@@ -173,12 +227,16 @@ describe('hosts', () => {
       expect(run.exitCode, String(run.stdout)).toBe(0)
       const out = JSON.parse(String(run.stdout))
       expect(out.integration.host).toBe('https://gms.acme.test')
-      expect(out.notes[0]).toBe(`--host ${given}: dropped the path ${given.slice('https://gms.acme.test'.length)}; a GMS host is its base URL (https://gms.acme.test), and gwe-int adds /genesys/... itself`)
+      expect(out.notes[0]).toBe(
+        `--host ${given}: dropped the path ${given.slice('https://gms.acme.test'.length)}; a GMS host is its base URL (https://gms.acme.test), and gwe-int adds /genesys/... itself`,
+      )
       expect(read(cwd, 'widgets/gms-chat/inviteGMS.html')).toContain('"https://gms.acme.test/genesys/admin/js/sample/cb/indexGPE.html"')
     }
     const other = await gweInt(['new', 'gms-chat', '--host', 'https://gms.acme.test/gms', '--yes'], {cwd})
     expect(other.exitCode).toBe(2)
-    expect(other.stderr).toBe('error: --host: must be the GMS base URL: scheme, host and port only, e.g. https://gms.example.com:8443 (gwe-int adds the /genesys/... paths itself); remove /gms')
+    expect(other.stderr).toBe(
+      'error: --host: must be the GMS base URL: scheme, host and port only, e.g. https://gms.example.com:8443 (gwe-int adds the /genesys/... paths itself); remove /gms',
+    )
     const bare = await gweInt(['new', 'gms-chat', '--host', 'gms.example.com:8443/', '--yes'], {cwd})
     expect(bare.exitCode, String(bare.stderr)).toBe(0)
     expect(config(cwd).integrations[0].host).toBe('https://gms.example.com:8443')
@@ -204,7 +262,9 @@ describe('template overrides', () => {
     await gweInt(['new', 'gms-chat', '--host', 'https://gms.example.com', '--yes'], {cwd})
     const eject = await gweInt(['templates', 'eject', '--out', 'my-templates'], {cwd})
     expect(eject.exitCode).toBe(0)
-    expect(eject.stdout).toContain('  gwe-int new --integration gwe-chat --templates my-templates\n  gwe-int new --integration gms-chat --templates my-templates\n')
+    expect(eject.stdout).toContain(
+      '  gwe-int new --integration gwe-chat --templates my-templates\n  gwe-int new --integration gms-chat --templates my-templates\n',
+    )
     expect(eject.stdout).toContain('or try them on every integration first: gwe-int generate --templates my-templates --dry-run --diff')
     const invite = path.join(cwd, 'my-templates/invite/invite.html.hbs')
     fs.writeFileSync(invite, fs.readFileSync(invite, 'utf8').replace('<div id="gwe-int-invite"', '<!-- ACME brand -->\n<div id="gwe-int-invite"'))
@@ -238,7 +298,10 @@ describe('drift advice', () => {
     await gweInt(README_FIRST, {cwd})
     const invite = path.join(cwd, 'widgets/inviteGMS.html')
     const original = fs.readFileSync(invite, 'utf8')
-    const edited = original.split('\n').find((l) => l.includes('id="gwe-int-invite-decline">No, thanks'))!.replace('No, thanks', 'Later')
+    const edited = original
+      .split('\n')
+      .find((l) => l.includes('id="gwe-int-invite-decline">No, thanks'))!
+      .replace('No, thanks', 'Later')
     fs.writeFileSync(invite, original.replace('No, thanks', 'Later'))
     const check = await gweInt(['generate', '--check'], {cwd})
     expect(check.exitCode).toBe(1)
@@ -271,7 +334,7 @@ describe('errors that help', () => {
     expect((await gweInt(['preview', '--port', 'x'], {cwd})).stderr).toBe('error: --port: expected a whole number, got x')
   })
 
-  it('scenario ids in any case (recorded canonically, with a note); a wrong one lists only the medium\'s scenarios, once', async () => {
+  it("scenario ids in any case (recorded canonically, with a note); a wrong one lists only the medium's scenarios, once", async () => {
     const cwd = tempDir()
     const run = await gweInt(['new', 'gms-chat', '--scenario', 'chat-wait', '--yes'], {cwd})
     expect(run.exitCode, String(run.stderr)).toBe(0)
@@ -312,7 +375,9 @@ describe('errors that help', () => {
 describe('polish', () => {
   it('list names inputs by flag; new --help keeps the indentation of its media list', async () => {
     const list = await gweInt(['list'], {cwd: tempDir()})
-    const inputs = String(list.stdout).split('\n').find((l) => l.startsWith('  inputs:'))!
+    const inputs = String(list.stdout)
+      .split('\n')
+      .find((l) => l.startsWith('  inputs:'))!
     expect(inputs).toMatch(/^ {2}inputs: +--scenario, --host, --service, --name, --widget-name, --widget-url\b.* \(required: --host\)$/)
     expect(inputs).not.toMatch(/inviteName|widgetName/)
     const help = await gweInt(['new', '--help'], {cwd: tempDir(), env: {COLUMNS: '100'}})
@@ -320,7 +385,10 @@ describe('polish', () => {
     const medium = lines.findIndex((l) => /^ {4}gms-chat {2,}\S/.test(l))
     expect(medium).toBeGreaterThan(0)
     // The scenarios sit indented under their medium, each on its own line.
-    expect(lines.slice(medium + 1, medium + 3).some((l) => /^ {20,}CHAT-NOW {2,}chat now/.test(l)), lines.slice(medium, medium + 4).join('\n')).toBe(true)
+    expect(
+      lines.slice(medium + 1, medium + 3).some((l) => /^ {20,}CHAT-NOW {2,}chat now/.test(l)),
+      lines.slice(medium, medium + 4).join('\n'),
+    ).toBe(true)
     expect(lines.some((l) => /^ {20,}VOICE-SCHEDULED-USERTERM {2,}agent calls/.test(l))).toBe(true)
   })
 })
@@ -334,7 +402,10 @@ describe('patch', () => {
     const page = `${fixture.slice(0, scriptAt)}<svg width="10" height="10"><circle r="4"/>\n${fixture.slice(scriptAt)}`
     const lineOf = (offset: number) => page.slice(0, offset).split('\n').length
     fs.writeFileSync(path.join(cwd, 'invite.html'), page)
-    const run = await gweInt(['patch', 'invite.html', '--media', 'gms-chat', '--kind', 'invite', '--host', 'https://gms.example.com', '--out', 'inviteGMS.html'], {cwd})
+    const run = await gweInt(
+      ['patch', 'invite.html', '--media', 'gms-chat', '--kind', 'invite', '--host', 'https://gms.example.com', '--out', 'inviteGMS.html'],
+      {cwd},
+    )
     expect(run.exitCode).toBe(2)
     expect(run.stderr).toBe(
       `error: invite.html:${lineOf(page.indexOf('<script'))}:1: onAccept is in a <script> that the <svg> at ${lineOf(page.indexOf('<svg'))}:1, never closed, takes in: browsers still run it, but read it as SVG (character references such as &lt; are decoded), so gwe-int refuses to edit it\n` +
@@ -343,7 +414,10 @@ describe('patch', () => {
     expect(listFiles(cwd)).toEqual(['invite.html'])
     // Closing it, as the message says, is enough.
     fs.writeFileSync(path.join(cwd, 'invite.html'), page.replace('<circle r="4"/>', '<circle r="4"/></svg>'))
-    const fixed = await gweInt(['patch', 'invite.html', '--media', 'gms-chat', '--kind', 'invite', '--host', 'https://gms.example.com', '--out', 'inviteGMS.html'], {cwd})
+    const fixed = await gweInt(
+      ['patch', 'invite.html', '--media', 'gms-chat', '--kind', 'invite', '--host', 'https://gms.example.com', '--out', 'inviteGMS.html'],
+      {cwd},
+    )
     expect(fixed.exitCode, String(fixed.stderr)).toBe(0)
     expect(read(cwd, 'inviteGMS.html')).toContain('startGms("CHAT-NOW");')
   })

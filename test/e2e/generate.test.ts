@@ -9,7 +9,15 @@ const CONFIG = {
   integrations: [
     {name: 'support-chat', media: 'gms-chat', scenario: 'CHAT-NOW', host: 'https://gms.example.com', service: 'samples_new', out: 'widgets/support'},
     {name: 'vendor', media: 'third-party', host: 'https://chat.vendor.example/start', out: 'widgets/vendor'},
-    {name: 'callback', media: 'gms-callback', scenario: 'VOICE-SCHEDULED-USERTERM', host: 'gms.example.com:8443', gweVersion: '8.5', gweUrl: 'https://gwe.example.com:9443', out: 'widgets/callback'},
+    {
+      name: 'callback',
+      media: 'gms-callback',
+      scenario: 'VOICE-SCHEDULED-USERTERM',
+      host: 'gms.example.com:8443',
+      gweVersion: '8.5',
+      gweUrl: 'https://gwe.example.com:9443',
+      out: 'widgets/callback',
+    },
   ],
 }
 
@@ -127,7 +135,11 @@ describe('gwe-int generate (built binary)', () => {
     expect(status['widgets/vendor/inviteVendor.html']).toBe('unchanged')
     expect(status['widgets/support/inviteGMS.html']).toBe('created')
     expect(out.dryRun).toBe(true)
-    expect(listFiles(path.join(dir, 'widgets'))).toEqual(['vendor/engagement-logic/notification-message.js', 'vendor/engagement-logic/notify.sh', 'vendor/inviteVendor.html'])
+    expect(listFiles(path.join(dir, 'widgets'))).toEqual([
+      'vendor/engagement-logic/notification-message.js',
+      'vendor/engagement-logic/notify.sh',
+      'vendor/inviteVendor.html',
+    ])
   })
 
   it('--only with an unknown name is an error naming the known ones', async () => {
@@ -146,7 +158,10 @@ describe('gwe-int generate (built binary)', () => {
     await gweInt([...args.map((a) => (a === 'VOICE-WAIT-USERTERM' ? 'VOICE-NOW-USERTERM' : a))], {cwd: dir})
     await gweInt(['new', 'gwe-chat', '--out', 'gwe', '--yes'], {cwd: dir})
     const config = JSON.parse(read(dir, 'gwe-int.config.json'))
-    expect(config.integrations.map((i: {name: string; scenario?: string}) => `${i.name}:${i.scenario ?? '-'}`)).toEqual(['gms-callback:VOICE-NOW-USERTERM', 'gwe-chat:-'])
+    expect(config.integrations.map((i: {name: string; scenario?: string}) => `${i.name}:${i.scenario ?? '-'}`)).toEqual([
+      'gms-callback:VOICE-NOW-USERTERM',
+      'gwe-chat:-',
+    ])
     expect((await gweInt(['generate', '--check'], {cwd: dir})).exitCode).toBe(0)
   })
 
@@ -160,12 +175,36 @@ describe('gwe-int generate (built binary)', () => {
   })
 
   const bad: [string, string, string][] = [
-    ['unknown key', JSON.stringify({integrations: [{name: 'a', media: 'gms-chat', colour: 'red'}]}, null, 2), 'gwe-int.config.json:6: integrations[0]: unknown key "colour"'],
-    ['wrong type', JSON.stringify({integrations: [{name: 'a', media: 'gms-chat', host: 8443}]}, null, 2), 'integrations[0].host: Invalid input: expected string, received number'],
-    ['bad URL', 'integrations:\n  - name: a\n    media: gms-chat\n    host: ftp://gms.example.com\n', 'gwe-int.config.yaml:4: integrations[0].host: must use http or https, not ftp'],
-    ['scenario of another medium', 'integrations:\n  - name: a\n    media: gms-chat\n  - name: b\n    media: gms-chat\n  - name: c\n    media: gms-chat\n    scenario: VOICE-NOW-USERTERM\n', 'integrations[2].scenario: VOICE-NOW-USERTERM is a callback scenario; gms-chat accepts CHAT-NOW, CHAT-WAIT, REQUEST-CHAT'],
-    ['duplicate names', 'integrations:\n  - name: a\n    media: gwe-chat\n    out: x\n  - name: a\n    media: gwe-chat\n    out: y\n', 'gwe-int.config.yaml:5: integrations[1].name: duplicate name "a" (also integrations[0])'],
-    ['two integrations, one path', 'integrations:\n  - name: a\n    media: gwe-chat\n    out: x\n  - name: b\n    media: gwe-callback\n    out: x\n', 'integrations "a" and "b" both write x/inviteGWE.html; give them different "out" folders or file names'],
+    [
+      'unknown key',
+      JSON.stringify({integrations: [{name: 'a', media: 'gms-chat', colour: 'red'}]}, null, 2),
+      'gwe-int.config.json:6: integrations[0]: unknown key "colour"',
+    ],
+    [
+      'wrong type',
+      JSON.stringify({integrations: [{name: 'a', media: 'gms-chat', host: 8443}]}, null, 2),
+      'integrations[0].host: Invalid input: expected string, received number',
+    ],
+    [
+      'bad URL',
+      'integrations:\n  - name: a\n    media: gms-chat\n    host: ftp://gms.example.com\n',
+      'gwe-int.config.yaml:4: integrations[0].host: must use http or https, not ftp',
+    ],
+    [
+      'scenario of another medium',
+      'integrations:\n  - name: a\n    media: gms-chat\n  - name: b\n    media: gms-chat\n  - name: c\n    media: gms-chat\n    scenario: VOICE-NOW-USERTERM\n',
+      'integrations[2].scenario: VOICE-NOW-USERTERM is a callback scenario; gms-chat accepts CHAT-NOW, CHAT-WAIT, REQUEST-CHAT',
+    ],
+    [
+      'duplicate names',
+      'integrations:\n  - name: a\n    media: gwe-chat\n    out: x\n  - name: a\n    media: gwe-chat\n    out: y\n',
+      'gwe-int.config.yaml:5: integrations[1].name: duplicate name "a" (also integrations[0])',
+    ],
+    [
+      'two integrations, one path',
+      'integrations:\n  - name: a\n    media: gwe-chat\n    out: x\n  - name: b\n    media: gwe-callback\n    out: x\n',
+      'integrations "a" and "b" both write x/inviteGWE.html; give them different "out" folders or file names',
+    ],
     ['not JSON', '{"integrations": [', 'gwe-int.config.json:1:'],
     ['unknown medium', 'integrations:\n  - name: a\n    media: fax\n', 'integrations[0].media: expected one of gms-chat, gms-callback'],
   ]

@@ -34,9 +34,20 @@ describe('gwe-int new in a terminal (pseudo-terminal, real prompts)', () => {
     expect(s.plain()).toContain('5 created, 0 updated, 0 unchanged')
     const config = JSON.parse(fs.readFileSync(path.join(cwd, 'gwe-int.config.json'), 'utf8'))
     expect(config.integrations).toEqual([
-      {name: 'gms-callback', media: 'gms-callback', scenario: 'VOICE-WAIT-USERTERM', host: 'https://gms.example.com:8443', service: 'callbacks', gweVersion: '8.5', gweUrl: 'https://gwe.example.com:9443', out: 'widgets/gms-callback'},
+      {
+        name: 'gms-callback',
+        media: 'gms-callback',
+        scenario: 'VOICE-WAIT-USERTERM',
+        host: 'https://gms.example.com:8443',
+        service: 'callbacks',
+        gweVersion: '8.5',
+        gweUrl: 'https://gwe.example.com:9443',
+        out: 'widgets/gms-callback',
+      },
     ])
-    expect(fs.readFileSync(path.join(cwd, 'widgets/gms-callback/inviteGMS.html'), 'utf8')).toContain('startGms("VOICE-WAIT-USERTERM");\n      sendInviteResult(INVITE_RESULT.ACCEPT_CALLBACK);')
+    expect(fs.readFileSync(path.join(cwd, 'widgets/gms-callback/inviteGMS.html'), 'utf8')).toContain(
+      'startGms("VOICE-WAIT-USERTERM");\n      sendInviteResult(INVITE_RESULT.ACCEPT_CALLBACK);',
+    )
   })
 
   it('genesys-widgets: asks what the invitation offers and records it', async () => {
@@ -53,7 +64,9 @@ describe('gwe-int new in a terminal (pseudo-terminal, real prompts)', () => {
     const result = await s.child
     expect(result.exitCode, s.plain()).toBe(0)
     const config = JSON.parse(fs.readFileSync(path.join(cwd, 'gwe-int.config.json'), 'utf8'))
-    expect(config.integrations).toEqual([{name: 'genesys-widgets', media: 'genesys-widgets', inviteType: 'CALLBACK', gweVersion: '8.5', out: 'widgets/genesys-widgets'}])
+    expect(config.integrations).toEqual([
+      {name: 'genesys-widgets', media: 'genesys-widgets', inviteType: 'CALLBACK', gweVersion: '8.5', out: 'widgets/genesys-widgets'},
+    ])
     expect(fs.readFileSync(path.join(cwd, 'widgets/genesys-widgets/inviteWidgets.html'), 'utf8')).toContain('var _config = { type: "CALLBACK" };')
     expect(listFiles(path.join(cwd, 'widgets/genesys-widgets'))).toContain('website/gwe-int-widgets.js')
   })
@@ -63,7 +76,10 @@ describe('gwe-int new in a terminal (pseudo-terminal, real prompts)', () => {
     const s = ptySession(['new'], cwd)
     await s.waitFor('Which medium?')
     await s.waitFor('third-party')
-    const rows = s.plain().split(/\r?\n/).filter((l) => /(gms-chat|gms-callback|genesys-widgets|third-party) {2,}\S/.test(l))
+    const rows = s
+      .plain()
+      .split(/\r?\n/)
+      .filter((l) => /(gms-chat|gms-callback|genesys-widgets|third-party) {2,}\S/.test(l))
     const starts = new Set(rows.map((l) => /^(.*?(gms-chat|gms-callback|genesys-widgets|third-party) +)\S/.exec(l)![1].length))
     expect(rows.length).toBeGreaterThanOrEqual(4)
     expect(starts.size).toBe(1)
@@ -73,7 +89,15 @@ describe('gwe-int new in a terminal (pseudo-terminal, real prompts)', () => {
 
   it('on an integration already in the config, asks again with the recorded answers as defaults', async () => {
     const cwd = tempDir()
-    const recorded = {name: 'gms-callback', media: 'gms-callback', scenario: 'VOICE-SCHEDULED-USERTERM', host: 'https://gms.acme.test', service: 'callbacks', gweVersion: '8.5', out: 'web/cb'}
+    const recorded = {
+      name: 'gms-callback',
+      media: 'gms-callback',
+      scenario: 'VOICE-SCHEDULED-USERTERM',
+      host: 'https://gms.acme.test',
+      service: 'callbacks',
+      gweVersion: '8.5',
+      out: 'web/cb',
+    }
     fs.writeFileSync(path.join(cwd, 'gwe-int.config.json'), JSON.stringify({integrations: [recorded]}, null, 2))
     const first = ptySession(['new', 'gms-callback'], cwd)
     await first.waitFor('Which scenario?')
@@ -105,7 +129,9 @@ describe('gwe-int new in a terminal (pseudo-terminal, real prompts)', () => {
     }
     expect((await second.child).exitCode, second.plain()).toBe(0)
     expect(second.plain()).toContain('host: https://gms.acme.test → https://gms2.acme.test:8443')
-    expect(JSON.parse(fs.readFileSync(path.join(cwd, 'gwe-int.config.json'), 'utf8')).integrations).toEqual([{...recorded, host: 'https://gms2.acme.test:8443'}])
+    expect(JSON.parse(fs.readFileSync(path.join(cwd, 'gwe-int.config.json'), 'utf8')).integrations).toEqual([
+      {...recorded, host: 'https://gms2.acme.test:8443'},
+    ])
   })
 
   it('asks a third-party host as the vendor URL, capitalised, with a vendor example when refused', async () => {
@@ -121,7 +147,10 @@ describe('gwe-int new in a terminal (pseudo-terminal, real prompts)', () => {
 
   it('asks only what the flags did not answer', async () => {
     const cwd = tempDir()
-    const s = ptySession(['new', 'gms-chat', '--scenario', 'REQUEST-CHAT', '--host', 'https://gms.example.com', '--service', 'chat', '--gwe-version', '8.1'], cwd)
+    const s = ptySession(
+      ['new', 'gms-chat', '--scenario', 'REQUEST-CHAT', '--host', 'https://gms.example.com', '--service', 'chat', '--gwe-version', '8.1'],
+      cwd,
+    )
     await s.waitFor('Output folder?')
     await s.type(`web/chat${KEY.enter}`)
     await s.waitFor('GWE server URL')

@@ -161,7 +161,9 @@ describe('every medium from the one catalogue (built binary)', () => {
     expect(extension).toContain('function extension($, CXBus) {')
     expect(extension).toContain("return { name: 'WebChat.open', options: { userData: merge(configured('webchat'), userData) } };")
     expect(extension).toContain("return { name: 'Callback.open', options: { form: { desiredTime: 'now', userData: data }, userData: merge(data, {}) } };")
-    expect(runs['genesys-widgets'].stdout).toContain('include website/gwe-int-widgets.js on every page that loads Widgets, after your window._genesys.widgets configuration and before the Widgets script')
+    expect(runs['genesys-widgets'].stdout).toContain(
+      'include website/gwe-int-widgets.js on every page that loads Widgets, after your window._genesys.widgets configuration and before the Widgets script',
+    )
     // The global bus is a debug tool: neither file registers on it or calls it.
     for (const script of [invite, extension]) expect(script).not.toMatch(/window\.CXBus|bus\.(registerPlugin|command)/)
   })
@@ -169,7 +171,9 @@ describe('every medium from the one catalogue (built binary)', () => {
   it('third-party: opens the vendor URL with correlation IDs, attaches nothing, still reports the result', () => {
     const invite = es5Scripts('widgets/third-party/inviteVendor.html')
     expect(branch(invite, 'CHAT')).toBe('startThirdParty();\n      sendInviteResult(INVITE_RESULT.ACCEPT_CHAT);')
-    expect(invite).toContain('withQuery("https://chat.vendor.example/start", [\n          ["visitID", ids.visitID],\n          ["pageID", ids.pageID]\n        ]);')
+    expect(invite).toContain(
+      'withQuery("https://chat.vendor.example/start", [\n          ["visitID", ids.visitID],\n          ["pageID", ids.pageID]\n        ]);',
+    )
     expect(runs['third-party'].stdout).toContain('Third-party media create no Genesys interaction')
     for (const file of listFiles(path.join(cwd, 'widgets/third-party'))) expect(read(`widgets/third-party/${file}`)).not.toMatch(/webengagement|userData/)
   })
@@ -187,7 +191,9 @@ describe('every medium from the one catalogue (built binary)', () => {
       // genesys-widgets defaults to GWE 8.5 (/server, S1); the others to 8.1 (/frontend, S0).
       const prefix = media === 'genesys-widgets' ? '/server' : '/frontend'
       expect(snippet).toContain(`'url': "${prefix}/resources/${invite}"`)
-      execFileSync('sh', [path.join(dir, 'notify.sh'), 'ABC123', 'PAGE9', 'https://gwe.example.com:9443'], {env: {...process.env, PATH: `${bin}:${process.env.PATH}`}})
+      execFileSync('sh', [path.join(dir, 'notify.sh'), 'ABC123', 'PAGE9', 'https://gwe.example.com:9443'], {
+        env: {...process.env, PATH: `${bin}:${process.env.PATH}`},
+      })
       const args = fs.readFileSync(record, 'utf8').trimEnd().split('\n')
       expect(args.at(-1)).toBe(`https://gwe.example.com:9443${prefix}/data/notification/notify/ABC123`)
       expect(args).toContain('Content-Type: application/json')
@@ -208,10 +214,24 @@ describe('gwe-int list --json', () => {
     const run = await gweInt(['list', '--json'], {cwd: tempDir()})
     expect(run.exitCode).toBe(0)
     const {media} = JSON.parse(String(run.stdout))
-    expect(media.map((m: {id: string}) => m.id)).toEqual(['gms-chat', 'gms-callback', 'gwe-chat', 'gwe-callback', 'webapi-chat', 'genesys-widgets', 'third-party'])
+    expect(media.map((m: {id: string}) => m.id)).toEqual([
+      'gms-chat',
+      'gms-callback',
+      'gwe-chat',
+      'gwe-callback',
+      'webapi-chat',
+      'genesys-widgets',
+      'third-party',
+    ])
     const byId = Object.fromEntries(media.map((m: {id: string}) => [m.id, m]))
     const callback = byId['gms-callback']
-    expect(callback).toMatchObject({party: 'second', inviteBranches: ['CALLBACK'], starter: 'startGms', defaultScenario: 'VOICE-NOW-USERTERM', requiredInputs: ['host']})
+    expect(callback).toMatchObject({
+      party: 'second',
+      inviteBranches: ['CALLBACK'],
+      starter: 'startGms',
+      defaultScenario: 'VOICE-NOW-USERTERM',
+      requiredInputs: ['host'],
+    })
     expect(callback.invite).toEqual([{type: 'CALLBACK', calls: "startGms('<scenario>')", reports: 'ACCEPT_CALLBACK'}])
     expect(callback.scenarios.find((s: {id: string}) => s.id === 'VOICE-SCHEDULED-USERTERM')).toMatchObject({
       channel: 'voice',
@@ -220,20 +240,29 @@ describe('gwe-int list --json', () => {
       requires: ['_customer_number', '_desired_time'],
     })
     expect(callback.scenarios.find((s: {id: string}) => s.id === 'REQUEST-INTERACTION').requires).toEqual(['_phone_number'])
-    expect(callback.outputs.map((o: {defaultPath: string}) => o.defaultPath)).toEqual(['inviteGMS.html', 'indexGPE.html', 'engagement-logic/notification-message.js', 'engagement-logic/notify.sh'])
+    expect(callback.outputs.map((o: {defaultPath: string}) => o.defaultPath)).toEqual([
+      'inviteGMS.html',
+      'indexGPE.html',
+      'engagement-logic/notification-message.js',
+      'engagement-logic/notify.sh',
+    ])
     expect(callback.attachedData).toEqual(['visitID', 'pageID', 'webengagement'])
     expect(byId['gms-chat'].scenarios.map((s: {id: string}) => s.id)).toEqual(['CHAT-NOW', 'CHAT-WAIT', 'REQUEST-CHAT'])
     expect(byId['genesys-widgets'].inviteBranches).toEqual(['CHAT', 'CALLBACK'])
     expect(byId['webapi-chat'].outputs.map((o: {artifact: string}) => o.artifact)).toContain('webapi-widget')
     expect(byId['gwe-chat'].outputs.map((o: {artifact: string}) => o.artifact)).toEqual(['invite', 'notification-message', 'notify-sh'])
     expect(byId['third-party']).toMatchObject({party: 'third', attachedData: [], scenarios: []})
-    for (const m of media) expect(m.outputs.map((o: {artifact: string}) => o.artifact)).toEqual(expect.arrayContaining(['invite', 'notification-message', 'notify-sh']))
+    for (const m of media)
+      expect(m.outputs.map((o: {artifact: string}) => o.artifact)).toEqual(expect.arrayContaining(['invite', 'notification-message', 'notify-sh']))
   })
 })
 
 describe('bad input', () => {
   it.each([
-    [['new', 'gms-chat', '--scenario', 'VOICE-NOW-USERTERM'], '--scenario: VOICE-NOW-USERTERM is a callback scenario; gms-chat accepts CHAT-NOW, CHAT-WAIT, REQUEST-CHAT'],
+    [
+      ['new', 'gms-chat', '--scenario', 'VOICE-NOW-USERTERM'],
+      '--scenario: VOICE-NOW-USERTERM is a callback scenario; gms-chat accepts CHAT-NOW, CHAT-WAIT, REQUEST-CHAT',
+    ],
     [['new', 'gms-callback', '--scenario', 'CHAT-NOW', '--yes'], '--scenario: CHAT-NOW is a chat scenario; gms-callback accepts VOICE-NOW-USERTERM'],
     [['new', 'gwe-chat', '--scenario', 'CHAT-NOW', '--yes'], '--scenario: does not apply to gwe-chat'],
     [['new', 'gms-chat', '--invite-type', 'CALLBACK', '--yes'], '--invite-type: does not apply to gms-chat'],

@@ -25,7 +25,12 @@ describe('an unsupported Node.js', () => {
       const preload = path.join(cwd, 'fake-node.cjs')
       fs.writeFileSync(preload, PRELOAD)
       const loaded = path.join(cwd, 'loaded.json')
-      const run = await execa('node', ['--require', preload, BIN, 'new', 'gms-chat', '--yes'], {cwd, reject: false, stdin: 'ignore', env: {FAKE_NODE_VERSION: version, LOADED_FILE: loaded}})
+      const run = await execa('node', ['--require', preload, BIN, 'new', 'gms-chat', '--yes'], {
+        cwd,
+        reject: false,
+        stdin: 'ignore',
+        env: {FAKE_NODE_VERSION: version, LOADED_FILE: loaded},
+      })
       expect(run.exitCode).toBe(2)
       expect(run.stdout).toBe('')
       expect(run.stderr).toBe(`error: gwe-int runs on Node.js 20 (20.19 or later), 22 (22.12 or later) or 24 and later; this is Node.js v${version}`)

@@ -61,28 +61,59 @@ beforeAll(async () => {
   expect(install.exitCode, `npm install of the packed tarball failed:\n${install.stderr}`).toBe(0)
   bin = path.join(prefix, 'node_modules', '.bin', 'gwe-int')
   const lock = JSON.parse(fs.readFileSync(path.join(prefix, 'node_modules', '.package-lock.json'), 'utf8')) as {packages: Record<string, unknown>}
-  installedPackages = Object.keys(lock.packages).map((p) => p.replace(/^.*node_modules\//, '')).sort()
+  installedPackages = Object.keys(lock.packages)
+    .map((p) => p.replace(/^.*node_modules\//, ''))
+    .sort()
   installedKib = Number(String((await execa('du', ['-sk', path.join(prefix, 'node_modules')])).stdout).split(/\s/)[0])
 }, 240_000)
 
 describe('npm pack', () => {
   it('contains what a user needs and nothing else', () => {
-    for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/run.cjs', 'bin/code-cache.cjs', 'oclif.manifest.json', 'schema/gwe-int.schema.json', 'docs/genesys.md', 'dist/main/run.cjs', 'dist/commands/new.cjs', 'dist/commands/templates/eject.cjs', 'dist/hooks/not-found.cjs', 'dist/vendor/handlebars.cjs', 'dist/vendor/diff.cjs', 'dist/commands/autocomplete/index.cjs', 'templates/invite/invite.html.hbs']) {
+    for (const f of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      'bin/run.cjs',
+      'bin/code-cache.cjs',
+      'oclif.manifest.json',
+      'schema/gwe-int.schema.json',
+      'docs/genesys.md',
+      'dist/main/run.cjs',
+      'dist/commands/new.cjs',
+      'dist/commands/templates/eject.cjs',
+      'dist/hooks/not-found.cjs',
+      'dist/vendor/handlebars.cjs',
+      'dist/vendor/diff.cjs',
+      'dist/commands/autocomplete/index.cjs',
+      'templates/invite/invite.html.hbs',
+    ]) {
       expect(packed, f).toContain(f)
     }
     // The recorded code cache serves Node 20 only, so only a build on Node 20 records it (bin/code-cache.cjs).
     const recorded = packed.filter((f) => f.startsWith('dist/code-cache/'))
     if (typeof (Module as {enableCompileCache?: unknown}).enableCompileCache === 'function') expect(recorded).toEqual([])
     else expect(recorded.length).toBeGreaterThan(0)
-    const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|SECURITY\.md|oclif\.manifest\.json|bin\/run\.c?js|bin\/code-cache\.cjs|dist\/.+\.cjs|dist\/code-cache\/.+\.cjs\.bin|schema\/gwe-int\.schema\.json|docs\/genesys\.md|templates\/.+\.hbs)$/
-    expect(packed.filter((f) => !allowed.test(f)), 'unexpected files in the package').toEqual([])
+    const allowed =
+      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|SECURITY\.md|oclif\.manifest\.json|bin\/run\.c?js|bin\/code-cache\.cjs|dist\/.+\.cjs|dist\/code-cache\/.+\.cjs\.bin|schema\/gwe-int\.schema\.json|docs\/genesys\.md|templates\/.+\.hbs)$/
+    expect(
+      packed.filter((f) => !allowed.test(f)),
+      'unexpected files in the package',
+    ).toEqual([])
     expect(packed.filter((f) => /(^|\/)(src|test|bench|scripts)\/|\.ts$|\.map$/.test(f))).toEqual([])
     expect(packed.filter((f) => f.startsWith('templates/'))).toEqual(listFiles(path.join(ROOT, 'templates')).map((f) => `templates/${f}`))
   })
 
   it('declares what npm and users need', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(prefix, 'node_modules/gwe-int/package.json'), 'utf8'))
-    expect(pkg).toMatchObject({name: 'gwe-int', version: '0.1.0', type: 'module', license: 'MIT', bin: {'gwe-int': './bin/run.cjs'}, engines: {node: '^20.19.0 || ^22.12.0 || >=24.0.0'}})
+    expect(pkg).toMatchObject({
+      name: 'gwe-int',
+      version: '0.1.0',
+      type: 'module',
+      license: 'MIT',
+      bin: {'gwe-int': './bin/run.cjs'},
+      engines: {node: '^20.19.0 || ^22.12.0 || >=24.0.0'},
+    })
     expect(pkg.repository.url).toMatch(/^git\+https:\/\/github\.com\//)
     expect(pkg.description.length).toBeGreaterThan(20)
   })
@@ -118,7 +149,16 @@ describe('the installed gwe-int', () => {
   it('--help lists every command, with the templates topic', async () => {
     const run = await installed(['--help'])
     expect(run.exitCode).toBe(0)
-    for (const line of [/^ {2}autocomplete +\S/m, /^ {2}generate +\S/m, /^ {2}list +\S/m, /^ {2}new +\S/m, /^ {2}patch +\S/m, /^ {2}preview +\S/m, /^ {2}schema +\S/m, /^ {2}templates +Customize the templates/m]) {
+    for (const line of [
+      /^ {2}autocomplete +\S/m,
+      /^ {2}generate +\S/m,
+      /^ {2}list +\S/m,
+      /^ {2}new +\S/m,
+      /^ {2}patch +\S/m,
+      /^ {2}preview +\S/m,
+      /^ {2}schema +\S/m,
+      /^ {2}templates +Customize the templates/m,
+    ]) {
       expect(run.stdout).toMatch(line)
     }
     expect((await installed(['templates', '--help'])).stdout).toMatch(/^ {2}templates eject +Copy the built-in templates/m)
@@ -234,10 +274,13 @@ describe('the installed gwe-int', () => {
     expect(broken.stderr).toMatch(/invite\.html\.hbs:\d+: not a valid Handlebars template/)
   })
 
-  it('patch edits a team\'s own invite.html', async () => {
+  it("patch edits a team's own invite.html", async () => {
     const cwd = tempDir('gwe-int-user-')
     fs.copyFileSync(path.join(ROOT, 'test/fixtures/patch/guide-invite/input.html'), path.join(cwd, 'invite.html'))
-    const run = await installed(['patch', 'invite.html', '--media', 'gms-chat', '--scenario', 'CHAT-NOW', '--host', 'https://gms.example.com', '--out', 'inviteGMS.html', '--json'], {cwd})
+    const run = await installed(
+      ['patch', 'invite.html', '--media', 'gms-chat', '--scenario', 'CHAT-NOW', '--host', 'https://gms.example.com', '--out', 'inviteGMS.html', '--json'],
+      {cwd},
+    )
     expect(run.exitCode, run.stderr).toBe(0)
     expect(JSON.parse(run.stdout).changes).toContain('added function startGms')
     expect(fs.readFileSync(path.join(cwd, 'inviteGMS.html'), 'utf8')).toContain('startGms("CHAT-NOW")')

@@ -26,7 +26,9 @@ describe('gwe-int patch (built binary)', () => {
     expect(read(dir, 'invite.html')).toBe(before)
     const out = read(dir, 'inviteGMS.html')
     // Minimal change: the only removed text is the startChat() call the branch used to make.
-    const removed = diffLines(before, out).filter((part) => part.removed).map((part) => part.value)
+    const removed = diffLines(before, out)
+      .filter((part) => part.removed)
+      .map((part) => part.value)
     expect(removed).toHaveLength(1)
     expect(removed[0].trim()).toMatch(/^startChat\(\);/)
     expect(out.replace(/\r\n/g, '').includes('\n')).toBe(false)
@@ -89,7 +91,7 @@ describe('gwe-int patch (built binary)', () => {
     expect(listFiles(dir)).toEqual(['invite.html'])
   })
 
-  it('refuses to overwrite an --out file that is somebody else\'s work (exit 3)', async () => {
+  it("refuses to overwrite an --out file that is somebody else's work (exit 3)", async () => {
     const dir = project({'invite.html': 'crlf-invite'})
     fs.writeFileSync(path.join(dir, 'inviteGMS.html'), '<p>hand made</p>\n')
     const run = await gweInt(['patch', 'invite.html', '--media', 'gms-chat', ...HOST, '--out', 'inviteGMS.html'], {cwd: dir})
@@ -97,9 +99,11 @@ describe('gwe-int patch (built binary)', () => {
     expect(read(dir, 'inviteGMS.html')).toBe('<p>hand made</p>\n')
   })
 
-  it('new and generate build from the team\'s sources, so CI regenerates from the originals', async () => {
+  it("new and generate build from the team's sources, so CI regenerates from the originals", async () => {
     const dir = project({'invite.html': 'crlf-invite', 'index.html': 'guide-gms-widget'})
-    const run = await gweInt(['new', 'gms-chat', '--invite-source', 'invite.html', '--widget-source', 'index.html', ...HOST, '--out', 'out', '--yes'], {cwd: dir})
+    const run = await gweInt(['new', 'gms-chat', '--invite-source', 'invite.html', '--widget-source', 'index.html', ...HOST, '--out', 'out', '--yes'], {
+      cwd: dir,
+    })
     expect(run.exitCode, String(run.stderr)).toBe(0)
     const config = JSON.parse(read(dir, 'gwe-int.config.json'))
     expect(config.integrations[0]).toMatchObject({inviteSource: 'invite.html', widgetSource: 'index.html'})

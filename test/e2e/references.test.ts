@@ -48,16 +48,33 @@ describe('no internal references', () => {
     cwd = tempDir('gwe-int-refs-')
     const media = JSON.parse(String((await record('list --json', ['list', '--json'])).stdout)) as {media: {id: string; scenarios: {id: string}[]}[]}
     expect(media.media.map((m) => m.id).sort()).toEqual(Object.keys(MEDIA_ARGS).sort())
-    const jobs: [string, string[]][] = [['list', ['list']], ['--help', ['--help']]]
-    for (const command of ['new', 'generate', 'list', 'patch', 'preview', 'schema', 'templates eject']) jobs.push([`${command} --help`, [...command.split(' '), '--help']])
+    const jobs: [string, string[]][] = [
+      ['list', ['list']],
+      ['--help', ['--help']],
+    ]
+    for (const command of ['new', 'generate', 'list', 'patch', 'preview', 'schema', 'templates eject'])
+      jobs.push([`${command} --help`, [...command.split(' '), '--help']])
     // Every medium, and every scenario of the GMS media, each in its own folder.
     for (const m of media.media) {
       const scenarios = m.scenarios.length ? m.scenarios.map((s) => s.id) : [undefined]
       for (const scenario of scenarios) {
         const name = scenario ? `${m.id}-${scenario.toLowerCase()}` : m.id
-        const args = ['new', m.id, ...MEDIA_ARGS[m.id], ...(scenario ? ['--scenario', scenario] : []), '--integration', name, '--out', `widgets/${name}`, '--yes', '--config', `${name}.json`]
+        const args = [
+          'new',
+          m.id,
+          ...MEDIA_ARGS[m.id],
+          ...(scenario ? ['--scenario', scenario] : []),
+          '--integration',
+          name,
+          '--out',
+          `widgets/${name}`,
+          '--yes',
+          '--config',
+          `${name}.json`,
+        ]
         jobs.push([`new ${m.id} ${scenario ?? ''}`, args])
-        if (scenario === m.scenarios[0]?.id || !scenario) jobs.push([`new ${m.id} --json`, [...args.map((a) => (a === `${name}.json` ? `${name}-dry.json` : a)), '--json', '--dry-run']])
+        if (scenario === m.scenarios[0]?.id || !scenario)
+          jobs.push([`new ${m.id} --json`, [...args.map((a) => (a === `${name}.json` ? `${name}-dry.json` : a)), '--json', '--dry-run']])
       }
     }
     // Patched copies of a team's own files, for every medium that patches them.
@@ -93,7 +110,10 @@ describe('no internal references', () => {
     let previewCwd: string
     beforeAll(async () => {
       previewCwd = tempDir('gwe-int-refs-preview-')
-      await newIntegrations(previewCwd, Object.entries(MEDIA_ARGS).map(([m, args]) => [m, ...args]))
+      await newIntegrations(
+        previewCwd,
+        Object.entries(MEDIA_ARGS).map(([m, args]) => [m, ...args]),
+      )
       preview = await startPreview(previewCwd)
     }, 300_000)
     afterAll(async () => {
@@ -109,7 +129,8 @@ describe('no internal references', () => {
       for (const link of links) {
         const text = await (await fetch(`${preview.origin}${link}`)).text()
         pages.set(link, text)
-        for (const m of text.matchAll(/(?:href|src)="(\/[^"#?]*)/g)) if (!pages.has(m[1])) pages.set(m[1], await (await fetch(`${preview.origin}${m[1]}`)).text())
+        for (const m of text.matchAll(/(?:href|src)="(\/[^"#?]*)/g))
+          if (!pages.has(m[1])) pages.set(m[1], await (await fetch(`${preview.origin}${m[1]}`)).text())
       }
       pages.set('/missing (404)', await (await fetch(`${preview.origin}/i/nothing-here`)).text())
       expect(pages.size).toBeGreaterThan(10)
@@ -123,12 +144,20 @@ describe('no internal references', () => {
       ...listFiles(path.join(ROOT, 'src')).map((f) => `src/${f}`),
       ...listFiles(path.join(ROOT, 'templates')).map((f) => `templates/${f}`),
       // Images (the README's screenshots) are not text.
-      ...listFiles(path.join(ROOT, 'docs')).filter((f) => !/\.png$/.test(f)).map((f) => `docs/${f}`),
-      ...listFiles(path.join(ROOT, 'test/golden')).filter((f) => !f.endsWith('.ts')).map((f) => `test/golden/${f}`),
-      ...listFiles(path.join(ROOT, 'test/fixtures/patch')).filter((f) => /expected/.test(f)).map((f) => `test/fixtures/patch/${f}`),
+      ...listFiles(path.join(ROOT, 'docs'))
+        .filter((f) => !/\.png$/.test(f))
+        .map((f) => `docs/${f}`),
+      ...listFiles(path.join(ROOT, 'test/golden'))
+        .filter((f) => !f.endsWith('.ts'))
+        .map((f) => `test/golden/${f}`),
+      ...listFiles(path.join(ROOT, 'test/fixtures/patch'))
+        .filter((f) => /expected/.test(f))
+        .map((f) => `test/fixtures/patch/${f}`),
       ...listFiles(path.join(ROOT, 'test/fixtures/ejected-0.1')).map((f) => `test/fixtures/ejected-0.1/${f}`),
       'scripts/screenshots.mjs',
-      'README.md', 'SECURITY.md', 'CHANGELOG.md',
+      'README.md',
+      'SECURITY.md',
+      'CHANGELOG.md',
     ]
     expect(files.length).toBeGreaterThan(100)
     const found = files.flatMap((f) => forbiddenReferences(f, fs.readFileSync(path.join(ROOT, f), 'utf8')))
@@ -140,7 +169,10 @@ describe('no internal references', () => {
     const titles = tests.flatMap((f) => testTitles(fs.readFileSync(path.join(ROOT, 'test', f), 'utf8')).map((t) => [f, t] as const))
     expect(titles.length).toBeGreaterThan(100)
     const fixtures = fs.readdirSync(path.join(ROOT, 'test/fixtures/patch'))
-    expect([...titles.flatMap(([f, t]) => forbiddenReferences(`test/${f}`, t)), ...fixtures.flatMap((f) => forbiddenReferences('test/fixtures/patch', f))]).toEqual([])
+    expect([
+      ...titles.flatMap(([f, t]) => forbiddenReferences(`test/${f}`, t)),
+      ...fixtures.flatMap((f) => forbiddenReferences('test/fixtures/patch', f)),
+    ]).toEqual([])
   })
 
   it('every link into docs/genesys.md reaches a section; generated files link in the installed form', () => {

@@ -36,14 +36,20 @@ async function waitFor(ready: () => boolean, ms = 60_000): Promise<void> {
 }
 
 /** The built binary as a child the test can signal, with test hooks in `env`. */
-const start = (args: string[], cwd: string, env: Record<string, string>) => execa('node', [BIN, ...args], {cwd, reject: false, stdin: 'ignore', env: {NO_COLOR: '1', ...env}})
+const start = (args: string[], cwd: string, env: Record<string, string>) =>
+  execa('node', [BIN, ...args], {cwd, reject: false, stdin: 'ignore', env: {NO_COLOR: '1', ...env}})
 
 function configOf(dir: string, name = 'gwe-int.config.json'): {integrations: {name: string}[]} {
   return JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as {integrations: {name: string}[]}
 }
 
 function writeConfig(dir: string, count: number): void {
-  const integrations = Array.from({length: count}, (_, k) => ({name: `site-${k}`, media: 'gms-chat', host: 'https://gms.example.com', out: `widgets/site-${k}`}))
+  const integrations = Array.from({length: count}, (_, k) => ({
+    name: `site-${k}`,
+    media: 'gms-chat',
+    host: 'https://gms.example.com',
+    out: `widgets/site-${k}`,
+  }))
   fs.writeFileSync(path.join(dir, 'gwe-int.config.json'), `${JSON.stringify({integrations}, null, 2)}\n`)
 }
 
@@ -53,7 +59,11 @@ describe('parallel runs sharing one config', {timeout: SLOW}, () => {
     const names = ['n1', 'n2', 'n3', 'n4', 'n5', 'n6']
     const runs = await Promise.all(names.map((n) => gweInt(['new', ...GMS.slice(0, -3), '--integration', n, '--out', `widgets/${n}`, '--yes'], {cwd})))
     for (const run of runs) expect(run.exitCode, String(run.stderr)).toBe(0)
-    expect(configOf(cwd).integrations.map((e) => e.name).sort()).toEqual(names)
+    expect(
+      configOf(cwd)
+        .integrations.map((e) => e.name)
+        .sort(),
+    ).toEqual(names)
     const check = await gweInt(['generate', '--check'], {cwd})
     expect(check.exitCode, String(check.stdout)).toBe(0)
     expect(fs.existsSync(path.join(cwd, 'gwe-int.config.json.lock'))).toBe(false)
@@ -69,7 +79,10 @@ describe('parallel runs sharing one config', {timeout: SLOW}, () => {
     // on a busy machine would rightly take the lock over as stale.
     const touch = setInterval(() => fs.utimesSync(lock, new Date(), new Date()), 1000)
     const before = snapshot(cwd)
-    const run = await gweInt(['new', ...GMS.slice(0, -3), '--integration', 'other', '--out', 'other', '--yes'], {cwd, env: {GWE_INT_LOCK_WAIT_MS: '1500'}}).finally(() => clearInterval(touch))
+    const run = await gweInt(['new', ...GMS.slice(0, -3), '--integration', 'other', '--out', 'other', '--yes'], {
+      cwd,
+      env: {GWE_INT_LOCK_WAIT_MS: '1500'},
+    }).finally(() => clearInterval(touch))
     expect(run.exitCode).toBe(74)
     expect(run.stderr).toContain(`${path.join(fs.realpathSync(cwd), 'gwe-int.config.json')}: another gwe-int run has held its lock`)
     expect(run.stderr).toContain(`remove the folder ${fs.realpathSync(cwd)}/gwe-int.config.json.lock and try again`)
@@ -194,7 +207,10 @@ describe('signals while writing', {timeout: SLOW}, () => {
     const cwd = tempDir()
     writeConfig(cwd, 2)
     expect((await gweInt(['generate'], {cwd})).exitCode).toBe(0)
-    fs.writeFileSync(path.join(cwd, 'gwe-int.config.json'), fs.readFileSync(path.join(cwd, 'gwe-int.config.json'), 'utf8').replaceAll('gms.example.com', 'gms2.example.com'))
+    fs.writeFileSync(
+      path.join(cwd, 'gwe-int.config.json'),
+      fs.readFileSync(path.join(cwd, 'gwe-int.config.json'), 'utf8').replaceAll('gms.example.com', 'gms2.example.com'),
+    )
     const plan = JSON.parse(String((await gweInt(['generate', '--dry-run', '--json'], {cwd})).stdout)) as {files: {status: string}[]}
     const changing = plan.files.filter((f) => f.status === 'updated').length
     expect(changing).toBeGreaterThan(0)

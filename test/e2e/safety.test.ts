@@ -79,7 +79,10 @@ describe('bad values are refused at the edge: exit 2, one line naming the flag, 
     [['new', 'gms-chat', '--widget-name', 'con.html', '--yes'], '--widget-name: must not be a reserved device name'],
     [['new', 'gms-chat', '--name', 'sub/invite.html', '--yes'], '--name: must be a plain file name'],
     [['new', 'gms-chat', '--integration', 'Bad Name', '--yes'], '--integration: must be lowercase letters'],
-    [['new', 'third-party', '--host', 'https://v.example/c', '--vendor-function', 'alert(1)', '--yes'], '--vendor-function: must be a global JavaScript function path'],
+    [
+      ['new', 'third-party', '--host', 'https://v.example/c', '--vendor-function', 'alert(1)', '--yes'],
+      '--vendor-function: must be a global JavaScript function path',
+    ],
     [['new', ...GMS.slice(0, -3), '--out', '../elsewhere', '--yes'], '--out: ../elsewhere is outside the project folder'],
   ])('%j', async (args, message) => {
     const cwd = tempDir()
@@ -185,16 +188,36 @@ describe('template overrides (--templates)', () => {
 })
 
 describe('hostile inputs: a clear error and exit 2', () => {
-  const billionLaughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((n, k) => `${n}: &${n} [${Array(9).fill(`*${'abcdefghi'[k]}`).join(',')}]`), 'integrations: []', ''].join('\n')
+  const billionLaughs = [
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+    ...'bcdefghi'.split('').map((n, k) => `${n}: &${n} [${Array(9).fill(`*${'abcdefghi'[k]}`).join(',')}]`),
+    'integrations: []',
+    '',
+  ].join('\n')
 
   it.each([
     ['not JSON', 'gwe-int.config.json', '{"integrations": [\n  {"name": "a",,}\n]}\n', /gwe-int\.config\.json:2:\d+: not valid JSON/],
     ['not YAML', 'gwe-int.config.yaml', 'integrations:\n  - name: a\n   media: [\n', /gwe-int\.config\.yaml:\d+:\d+: not valid YAML/],
-    ['binary garbage', 'gwe-int.config.json', Buffer.from([0x7b, 0x00, 0xff, 0xfe, 0x01]), /gwe-int\.config\.json: config looks binary \(NUL byte at offset 1\)/],
-    ['not UTF-8', 'gwe-int.config.yaml', Buffer.from('integrations:\n  - name: caf\xe9\n', 'latin1'), /gwe-int\.config\.yaml: config is not valid UTF-8 \(at byte 27\)/],
+    [
+      'binary garbage',
+      'gwe-int.config.json',
+      Buffer.from([0x7b, 0x00, 0xff, 0xfe, 0x01]),
+      /gwe-int\.config\.json: config looks binary \(NUL byte at offset 1\)/,
+    ],
+    [
+      'not UTF-8',
+      'gwe-int.config.yaml',
+      Buffer.from('integrations:\n  - name: caf\xe9\n', 'latin1'),
+      /gwe-int\.config\.yaml: config is not valid UTF-8 \(at byte 27\)/,
+    ],
     ['a YAML bomb (aliases)', 'gwe-int.config.yaml', billionLaughs, /gwe-int\.config\.yaml: Excessive alias count/],
     ['deep nesting', 'gwe-int.config.json', `${'['.repeat(200_000)}`, /gwe-int\.config\.json:1: not valid JSON for a config: nested deeper than 64 levels/],
-    ['deep block nesting', 'gwe-int.config.yaml', Array.from({length: 500}, (_, k) => `${' '.repeat(k)}a:`).join('\n'), /gwe-int\.config\.yaml:202: not valid YAML for a config: nested deeper/],
+    [
+      'deep block nesting',
+      'gwe-int.config.yaml',
+      Array.from({length: 500}, (_, k) => `${' '.repeat(k)}a:`).join('\n'),
+      /gwe-int\.config\.yaml:202: not valid YAML for a config: nested deeper/,
+    ],
     ['a list where an object belongs', 'gwe-int.config.yaml', '- 1\n- 2\n', /gwe-int\.config\.yaml(:1)?: \(root\): /],
   ])('a config that is %s', async (_what, name, text, message) => {
     const cwd = project({[name]: text})
@@ -205,7 +228,7 @@ describe('hostile inputs: a clear error and exit 2', () => {
     expect(listFiles(cwd)).toEqual([name])
   })
 
-  it('many keys are checked for duplicates in one pass (the parser\'s own check is quadratic)', async () => {
+  it("many keys are checked for duplicates in one pass (the parser's own check is quadratic)", async () => {
     const keys = Array.from({length: 60_000}, (_, k) => `k${k}: 1`).join('\n')
     const cwd = project({'gwe-int.config.yaml': `integrations: []\n${keys}\nk7: 2\n`})
     const run = await gweInt(['generate'], {cwd})

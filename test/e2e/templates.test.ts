@@ -28,7 +28,9 @@ describe('gwe-int templates eject (built binary)', () => {
     fs.writeFileSync(path.join(cwd, 'my-templates/invite/invite.html.hbs'), 'mine\n')
     const again = await gweInt(['templates', 'eject', '--out', 'my-templates'], {cwd})
     expect(again.exitCode).toBe(3)
-    expect(String(again.stderr)).toBe('error: --out: my-templates is not empty; nothing was written\n  pass --force to write the templates into it (its other files are kept)')
+    expect(String(again.stderr)).toBe(
+      'error: --out: my-templates is not empty; nothing was written\n  pass --force to write the templates into it (its other files are kept)',
+    )
     expect(read(cwd, 'my-templates/invite/invite.html.hbs')).toBe('mine\n')
     const forced = await gweInt(['templates', 'eject', '--out', 'my-templates', '--force', '--json'], {cwd})
     expect(forced.exitCode).toBe(0)
@@ -64,8 +66,20 @@ describe('gwe-int templates eject (built binary)', () => {
   }
   // [what, file, edit, the mustache the error points at, the message after "file:line:col: "]
   const broken: [string, string, (text: string) => string, string, string][] = [
-    ['an unknown variable', 'invite/invite.html.hbs', (t) => t.replace('{{text t.inviteChatTitle}}', '{{text company.name}}'), 'company.name', '"company.name" is not a variable templates receive; see README.md of "gwe-int templates eject"'],
-    ['an unknown helper', 'engagement-logic/notify.sh.hbs', (t) => `${t}{{upper integration}}\n`, '{{upper', 'unknown helper "upper"; templates can use attr, color, comment, each, eq, ident, if, includes, js, jsValue, json, log, lookup, sh, text, unless, url, with'],
+    [
+      'an unknown variable',
+      'invite/invite.html.hbs',
+      (t) => t.replace('{{text t.inviteChatTitle}}', '{{text company.name}}'),
+      'company.name',
+      '"company.name" is not a variable templates receive; see README.md of "gwe-int templates eject"',
+    ],
+    [
+      'an unknown helper',
+      'engagement-logic/notify.sh.hbs',
+      (t) => `${t}{{upper integration}}\n`,
+      '{{upper',
+      'unknown helper "upper"; templates can use attr, color, comment, each, eq, ident, if, includes, js, jsValue, json, log, lookup, sh, text, unless, url, with',
+    ],
   ]
   for (const [what, rel, edit, marker, message] of broken) {
     it(`a custom template with ${what} fails with the file, line and column, exit 2, nothing written`, async () => {

@@ -13,7 +13,10 @@ const read = (cwd: string, rel: string) => fs.readFileSync(path.join(cwd, rel), 
 describe('locale and branding (built binary)', () => {
   it('new --locale fr --accent --logo-url writes a French, branded invitation and records the keys', async () => {
     const cwd = tempDir()
-    const run = await gweInt(['new', 'gms-callback', '--locale', 'fr', '--accent', 'darkgreen', '--logo-url', 'https://www.example.com/logo.svg', '--yes', '--json'], {cwd})
+    const run = await gweInt(
+      ['new', 'gms-callback', '--locale', 'fr', '--accent', 'darkgreen', '--logo-url', 'https://www.example.com/logo.svg', '--yes', '--json'],
+      {cwd},
+    )
     expect(run.exitCode, String(run.stderr)).toBe(0)
     const entry = JSON.parse(read(cwd, 'gwe-int.config.json')).integrations[0]
     expect([entry.locale, entry.accent, entry.logoUrl]).toEqual(['fr', 'darkgreen', 'https://www.example.com/logo.svg'])
@@ -34,15 +37,28 @@ describe('locale and branding (built binary)', () => {
     const cwd = tempDir()
     fs.writeFileSync(
       path.join(cwd, 'gwe-int.config.json'),
-      JSON.stringify({integrations: [{name: 'shop', media: 'gms-chat', host: 'https://gms.example.com', locale: 'de', texts: {inviteChatTitle: 'Fragen? Wir sind da & helfen > gern', inviteAccept: 'Chat starten'}}]}),
+      JSON.stringify({
+        integrations: [
+          {
+            name: 'shop',
+            media: 'gms-chat',
+            host: 'https://gms.example.com',
+            locale: 'de',
+            texts: {inviteChatTitle: 'Fragen? Wir sind da & helfen > gern', inviteAccept: 'Chat starten'},
+          },
+        ],
+      }),
     )
     const run = await gweInt(['generate'], {cwd})
     expect(run.exitCode, String(run.stderr)).toBe(0)
     const html = read(cwd, 'widgets/shop/inviteGMS.html')
     const doc = parse(html)
+    type Node = {attrs?: {name: string; value: string}[]; childNodes?: Node[]; value?: string}
     const text = (id: string) => {
-      const find = (n: any): any => (n.attrs?.some((a: any) => a.name === 'id' && a.value === id) ? n : (n.childNodes ?? []).map(find).find(Boolean))
-      return find(doc).childNodes.map((c: any) => c.value).join('')
+      const find = (n: Node): Node | undefined => (n.attrs?.some((a) => a.name === 'id' && a.value === id) ? n : (n.childNodes ?? []).map(find).find(Boolean))
+      return find(doc as Node)!
+        .childNodes!.map((c) => c.value)
+        .join('')
     }
     expect(text('gwe-int-invite-title')).toBe('Fragen? Wir sind da & helfen > gern')
     expect(text('gwe-int-invite-accept')).toBe('Chat starten')
@@ -50,7 +66,10 @@ describe('locale and branding (built binary)', () => {
   })
 
   it.each([
-    [['--locale', 'frr'], '--locale: unknown locale "frr" (did you mean fr?); gwe-int ships en (English), fr (français), de (Deutsch), es (español), nl (Nederlands)'],
+    [
+      ['--locale', 'frr'],
+      '--locale: unknown locale "frr" (did you mean fr?); gwe-int ships en (English), fr (français), de (Deutsch), es (español), nl (Nederlands)',
+    ],
     [['--accent', 'blue;}body{display:none'], '--accent: "blue;}body{display:none" is not a CSS colour'],
     [['--logo-url', 'ftp://example.com/logo.png'], '--logo-url: must use http or https, not ftp'],
   ])('new %j: exit 2, one line naming the flag, nothing written', async (flags, message) => {
@@ -65,11 +84,16 @@ describe('locale and branding (built binary)', () => {
 
   it('a config with an unknown text key or markup fails with file, line and key; nothing written', async () => {
     const cwd = tempDir()
-    fs.writeFileSync(path.join(cwd, 'gwe-int.config.yaml'), 'integrations:\n  - name: a\n    media: gms-chat\n    texts:\n      inviteDecline: "<em>No</em>"\n      inviteAcept: Sure\n')
+    fs.writeFileSync(
+      path.join(cwd, 'gwe-int.config.yaml'),
+      'integrations:\n  - name: a\n    media: gms-chat\n    texts:\n      inviteDecline: "<em>No</em>"\n      inviteAcept: Sure\n',
+    )
     const run = await gweInt(['generate', '--config', 'gwe-int.config.yaml'], {cwd})
     expect(run.exitCode).toBe(2)
     const stderr = String(run.stderr)
-    expect(stderr).toContain('gwe-int.config.yaml:6: integrations[0].texts: unknown text key "inviteAcept" (did you mean inviteAccept?); valid keys: inviteChatTitle,')
+    expect(stderr).toContain(
+      'gwe-int.config.yaml:6: integrations[0].texts: unknown text key "inviteAcept" (did you mean inviteAccept?); valid keys: inviteChatTitle,',
+    )
     expect(stderr).toContain('gwe-int.config.yaml:5: integrations[0].texts.inviteDecline: must be plain text, not HTML')
     expect(stderr).not.toMatch(/\n\s+at /)
     expect(listFiles(cwd)).toEqual(['gwe-int.config.yaml'])

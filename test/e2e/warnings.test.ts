@@ -28,11 +28,13 @@ describe('warnings and next steps (built binary)', () => {
     expect(invite.slice(0, 8).join('\n')).toMatch(/STAND-IN: not for production[\s\S]*startChat\(\)\/startCallback\(\)\s+do NOT start/)
     const json = await gweInt(['new', 'gwe-callback', '--yes', '--json', '--dry-run'], {cwd})
     const out = JSON.parse(String(json.stdout))
-    expect(out.warnings.filter((w: string) => w.includes('NOT FOR PRODUCTION') && w.includes('--invite-source') && w.includes('startCallback()'))).toHaveLength(1)
+    expect(out.warnings.filter((w: string) => w.includes('NOT FOR PRODUCTION') && w.includes('--invite-source') && w.includes('startCallback()'))).toHaveLength(
+      1,
+    )
     expect(String(json.stderr)).toContain('NOT FOR PRODUCTION')
   })
 
-  it('no warnings when built from the team\'s invite.html with real hosts', async () => {
+  it("no warnings when built from the team's invite.html with real hosts", async () => {
     const cwd = tempDir()
     const run = await gweInt(['new', 'gms-chat', ...REAL, '--invite-source', INVITE, '--yes', '--json'], {cwd})
     expect(run.exitCode, String(run.stderr)).toBe(0)

@@ -46,7 +46,13 @@ export async function runAxe(target: Page | Frame, include?: string): Promise<Ax
     async ({include, tags}) => {
       const axe = (window as unknown as {axe: {run: (ctx: unknown, opts: unknown) => Promise<{violations: AxeViolation[]}>}}).axe
       const result = await axe.run(include ? {include: [include]} : document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
-      return result.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, nodes: v.nodes.map((n) => ({target: n.target.map(String), failureSummary: n.failureSummary, html: n.html.slice(0, 200)}))}))
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        helpUrl: v.helpUrl,
+        nodes: v.nodes.map((n) => ({target: n.target.map(String), failureSummary: n.failureSummary, html: n.html.slice(0, 200)})),
+      }))
     },
     {include, tags: [...AXE_TAGS]},
   )
@@ -55,7 +61,10 @@ export async function runAxe(target: Page | Frame, include?: string): Promise<Ax
 /** One readable line per violation and node, for failure messages and logs. */
 export function describeViolations(list: AxeViolation[]): string {
   return list
-    .map((v) => `${v.impact ?? 'unknown'} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    at ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ').trim()}\n    ${n.html}`).join('\n')}`)
+    .map(
+      (v) =>
+        `${v.impact ?? 'unknown'} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    at ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ').trim()}\n    ${n.html}`).join('\n')}`,
+    )
     .join('\n')
 }
 
@@ -67,7 +76,9 @@ export async function expectAccessible(target: Page | Frame, check: AxeCheck = {
   const allow = check.allow ?? {}
   for (const [rule, reason] of Object.entries(allow)) expect(reason.trim(), `allowed axe rule ${rule} needs a reason`).not.toBe('')
   const violations = await runAxe(target, check.include)
-  const failing = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.impact === null || (v.impact === 'moderate' && !(v.id in allow)))
+  const failing = violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical' || v.impact === null || (v.impact === 'moderate' && !(v.id in allow)),
+  )
   expect(failing, `axe-core on ${check.label ?? target.url()}:\n${describeViolations(failing)}`).toEqual([])
   return violations
 }

@@ -19,7 +19,15 @@ export const SKIP_LINE = `browser tests skipped: no Chromium at ${CHROMIUM}; ins
 export const SCREENSHOTS = path.join(ROOT, 'test-output', 'screenshots')
 
 /** The flags the issue fixes; Playwright gives each launch a fresh temporary --user-data-dir. */
-export const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+export const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
 
 /**
  * A describe() for browser tests: runs when Chromium is there; without it, fails under
@@ -59,7 +67,12 @@ const URL_LINE = /^gwe-int preview: (http:\/\/127\.0\.0\.1:(\d+)\/)$/m
  * Starts the built `gwe-int preview` and resolves once it printed its URL.
  * `command`: what runs gwe-int (default: the build, `node bin/run.cjs`).
  */
-export async function startPreview(cwd: string, args: string[] = [], env: Record<string, string> = {}, command: string[] = [process.execPath, BIN]): Promise<RunningPreview> {
+export async function startPreview(
+  cwd: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+  command: string[] = [process.execPath, BIN],
+): Promise<RunningPreview> {
   const [file, ...pre] = command
   const child = execa(file, [...pre, 'preview', ...args], {cwd, reject: false, stdin: 'ignore', env: {NO_COLOR: '1', ...env}, buffer: true})
   let out = ''
@@ -168,7 +181,10 @@ export async function withSession<T>(browser: Browser, test: TestInfo, body: (se
     }
     if (process.env.GWE_INT_SCREENSHOTS === 'always') await screenshots(session, test)
     expect(session.blocked, 'requests that tried to leave 127.0.0.1').toEqual([])
-    expect(session.requested.filter((u) => !LOCAL.test(u)), 'requests outside 127.0.0.1').toEqual([])
+    expect(
+      session.requested.filter((u) => !LOCAL.test(u)),
+      'requests outside 127.0.0.1',
+    ).toEqual([])
     return result
   } finally {
     await session.context.close()
@@ -177,7 +193,11 @@ export async function withSession<T>(browser: Browser, test: TestInfo, body: (se
 
 async function screenshots(session: Session, test: TestInfo): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, {recursive: true})
-  const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80)
+  const slug = (s: string) =>
+    s
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 80)
   const prefix = `${slug(path.basename(test.file?.name ?? 'browser', '.test.ts'))}--${slug(test.name)}`
   const pages = session.context.pages()
   for (const [n, page] of pages.entries()) {

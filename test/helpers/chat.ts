@@ -25,11 +25,12 @@ export async function transcript(popup: Page): Promise<string[]> {
 
 export async function waitForLine(popup: Page, line: string, timeout = 10_000): Promise<void> {
   await popup.waitForFunction(
-    (want) => [...document.querySelectorAll('[role=log] li')].some((li) => {
-      const sender = li.querySelector('.gwe-int-sender')
-      const text = li.querySelector('.gwe-int-msg-text')
-      return (sender && text ? `${sender.textContent}: ${text.textContent}` : li.textContent) === want
-    }),
+    (want) =>
+      [...document.querySelectorAll('[role=log] li')].some((li) => {
+        const sender = li.querySelector('.gwe-int-sender')
+        const text = li.querySelector('.gwe-int-msg-text')
+        return (sender && text ? `${sender.textContent}: ${text.textContent}` : li.textContent) === want
+      }),
     line,
     {timeout},
   )

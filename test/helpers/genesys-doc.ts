@@ -4,9 +4,23 @@ import {ROOT} from './cli.js'
 
 /** The sections of docs/genesys.md, in order: the only anchors a generated file may link to. */
 export const GENESYS_ANCHORS = [
-  'invite-widget', 'monitoring-api', 'notify', 'strategy', 'gms-sample', 'gms-callback', 'gms-callback-actions',
-  'queue-position', 'availability', 'chat-v1', 'request-chat', 'request-interaction', 'chat-v2', 'genesys-widgets',
-  'gwe-85-paths', 'attached-data', 'gwe-media',
+  'invite-widget',
+  'monitoring-api',
+  'notify',
+  'strategy',
+  'gms-sample',
+  'gms-callback',
+  'gms-callback-actions',
+  'queue-position',
+  'availability',
+  'chat-v1',
+  'request-chat',
+  'request-interaction',
+  'chat-v2',
+  'genesys-widgets',
+  'gwe-85-paths',
+  'attached-data',
+  'gwe-media',
 ] as const
 
 /** The anchors docs/genesys.md actually defines. */

@@ -12,7 +12,7 @@ export function inlineScripts(html: string): string[] {
     if ((node as Element).tagName === 'script' && !(node as Element).attrs.some((a) => a.name === 'src')) {
       out.push((node as Element).childNodes.map((c) => ('value' in c ? (c as {value: string}).value : '')).join(''))
     }
-    const children = (node as Element).childNodes ?? ((node as {content?: {childNodes: Node[]}}).content?.childNodes)
+    const children = (node as Element).childNodes ?? (node as {content?: {childNodes: Node[]}}).content?.childNodes
     for (const child of children ?? []) walk(child)
   }
   walk(doc as unknown as Node)

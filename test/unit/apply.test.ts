@@ -13,14 +13,24 @@ import {GweIntError} from '../../src/shared/errors.js'
 import type {PlannedFile} from '../../src/core/plan.js'
 import {listFiles, tempDir} from '../helpers/cli.js'
 
-const planned = (dir: string, rel: string, content: string, executable = false): PlannedFile => ({path: path.join(dir, rel), content, integration: 'x', artifact: 'invite', executable})
+const planned = (dir: string, rel: string, content: string, executable = false): PlannedFile => ({
+  path: path.join(dir, rel),
+  content,
+  integration: 'x',
+  artifact: 'invite',
+  executable,
+})
 const mode = (file: string) => fs.statSync(file).mode & 0o777
 
 describe('apply', () => {
   it('writes every file, executable ones 0755, and leaves no temp or backup files', async () => {
     const dir = tempDir()
     fs.writeFileSync(path.join(dir, 'old.html'), 'old\n')
-    const files = assess([planned(dir, 'a/b/new.html', 'new\n'), planned(dir, 'old.html', 'replaced\n'), planned(dir, 'run.sh', '#!/bin/sh\n', true)], readExisting, true)
+    const files = assess(
+      [planned(dir, 'a/b/new.html', 'new\n'), planned(dir, 'old.html', 'replaced\n'), planned(dir, 'run.sh', '#!/bin/sh\n', true)],
+      readExisting,
+      true,
+    )
     const result = await apply(files, {signal: new AbortController().signal})
     expect(result.written).toHaveLength(3)
     expect(listFiles(dir)).toEqual(['a/b/new.html', 'old.html', 'run.sh'])
@@ -74,7 +84,10 @@ describe('readExisting', () => {
     expect(readExisting(path.join(dir, 'none'))).toEqual({kind: 'none'})
     expect(readExisting(path.join(dir, 'f', 'below'))).toEqual({kind: 'none'})
     expect(readExisting('/dev/null')).toEqual({kind: 'other', reason: 'is not a regular file (a device, pipe or socket)'})
-    expect(assess([planned('/dev', 'null', 'x')], readExisting, true)[0]).toMatchObject({status: 'conflict', reason: 'is not a regular file (a device, pipe or socket)'})
+    expect(assess([planned('/dev', 'null', 'x')], readExisting, true)[0]).toMatchObject({
+      status: 'conflict',
+      reason: 'is not a regular file (a device, pipe or socket)',
+    })
   })
 })
 
@@ -93,7 +106,9 @@ describe('realResolve and checkTargets', () => {
     expect(() => realResolve(path.join(dir, 'loop', 'x'))).toThrow(/too many levels of symbolic links/)
     const root = path.join(dir)
     expect(() => checkTargets([planned(dir, 'rel-link/ok.html', '')], () => root, realResolve)).not.toThrow()
-    expect(() => checkTargets([planned(dir, 'abs-link/c.html', '')], () => root, realResolve)).toThrow(`is reached through a symlink that leads to ${path.join(outside, 'c.html')}`)
+    expect(() => checkTargets([planned(dir, 'abs-link/c.html', '')], () => root, realResolve)).toThrow(
+      `is reached through a symlink that leads to ${path.join(outside, 'c.html')}`,
+    )
     expect(() => checkTargets([planned(dir, 'dangling', '')], () => root, realResolve)).toThrow(/outside the output folder/)
   })
 
@@ -107,8 +122,19 @@ describe('realResolve and checkTargets', () => {
     fs.symlinkSync(outside, path.join(dir, 'abs-link'))
     fs.symlinkSync(path.join(outside, 'gone', 'x'), path.join(dir, 'dangling'))
     const paths = [
-      'real/sub/a.html', 'rel-link/sub/b.html', 'chain/c.html', 'chain', 'abs-link/d/e.html', 'dangling', 'dangling/below',
-      'missing/deeper/f.html', 'missing/g.html', 'real/file.txt', 'real/file.txt/under', 'rel-link/../real/h.html', 'real',
+      'real/sub/a.html',
+      'rel-link/sub/b.html',
+      'chain/c.html',
+      'chain',
+      'abs-link/d/e.html',
+      'dangling',
+      'dangling/below',
+      'missing/deeper/f.html',
+      'missing/g.html',
+      'real/file.txt',
+      'real/file.txt/under',
+      'rel-link/../real/h.html',
+      'real',
     ].map((p) => path.join(dir, p))
     const expected = paths.map((p) => realResolve(p))
     const forward = realResolver()
@@ -194,7 +220,10 @@ describe('apply: durable, collision-free, every order of interruption', () => {
 
     fs.writeFileSync(path.join(dir, 'old.html'), 'old again\n')
     fs.mkdirSync(path.join(dir, 'z.html/in-the-way'), {recursive: true})
-    const failing: AssessedFile[] = [{...planned(dir, 'old.html', ''), status: 'deleted'}, {...planned(dir, 'z.html', 'Z\n'), status: 'created'}]
+    const failing: AssessedFile[] = [
+      {...planned(dir, 'old.html', ''), status: 'deleted'},
+      {...planned(dir, 'z.html', 'Z\n'), status: 'created'},
+    ]
     const error = (await apply(failing, {signal: new AbortController().signal}).catch((e: unknown) => e)) as GweIntError
     expect(error.exit).toBe(2)
     expect(error.message).toBe(`could not write ${path.join(dir, 'z.html')} (EISDIR); nothing was changed`)

@@ -29,7 +29,7 @@ const TABLE_6_3: Record<string, [string, string, string, string] | null> = {
 }
 
 describe('scenarios', () => {
-  it('are exactly the GMS samples\' presets, with their parameter sets', () => {
+  it("are exactly the GMS samples' presets, with their parameter sets", () => {
     expect(SCENARIOS.map((s) => s.id).sort()).toEqual(Object.keys(TABLE_6_3).sort())
     for (const s of SCENARIOS) {
       const row = TABLE_6_3[s.id]
@@ -47,7 +47,8 @@ describe('scenarios', () => {
   })
 
   it('post where the sample posts them: REQUEST-* to the built-in services, the rest to callback/<service>', () => {
-    for (const s of SCENARIOS) expect(s.endpoint, s.id).toBe(s.id === 'REQUEST-CHAT' ? 'request-chat' : s.id === 'REQUEST-INTERACTION' ? 'request-interaction' : 'callback')
+    for (const s of SCENARIOS)
+      expect(s.endpoint, s.id).toBe(s.id === 'REQUEST-CHAT' ? 'request-chat' : s.id === 'REQUEST-INTERACTION' ? 'request-interaction' : 'callback')
   })
 
   it('each belong to a medium of their channel', () => {
@@ -119,7 +120,12 @@ describe('views derived from the catalogue', () => {
   it('the config schema accepts exactly each medium’s scenarios', () => {
     for (const m of MEDIA) {
       for (const s of SCENARIOS) {
-        const result = integrationSchema.safeParse({name: 'x', media: m.id, scenario: s.id, ...(m.requires.includes('host') ? {host: m.id === 'third-party' ? 'https://v.example/start' : 'https://gms.example.com'} : {})})
+        const result = integrationSchema.safeParse({
+          name: 'x',
+          media: m.id,
+          scenario: s.id,
+          ...(m.requires.includes('host') ? {host: m.id === 'third-party' ? 'https://v.example/start' : 'https://gms.example.com'} : {}),
+        })
         expect(result.success, `${m.id} + ${s.id}`).toBe(m.scenarios.includes(s.id))
       }
     }
@@ -138,7 +144,11 @@ describe('views derived from the catalogue', () => {
 
   it("decides by the medium's properties, never by its id, outside the catalogue", () => {
     const files = fs.readdirSync('src', {recursive: true, encoding: 'utf8'}).filter((f) => f.endsWith('.ts') && !f.startsWith(`catalog${path.sep}`))
-    const byId = files.filter((f) => /media\.id\s*[!=]==\s*'|'(?:third-party|gms-chat|gms-callback|gwe-chat|gwe-callback|webapi-chat|genesys-widgets)'/.test(fs.readFileSync(path.join('src', f), 'utf8')))
+    const byId = files.filter((f) =>
+      /media\.id\s*[!=]==\s*'|'(?:third-party|gms-chat|gms-callback|gwe-chat|gwe-callback|webapi-chat|genesys-widgets)'/.test(
+        fs.readFileSync(path.join('src', f), 'utf8'),
+      ),
+    )
     expect(byId).toEqual([])
   })
 })

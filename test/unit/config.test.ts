@@ -56,7 +56,9 @@ describe('parseConfig (JSON)', () => {
     const inList = '{"integrations": [\n  {"name": "a", "media": "gwe-chat"},\n]}'
     await expect(parseConfig(inList, FILE)).rejects.toThrow(`${FILE}:3:1: not valid JSON: trailing comma before the closing bracket (JSON allows none)`)
     const comment = '{"integrations": []} // note'
-    await expect(parseConfig(comment, FILE)).rejects.toThrow(`${FILE}:1:${comment.indexOf('//') + 1}: not valid JSON: Unexpected non-whitespace character after JSON`)
+    await expect(parseConfig(comment, FILE)).rejects.toThrow(
+      `${FILE}:1:${comment.indexOf('//') + 1}: not valid JSON: Unexpected non-whitespace character after JSON`,
+    )
     const noComma = '{\n  "integrations": []\n  "$schema": "x"\n}'
     await expect(parseConfig(noComma, FILE)).rejects.toThrow(`${FILE}:3:3: not valid JSON: Expected ',' or '}' after property value`)
     // Never the YAML parser's words for a JSON file.
@@ -72,8 +74,16 @@ describe('parseConfig (JSON)', () => {
       fc.record({host: fc.constant('https://gms.example.com'), scenario: fc.constantFrom('CHAT-NOW', 'CHAT-WAIT')}),
       fc.record({out: fc.constantFrom('w', 'widgets/x', 'a b')}),
     )
-    const anything = fc.dictionary(fc.oneof(fc.constantFrom('name', 'media', 'scenario', 'host', 'colour'), fc.string({maxLength: 6})), fc.oneof(fc.string(), fc.string({unit: 'grapheme'}), fc.integer(), fc.boolean()), {maxKeys: 4})
-    const integration = fc.tuple(fc.oneof({weight: 4, arbitrary: valid}, {weight: 1, arbitrary: anything}), fc.constantFrom('gms-chat', 'gwe-chat'), fc.oneof(fc.constantFrom('a', 'b', 'site-1'), fc.string({minLength: 1, maxLength: 8})))
+    const anything = fc.dictionary(
+      fc.oneof(fc.constantFrom('name', 'media', 'scenario', 'host', 'colour'), fc.string({maxLength: 6})),
+      fc.oneof(fc.string(), fc.string({unit: 'grapheme'}), fc.integer(), fc.boolean()),
+      {maxKeys: 4},
+    )
+    const integration = fc.tuple(
+      fc.oneof({weight: 4, arbitrary: valid}, {weight: 1, arbitrary: anything}),
+      fc.constantFrom('gms-chat', 'gwe-chat'),
+      fc.oneof(fc.constantFrom('a', 'b', 'site-1'), fc.string({minLength: 1, maxLength: 8})),
+    )
     await fc.assert(
       fc.asyncProperty(fc.array(integration, {maxLength: 4}), fc.constantFrom(0, 2, '\t'), fc.option(fc.nat(20)), async (list, indent, duplicateAt) => {
         const config = {integrations: list.map(([extra, media, name]) => ({name, media, ...extra}))}

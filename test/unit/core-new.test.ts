@@ -24,7 +24,15 @@ describe('resolveNewAnswers with a terminal', () => {
       ['GWE server URL (https://host:port; empty: relative URLs)?', ''],
     ])
     expect(asked[0].choices).toEqual(['CHAT-NOW', 'CHAT-WAIT', 'REQUEST-CHAT'])
-    expect(entry).toEqual({name: 'gms-chat', media: 'gms-chat', scenario: 'CHAT-NOW', host: 'https://gms.example.com:8443', service: 'support', gweVersion: '8.1', out: 'widgets/gms-chat'})
+    expect(entry).toEqual({
+      name: 'gms-chat',
+      media: 'gms-chat',
+      scenario: 'CHAT-NOW',
+      host: 'https://gms.example.com:8443',
+      service: 'support',
+      gweVersion: '8.1',
+      out: 'widgets/gms-chat',
+    })
   })
 
   it('asks for the medium first when none is given', async () => {
@@ -33,7 +41,12 @@ describe('resolveNewAnswers with a terminal', () => {
     expect(asked[0]).toMatchObject({kind: 'select', message: 'Which medium?', defaultValue: 'gms-chat'})
     expect(asked[0].choices).toContain('third-party')
     // GWE chat takes no scenario, host or service.
-    expect(asked.map((a) => a.message)).toEqual(['Which medium?', 'Which GWE version?', 'Output folder?', 'GWE server URL (https://host:port; empty: relative URLs)?'])
+    expect(asked.map((a) => a.message)).toEqual([
+      'Which medium?',
+      'Which GWE version?',
+      'Output folder?',
+      'GWE server URL (https://host:port; empty: relative URLs)?',
+    ])
     expect(entry.media).toBe('gwe-chat')
   })
 
@@ -55,7 +68,16 @@ describe('resolveNewAnswers with a terminal', () => {
   })
 
   it('defaults every question to the recorded answer when editing, and reports what changed', async () => {
-    const recorded: IntegrationEntry = {name: 'gms-chat', media: 'gms-chat', scenario: 'CHAT-WAIT', host: 'https://a.example.com', service: 'svc', gweVersion: '8.5', out: 'web/chat', texts: {inviteAccept: 'Talk?'}}
+    const recorded: IntegrationEntry = {
+      name: 'gms-chat',
+      media: 'gms-chat',
+      scenario: 'CHAT-WAIT',
+      host: 'https://a.example.com',
+      service: 'svc',
+      gweVersion: '8.5',
+      out: 'web/chat',
+      texts: {inviteAccept: 'Talk?'},
+    }
     const {asked, opts} = interactive({'GMS base URL?': 'https://b.example.com'})
     const result = await resolveNewAnswers({media: 'gms-chat'}, {...opts, lookup: (name) => (name === 'gms-chat' ? recorded : undefined)})
     expect(Object.fromEntries(asked.map((a) => [a.message, a.defaultValue]))).toMatchObject({
@@ -74,7 +96,9 @@ describe('resolveNewAnswers with a terminal', () => {
   it('checks the flags before asking anything', async () => {
     const {asked, opts} = interactive()
     await expect(resolveNewAnswers({media: 'gms-chat', host: 'ftp://gms'}, opts)).rejects.toThrow('--host: must use http or https, not ftp')
-    await expect(resolveNewAnswers({media: 'gms-chat', scenario: 'VOICE-NOW-USERTERM'}, opts)).rejects.toThrow('--scenario: VOICE-NOW-USERTERM is a callback scenario; gms-chat accepts CHAT-NOW, CHAT-WAIT, REQUEST-CHAT')
+    await expect(resolveNewAnswers({media: 'gms-chat', scenario: 'VOICE-NOW-USERTERM'}, opts)).rejects.toThrow(
+      '--scenario: VOICE-NOW-USERTERM is a callback scenario; gms-chat accepts CHAT-NOW, CHAT-WAIT, REQUEST-CHAT',
+    )
     await expect(resolveNewAnswers({media: 'gwe-chat', service: 'x'}, opts)).rejects.toThrow('--service: does not apply to gwe-chat')
     expect(asked).toEqual([])
   })
@@ -82,7 +106,9 @@ describe('resolveNewAnswers with a terminal', () => {
   it('refuses to turn an integration into another medium without --reset', async () => {
     const recorded: IntegrationEntry = {name: 'gms-chat', media: 'gms-chat', host: 'https://a.example.com'}
     const lookup = () => recorded
-    await expect(resolveNewAnswers({media: 'gms-callback', integration: 'gms-chat'}, {yes: true, interactive: false, lookup})).rejects.toThrow(/is a gms-chat integration, not gms-callback; pass --reset/)
+    await expect(resolveNewAnswers({media: 'gms-callback', integration: 'gms-chat'}, {yes: true, interactive: false, lookup})).rejects.toThrow(
+      /is a gms-chat integration, not gms-callback; pass --reset/,
+    )
     const {entry} = await resolveNewAnswers({media: 'gms-callback', integration: 'gms-chat'}, {yes: true, interactive: false, lookup, reset: true})
     expect(entry).toMatchObject({name: 'gms-chat', media: 'gms-callback', scenario: 'VOICE-NOW-USERTERM', host: 'https://gms.example.com'})
   })
@@ -90,8 +116,12 @@ describe('resolveNewAnswers with a terminal', () => {
 
 describe('resolveNewAnswers without a terminal', () => {
   it('lists every missing flag in one error', async () => {
-    await expect(resolveNewAnswers({media: 'gms-chat', service: 'svc'}, {yes: false, interactive: false})).rejects.toThrow('no terminal to ask in: pass --scenario, --host, --out (or --yes to accept the defaults)')
-    await expect(resolveNewAnswers({}, {yes: false, interactive: false})).rejects.toThrow('missing the medium: gwe-int new MEDIA, one of gms-chat, gms-callback')
+    await expect(resolveNewAnswers({media: 'gms-chat', service: 'svc'}, {yes: false, interactive: false})).rejects.toThrow(
+      'no terminal to ask in: pass --scenario, --host, --out (or --yes to accept the defaults)',
+    )
+    await expect(resolveNewAnswers({}, {yes: false, interactive: false})).rejects.toThrow(
+      'missing the medium: gwe-int new MEDIA, one of gms-chat, gms-callback',
+    )
   })
 
   it('fills the defaults with --yes and never asks, even with a prompter', async () => {
@@ -102,7 +132,10 @@ describe('resolveNewAnswers without a terminal', () => {
   })
 
   it('records flags in their normal form and says so once', async () => {
-    const result = await resolveNewAnswers({media: 'gms-chat', scenario: 'chat-wait', host: ' gms.example.com:8443/genesys ', gweUrl: 'https://gwe.example.com:9081/'}, {yes: true, interactive: false})
+    const result = await resolveNewAnswers(
+      {media: 'gms-chat', scenario: 'chat-wait', host: ' gms.example.com:8443/genesys ', gweUrl: 'https://gwe.example.com:9081/'},
+      {yes: true, interactive: false},
+    )
     expect(result.entry).toMatchObject({scenario: 'CHAT-WAIT', host: 'https://gms.example.com:8443', gweUrl: 'https://gwe.example.com:9081'})
     expect(result.notes).toEqual([
       '--scenario chat-wait: recorded as CHAT-WAIT',

@@ -20,10 +20,19 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(cwd, {recursive: true, force: true}))
 
 const opts = (extra: Partial<{force: boolean; allowOutside: boolean}> = {}) => ({cwd, force: false, allowOutside: false, ...extra})
-const statuses = (result: OperationResult | {files: {path: string; status: string}[]}) => Object.fromEntries(result.files.map((f) => [path.relative(cwd, f.path).split(path.sep).join('/'), f.status]))
+const statuses = (result: OperationResult | {files: {path: string; status: string}[]}) =>
+  Object.fromEntries(result.files.map((f) => [path.relative(cwd, f.path).split(path.sep).join('/'), f.status]))
 const writeConfig = (integrations: IntegrationEntry[]) => fs.writeFileSync(path.join(cwd, 'gwe-int.config.json'), JSON.stringify({integrations}, null, 2))
 
-const gmsChat: IntegrationEntry = {name: 'gms-chat', media: 'gms-chat', scenario: 'CHAT-NOW', host: 'https://gms.acme.test:8443', service: 'samples_new', gweVersion: '8.1', out: 'widgets/gms-chat'}
+const gmsChat: IntegrationEntry = {
+  name: 'gms-chat',
+  media: 'gms-chat',
+  scenario: 'CHAT-NOW',
+  host: 'https://gms.acme.test:8443',
+  service: 'samples_new',
+  gweVersion: '8.1',
+  out: 'widgets/gms-chat',
+}
 
 describe('planNew', () => {
   it("plans the medium's files and the config, then finds them unchanged once written", async () => {
@@ -68,8 +77,14 @@ describe('planNew', () => {
   it("deletes files the integration no longer writes, and refuses to take another integration's files", async () => {
     await apply((await planNew(gmsChat, opts())).files)
     const renamed = await planNew({...gmsChat, widgetName: 'chat.html'}, opts())
-    expect(statuses(renamed)).toMatchObject({'widgets/gms-chat/indexGPE.html': 'deleted', 'widgets/gms-chat/chat.html': 'created', 'gwe-int.config.json': 'updated'})
-    await expect(planNew({name: 'other', media: 'gms-chat', host: 'https://gms.acme.test', out: 'widgets/gms-chat'}, opts())).rejects.toThrow(/other.*gms-chat|gms-chat.*other/)
+    expect(statuses(renamed)).toMatchObject({
+      'widgets/gms-chat/indexGPE.html': 'deleted',
+      'widgets/gms-chat/chat.html': 'created',
+      'gwe-int.config.json': 'updated',
+    })
+    await expect(planNew({name: 'other', media: 'gms-chat', host: 'https://gms.acme.test', out: 'widgets/gms-chat'}, opts())).rejects.toThrow(
+      /other.*gms-chat|gms-chat.*other/,
+    )
   })
 
   it('refuses --out outside the project unless allowed', async () => {
@@ -80,11 +95,15 @@ describe('planNew', () => {
 describe('planGenerate', () => {
   const callback: IntegrationEntry = {name: 'cb', media: 'gms-callback', host: 'https://gms.acme.test', out: 'widgets/cb'}
 
-  it("plans every integration of the config, or only those --only names", async () => {
+  it('plans every integration of the config, or only those --only names', async () => {
     writeConfig([gmsChat, callback])
     const all = await planGenerate(opts())
     expect(all.integrations.map((i) => i.name)).toEqual(['gms-chat', 'cb'])
-    expect(Object.keys(statuses(all)).filter((p) => p.endsWith('.html')).sort()).toEqual(['widgets/cb/indexGPE.html', 'widgets/cb/inviteGMS.html', 'widgets/gms-chat/indexGPE.html', 'widgets/gms-chat/inviteGMS.html'])
+    expect(
+      Object.keys(statuses(all))
+        .filter((p) => p.endsWith('.html'))
+        .sort(),
+    ).toEqual(['widgets/cb/indexGPE.html', 'widgets/cb/inviteGMS.html', 'widgets/gms-chat/indexGPE.html', 'widgets/gms-chat/inviteGMS.html'])
     const only = await planGenerate({...opts(), only: ['cb']})
     expect(new Set(only.files.map((f) => f.integration))).toEqual(new Set(['cb']))
     await expect(planGenerate({...opts(), only: ['cbb']})).rejects.toThrow(/cbb/)
@@ -109,7 +128,15 @@ describe('planPatch', () => {
 
   it("patches a copy of the team's invite.html and reports the edits", () => {
     fs.writeFileSync(path.join(cwd, 'invite.html'), fixture('guide-invite'))
-    const plan = planPatch({cwd, file: 'invite.html', out: 'inviteGMS.html', inPlace: false, backup: true, force: false, answers: {media: 'gms-chat', scenario: 'chat-wait', host: 'https://gms.acme.test'}})
+    const plan = planPatch({
+      cwd,
+      file: 'invite.html',
+      out: 'inviteGMS.html',
+      inPlace: false,
+      backup: true,
+      force: false,
+      answers: {media: 'gms-chat', scenario: 'chat-wait', host: 'https://gms.acme.test'},
+    })
     expect(plan.kind).toBe('invite')
     expect(plan.result.changes).toEqual(['added function startGms', 'CHAT branch: startChat() -> startGms("CHAT-WAIT")'])
     expect(statuses(plan)).toEqual({'inviteGMS.html': 'created'})
@@ -133,7 +160,11 @@ describe('planPatch', () => {
 
   it('names the flag of a bad answer', () => {
     fs.writeFileSync(path.join(cwd, 'invite.html'), fixture('guide-invite'))
-    expect(() => planPatch({cwd, file: 'invite.html', inPlace: true, backup: true, force: false, answers: {media: 'gms-chat', widgetName: '../x.html'}})).toThrow(/^--widget-name: /)
-    expect(() => planPatch({cwd, file: 'invite.html', inPlace: true, backup: true, force: false, answers: {media: 'gms-chatt'}})).toThrow('--media: unknown medium "gms-chatt"')
+    expect(() =>
+      planPatch({cwd, file: 'invite.html', inPlace: true, backup: true, force: false, answers: {media: 'gms-chat', widgetName: '../x.html'}}),
+    ).toThrow(/^--widget-name: /)
+    expect(() => planPatch({cwd, file: 'invite.html', inPlace: true, backup: true, force: false, answers: {media: 'gms-chatt'}})).toThrow(
+      '--media: unknown medium "gms-chatt"',
+    )
   })
 })

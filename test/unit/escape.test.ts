@@ -40,7 +40,31 @@ function firstElement(html: string, tag: string): Element {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 const anyString = fc.string({unit: 'binary', maxLength: 60})
-const attack = fc.constantFrom('</script>', '</SCRIPT >', '<!--', '-->', '<script>', ']]>', '\u2028', '\u2029', '"', "'", '\\', '`', '${x}', '&amp;', '&quot;', '\uD800', '\uDFFF', '\uD83D', '\u0000', '\r\n', '*/', '\u00e9', '\u{1F600}')
+const attack = fc.constantFrom(
+  '</script>',
+  '</SCRIPT >',
+  '<!--',
+  '-->',
+  '<script>',
+  ']]>',
+  '\u2028',
+  '\u2029',
+  '"',
+  "'",
+  '\\',
+  '`',
+  '${x}',
+  '&amp;',
+  '&quot;',
+  '\uD800',
+  '\uDFFF',
+  '\uD83D',
+  '\u0000',
+  '\r\n',
+  '*/',
+  '\u00e9',
+  '\u{1F600}',
+)
 const hostile = fc.array(fc.oneof(attack, anyString), {maxLength: 6}).map((parts) => parts.join(''))
 
 describe('jsString', () => {
@@ -161,7 +185,9 @@ describe('htmlAttr and htmlText', () => {
     const page = `<!DOCTYPE html><html><head><title>${htmlText('</title><script>alert(1)</script>')}</title></head></html>`
     expect(inlineScripts(page)).toEqual([])
     const head = (parseHtml(page).childNodes[1] as Element).childNodes[0] as Element
-    expect((head.childNodes[0] as Element).childNodes.map((c) => (c as DefaultTreeAdapterMap['textNode']).value).join('')).toBe('</title><script>alert(1)</script>')
+    expect((head.childNodes[0] as Element).childNodes.map((c) => (c as DefaultTreeAdapterMap['textNode']).value).join('')).toBe(
+      '</title><script>alert(1)</script>',
+    )
   })
 })
 

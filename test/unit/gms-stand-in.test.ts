@@ -11,7 +11,14 @@ import {LOG_LIMITS, MAX_SESSIONS} from '../../src/preview/recorder.js'
 const BASE = 'https://gms.example.com'
 const FORM = {'content-type': 'application/x-www-form-urlencoded'}
 
-function call(gms: GmsStandIn, method: string, path: string, params: Record<string, string> = {}, headers: Record<string, string> = {...FORM, gms_user: 'V1'}, query: Record<string, string> = {}) {
+function call(
+  gms: GmsStandIn,
+  method: string,
+  path: string,
+  params: Record<string, string> = {},
+  headers: Record<string, string> = {...FORM, gms_user: 'V1'},
+  query: Record<string, string> = {},
+) {
   const r: GmsRequest = {method, path, params, headers, query, base: BASE}
   return gms.answer(r) as {status: number; body: Record<string, unknown>}
 }
@@ -34,20 +41,36 @@ function v2(gms: GmsStandIn) {
 
 /** Each rule: the broken request and the same request done right. */
 const CASES: Record<RuleId, (gms: GmsStandIn) => [bad: {status: number; body: Record<string, unknown>}, good: {status: number}]> = {
-  callbackCustomerNumber: (gms) => [call(gms, 'POST', '/genesys/1/service/callback/svc', chatMedia), call(gms, 'POST', '/genesys/1/service/callback/svc', {...chatMedia, _customer_number: '555'})],
+  callbackCustomerNumber: (gms) => [
+    call(gms, 'POST', '/genesys/1/service/callback/svc', chatMedia),
+    call(gms, 'POST', '/genesys/1/service/callback/svc', {...chatMedia, _customer_number: '555'}),
+  ],
   callbackBody: (gms) => [
     call(gms, 'POST', '/genesys/1/service/callback/svc', {_customer_number: '555'}, {'content-type': 'text/plain'}),
     call(gms, 'POST', '/genesys/1/service/callback/svc', {_customer_number: '555'}, {'content-type': 'application/json'}),
   ],
-  requestInteractionPhone: (gms) => [call(gms, 'POST', '/genesys/1/service/request-interaction', {_customer_number: '555'}), call(gms, 'POST', '/genesys/1/service/request-interaction', {_phone_number: '555'})],
+  requestInteractionPhone: (gms) => [
+    call(gms, 'POST', '/genesys/1/service/request-interaction', {_customer_number: '555'}),
+    call(gms, 'POST', '/genesys/1/service/request-interaction', {_phone_number: '555'}),
+  ],
   desiredTimeOffered: (gms) => {
-    const slots = call(gms, 'GET', '/genesys/1/service/callback/svc/availability', {}, {gms_user: 'V1'}, {start: new Date().toISOString(), 'number-of-days': '2'}).body as Record<string, number>
+    const slots = call(
+      gms,
+      'GET',
+      '/genesys/1/service/callback/svc/availability',
+      {},
+      {gms_user: 'V1'},
+      {start: new Date().toISOString(), 'number-of-days': '2'},
+    ).body as Record<string, number>
     const free = Object.keys(slots).find((t) => slots[t] > 0 && Date.parse(t) > Date.now())!
     const full = Object.keys(slots).find((t) => slots[t] === 0)!
     const voice = {_call_direction: 'USERTERMINATED', _customer_number: '555'}
     expect(call(gms, 'POST', '/genesys/1/service/callback/svc', {...voice, _desired_time: full}).status).toBe(400)
     expect(call(gms, 'POST', '/genesys/1/service/callback/svc', {...voice, _desired_time: Object.keys(slots)[0]}).status, 'a past slot').toBe(400)
-    return [call(gms, 'POST', '/genesys/1/service/callback/svc', {...voice, _desired_time: '2030-01-01T10:00:00.000Z'}), call(gms, 'POST', '/genesys/1/service/callback/svc', {...voice, _desired_time: free})]
+    return [
+      call(gms, 'POST', '/genesys/1/service/callback/svc', {...voice, _desired_time: '2030-01-01T10:00:00.000Z'}),
+      call(gms, 'POST', '/genesys/1/service/callback/svc', {...voice, _desired_time: free}),
+    ]
   },
   chatV1GmsUser: (gms) => {
     const url = chat(gms)
@@ -55,7 +78,10 @@ const CASES: Record<RuleId, (gms: GmsStandIn) => [bad: {status: number; body: Re
   },
   chatV1Form: (gms) => {
     const url = chat(gms)
-    return [call(gms, 'POST', `${url}/send`, {message: 'hi'}, {'content-type': 'application/json', gms_user: 'V1'}), call(gms, 'POST', `${url}/send`, {message: 'hi'})]
+    return [
+      call(gms, 'POST', `${url}/send`, {message: 'hi'}, {'content-type': 'application/json', gms_user: 'V1'}),
+      call(gms, 'POST', `${url}/send`, {message: 'hi'}),
+    ]
   },
   chatV1UnknownService: (gms) => {
     const url = chat(gms)
@@ -71,8 +97,14 @@ const CASES: Record<RuleId, (gms: GmsStandIn) => [bad: {status: number; body: Re
     expect(ended.body.chatIxnState).toBe('DISCONNECTED')
     return [call(gms, 'POST', `${url}/refresh`), ended]
   },
-  chatV2Form: (gms) => [call(gms, 'POST', '/genesys/2/chat/svc', {nickname: 'Ada'}, {'content-type': 'application/json'}), call(gms, 'POST', '/genesys/2/chat/svc', {nickname: 'Ada'}, {'content-type': 'multipart/form-data; boundary=x'})],
-  chatV2Name: (gms) => [call(gms, 'POST', '/genesys/2/chat/svc', {firstName: 'Ada'}), call(gms, 'POST', '/genesys/2/chat/svc', {firstName: 'Ada', lastName: 'Lovelace'})],
+  chatV2Form: (gms) => [
+    call(gms, 'POST', '/genesys/2/chat/svc', {nickname: 'Ada'}, {'content-type': 'application/json'}),
+    call(gms, 'POST', '/genesys/2/chat/svc', {nickname: 'Ada'}, {'content-type': 'multipart/form-data; boundary=x'}),
+  ],
+  chatV2Name: (gms) => [
+    call(gms, 'POST', '/genesys/2/chat/svc', {firstName: 'Ada'}),
+    call(gms, 'POST', '/genesys/2/chat/svc', {firstName: 'Ada', lastName: 'Lovelace'}),
+  ],
   chatV2Credentials: (gms) => {
     const {url, auth} = v2(gms)
     return [call(gms, 'POST', `${url}/refresh`, {userId: auth.userId, secureKey: auth.secureKey}), call(gms, 'POST', `${url}/refresh`, auth)]
@@ -91,7 +123,10 @@ const CASES: Record<RuleId, (gms: GmsStandIn) => [bad: {status: number; body: Re
     const id = call(gms, 'POST', '/genesys/1/service/callback/svc', {_call_direction: 'USERTERMINATED', _customer_number: '555'}).body._id as string
     return [call(gms, 'DELETE', '/genesys/1/service/callback/svc/preview-9999'), call(gms, 'DELETE', `/genesys/1/service/callback/svc/${id}`)]
   },
-  requestChatForm: (gms) => [call(gms, 'POST', '/genesys/1/service/request-chat', {}, {'content-type': 'application/json'}), call(gms, 'POST', '/genesys/1/service/request-chat', {_verbose: 'true'})],
+  requestChatForm: (gms) => [
+    call(gms, 'POST', '/genesys/1/service/request-chat', {}, {'content-type': 'application/json'}),
+    call(gms, 'POST', '/genesys/1/service/request-chat', {_verbose: 'true'}),
+  ],
 }
 
 describe('the GMS stand-in enforces its contract', () => {

@@ -26,7 +26,10 @@ describe('locales', () => {
     const messages = LOCALES[code].messages as Record<string, string>
     const same = Object.keys(en).filter((k) => messages[k] === (en as Record<string, string>)[k])
     // Short strings can coincide across languages ("Chat", "OK"); whole sentences cannot.
-    expect(same.filter((k) => messages[k].split(' ').length > 2), `${code}: strings left in English`).toEqual([])
+    expect(
+      same.filter((k) => messages[k].split(' ').length > 2),
+      `${code}: strings left in English`,
+    ).toEqual([])
     expect(same.length).toBeLessThan(Object.keys(en).length / 5)
     for (const [key, value] of Object.entries(messages)) expect(value, key).not.toMatch(/<[a-z/!]/i)
   })
@@ -47,7 +50,10 @@ describe('locales', () => {
 
 describe('locale, texts, accent and logo in the config', () => {
   it.each([
-    [{locale: 'fre'}, 'locale: unknown locale "fre" (did you mean fr?); gwe-int ships en (English), fr (français), de (Deutsch), es (español), nl (Nederlands)'],
+    [
+      {locale: 'fre'},
+      'locale: unknown locale "fre" (did you mean fr?); gwe-int ships en (English), fr (français), de (Deutsch), es (español), nl (Nederlands)',
+    ],
     [{locale: 'de-AT'}, 'locale: unknown locale "de-AT" (did you mean de?)'],
     [{locale: 'pt'}, 'locale: unknown locale "pt"; gwe-int ships en'],
     [{texts: {inviteAcept: 'OK'}}, `texts: unknown text key "inviteAcept" (did you mean inviteAccept?); valid keys: ${Object.keys(en).join(', ')}`],
@@ -68,7 +74,16 @@ describe('locale, texts, accent and logo in the config', () => {
   })
 
   it('accepts plain text with quotes, ampersands and angle brackets that are not markup', () => {
-    expect(errorsOf({name: 'x', media: 'gms-chat', locale: 'es', accent: '#0B5CAD', logoUrl: 'https://cdn.example.com/logo.svg?v=2', texts: {inviteAccept: 'Sí & "ya" < 5 min'}})).toEqual([])
+    expect(
+      errorsOf({
+        name: 'x',
+        media: 'gms-chat',
+        locale: 'es',
+        accent: '#0B5CAD',
+        logoUrl: 'https://cdn.example.com/logo.svg?v=2',
+        texts: {inviteAccept: 'Sí & "ya" < 5 min'},
+      }),
+    ).toEqual([])
   })
 
   it('renders texts as text: what looks like markup in a message stays text', () => {

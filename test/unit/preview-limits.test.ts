@@ -11,7 +11,18 @@ import {startServer, type PreviewServer} from '../../src/preview/server.js'
 import {planSite} from '../../src/preview/site.js'
 
 describe('the request log', () => {
-  const entry = (body: string) => ({integration: 'chat', service: 'gms' as const, method: 'POST', path: '/x', url: '/x', query: {}, params: {body}, headers: {}, status: 200, response: {}})
+  const entry = (body: string) => ({
+    integration: 'chat',
+    service: 'gms' as const,
+    method: 'POST',
+    path: '/x',
+    url: '/x',
+    query: {},
+    params: {body},
+    headers: {},
+    status: 200,
+    response: {},
+  })
 
   it('keeps the newest entries within its byte budget, each value cut to a few KiB', () => {
     const recorder = new Recorder()
@@ -39,7 +50,13 @@ describe('the request log', () => {
 })
 
 /** One request over a fresh connection: status and body text, or the socket error's code. */
-function request(origin: string, method: string, path: string, headers: Record<string, string>, body?: Buffer | string): Promise<{status: number; text: string}> {
+function request(
+  origin: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: Buffer | string,
+): Promise<{status: number; text: string}> {
   return new Promise((resolve, reject) => {
     const req = http.request(`${origin}${path}`, {method, headers, agent: false}, (res) => {
       let text = ''
@@ -57,7 +74,10 @@ describe('the preview server', () => {
   let server: PreviewServer
   beforeAll(async () => {
     server = await startServer(0)
-    server.setSites([planSite({name: 'chat', media: 'gms-chat', host: 'https://gms.example.com'}, server.origin, '/project/gwe-int.config.json')], '/project/gwe-int.config.json')
+    server.setSites(
+      [planSite({name: 'chat', media: 'gms-chat', host: 'https://gms.example.com'}, server.origin, '/project/gwe-int.config.json')],
+      '/project/gwe-int.config.json',
+    )
   })
   afterAll(() => server.close())
   const gms = '/i/chat/gms/genesys/1/service/request-chat'

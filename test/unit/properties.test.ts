@@ -59,7 +59,14 @@ const plain = (media: string): Record<string, unknown> => {
 
 /** Scripts per HTML artifact with plain values: the count every variant must keep. */
 const BASELINE: Record<string, Record<string, number>> = Object.fromEntries(
-  MEDIA.map((m) => [m.id, Object.fromEntries(Object.entries(generate(plain(m.id)).files!).filter(([f]) => f.endsWith('.html')).map(([f, text]) => [ARTIFACT_OF.get(f)!, inlineScripts(text).length]))]),
+  MEDIA.map((m) => [
+    m.id,
+    Object.fromEntries(
+      Object.entries(generate(plain(m.id)).files!)
+        .filter(([f]) => f.endsWith('.html'))
+        .map(([f, text]) => [ARTIFACT_OF.get(f)!, inlineScripts(text).length]),
+    ),
+  ]),
 )
 
 /** Every script of every file parses; HTML pages keep their script count. Returns the JS of each file. */
@@ -148,7 +155,41 @@ const hostName = fc.oneof(
 const urlText = fc
   .array(
     fc.oneof(
-      fc.constantFrom('&', ';', '(', ')', '{', '}', '$', '%', '%3C', '!', '*', '+', ',', '=', ':', '@', '~', '.', '-', '_', '|', '^', '[', ']', '${x}', '*/', '/*', '--', '//', '\u00e9', '\u{1F600}', '\u4e2d', '\u0645'),
+      fc.constantFrom(
+        '&',
+        ';',
+        '(',
+        ')',
+        '{',
+        '}',
+        '$',
+        '%',
+        '%3C',
+        '!',
+        '*',
+        '+',
+        ',',
+        '=',
+        ':',
+        '@',
+        '~',
+        '.',
+        '-',
+        '_',
+        '|',
+        '^',
+        '[',
+        ']',
+        '${x}',
+        '*/',
+        '/*',
+        '--',
+        '//',
+        '\u00e9',
+        '\u{1F600}',
+        '\u4e2d',
+        '\u0645',
+      ),
       fc.string({unit: 'grapheme', minLength: 1, maxLength: 2}),
       fc.stringMatching(/^[A-Za-z0-9]{1,6}$/),
     ),
@@ -168,7 +209,10 @@ const gmsHost = fc
   .tuple(scheme, hostName, port, fc.constantFrom('', '', '/', '//', '/genesys', '/genesys/', '/GENESYS//'))
   .map(([s, h, p, tail]) => `${s}://${h}${p}${tail}`)
   .filter((u) => normalizeHost(u, findMedia('gms-chat')!).error === undefined)
-const bareHost = fc.tuple(fc.array(label, {minLength: 1, maxLength: 3}), port).map(([labels, p]) => `${labels.join('.')}${p}`).filter((u) => v.normalizeBaseUrl(u).error === undefined)
+const bareHost = fc
+  .tuple(fc.array(label, {minLength: 1, maxLength: 3}), port)
+  .map(([labels, p]) => `${labels.join('.')}${p}`)
+  .filter((u) => v.normalizeBaseUrl(u).error === undefined)
 const fullUrl = fc
   .tuple(scheme, hostName, port, urlPath, fc.option(urlText, {nil: undefined}), fc.option(urlText, {nil: undefined}))
   .map(([s, h, p, pth, q, f]) => `${s}://${h}${p}${pth}${q === undefined ? '' : `?${q}`}${f === undefined ? '' : `#${f}`}`)
@@ -184,7 +228,11 @@ const integrationName = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,62}$/)
 
 /** Raw arbitrary strings, bare and behind a URL prefix, so some pass validation and most do not. */
 const raw = (prefixes: string[]) =>
-  fc.oneof(fc.string({unit: 'binary', maxLength: 30}), fc.string({unit: 'grapheme-ascii', maxLength: 30}), ...prefixes.map((p) => fc.string({unit: 'binary', maxLength: 30}).map((s) => p + s)))
+  fc.oneof(
+    fc.string({unit: 'binary', maxLength: 30}),
+    fc.string({unit: 'grapheme-ascii', maxLength: 30}),
+    ...prefixes.map((p) => fc.string({unit: 'binary', maxLength: 30}).map((s) => p + s)),
+  )
 
 /** The documented normalization of a base URL (README: trimmed, https:// for a bare host, no trailing slash). */
 /** The documented normalization of a GMS host: as a base URL, then without a trailing /genesys path. */
@@ -375,23 +423,45 @@ describe('properties: raw arbitrary strings are rejected with a message naming t
 
   it('service, vendorFunction, inviteName, name', () => {
     fc.assert(
-      fc.property(fc.oneof(raw(['samples_', 'a.', 'Vendor.', 'x.']), fc.constantFrom('../x.html', 'a/b.html', 'con.html', 'NUL.html', 'lpt1.html', 'x\0.html', '.html', 'a..html', 'x.htm', 'Alert(1)', 'a.b()', 'a["b"]', 'samples new', '-x', '')), (s) => {
-        const svc = generate({name: 'p', media: 'gms-chat', host: 'https://gms.example.com', service: s})
-        if (svc.errors) rejected(svc.errors, 'service')
-        else expectLiteral(checkParses('gms-chat', svc.files!)['indexGPE.html'], s, 'service')
-        const fn = generate({name: 'p', media: 'third-party', host: 'https://v.example/c', vendorFunction: s})
-        if (fn.errors) rejected(fn.errors, 'vendorFunction')
-        else expectLiteral(checkParses('third-party', fn.files!)['inviteVendor.html'], s, 'vendor function')
-        const file = generate({name: 'p', media: 'gwe-chat', inviteName: s})
-        if (file.errors) rejected(file.errors, 'inviteName')
-        else {
-          expect(Object.keys(file.files!)).toContain(s)
-          expect(s).not.toMatch(/[/\\\0]|\.\./)
-        }
-        const named = generate({name: s, media: 'gwe-chat'})
-        if (named.errors) rejected(named.errors, 'name')
-        else expect(attributeOf(named.files!['inviteGWE.html'], 'gwe-int-invite', 'data-integration')).toBe(s)
-      }),
+      fc.property(
+        fc.oneof(
+          raw(['samples_', 'a.', 'Vendor.', 'x.']),
+          fc.constantFrom(
+            '../x.html',
+            'a/b.html',
+            'con.html',
+            'NUL.html',
+            'lpt1.html',
+            'x\0.html',
+            '.html',
+            'a..html',
+            'x.htm',
+            'Alert(1)',
+            'a.b()',
+            'a["b"]',
+            'samples new',
+            '-x',
+            '',
+          ),
+        ),
+        (s) => {
+          const svc = generate({name: 'p', media: 'gms-chat', host: 'https://gms.example.com', service: s})
+          if (svc.errors) rejected(svc.errors, 'service')
+          else expectLiteral(checkParses('gms-chat', svc.files!)['indexGPE.html'], s, 'service')
+          const fn = generate({name: 'p', media: 'third-party', host: 'https://v.example/c', vendorFunction: s})
+          if (fn.errors) rejected(fn.errors, 'vendorFunction')
+          else expectLiteral(checkParses('third-party', fn.files!)['inviteVendor.html'], s, 'vendor function')
+          const file = generate({name: 'p', media: 'gwe-chat', inviteName: s})
+          if (file.errors) rejected(file.errors, 'inviteName')
+          else {
+            expect(Object.keys(file.files!)).toContain(s)
+            expect(s).not.toMatch(/[/\\\0]|\.\./)
+          }
+          const named = generate({name: s, media: 'gwe-chat'})
+          if (named.errors) rejected(named.errors, 'name')
+          else expect(attributeOf(named.files!['inviteGWE.html'], 'gwe-int-invite', 'data-integration')).toBe(s)
+        },
+      ),
       {numRuns: 200},
     )
   })

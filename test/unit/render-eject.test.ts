@@ -36,20 +36,32 @@ describe('template documentation', () => {
   it('documents every field of the view model of every medium, and nothing that does not exist', () => {
     const seen = new Set(contexts.flatMap((c) => variablePaths(c)))
     const documented = new Set(Object.keys(VARIABLES))
-    expect([...seen].filter((p) => !documented.has(p)), 'fields missing from VARIABLES in src/render/template-docs.ts').toEqual([])
-    expect([...documented].filter((p) => !seen.has(p) && !seen.has(p.replace(/^scenarios\[\]/, 'scenario'))), 'documented fields no medium has').toEqual([])
+    expect(
+      [...seen].filter((p) => !documented.has(p)),
+      'fields missing from VARIABLES in src/render/template-docs.ts',
+    ).toEqual([])
+    expect(
+      [...documented].filter((p) => !seen.has(p) && !seen.has(p.replace(/^scenarios\[\]/, 'scenario'))),
+      'documented fields no medium has',
+    ).toEqual([])
   })
 
   it('documents every helper gwe-int registers', () => {
     const hb = handlebarsCompiler().create()
     const own = new Set(Object.keys(hb.helpers))
     registerHelpers(hb)
-    expect(Object.keys(hb.helpers).filter((h) => !own.has(h)).sort()).toEqual(Object.keys(HELPERS).sort())
+    expect(
+      Object.keys(hb.helpers)
+        .filter((h) => !own.has(h))
+        .sort(),
+    ).toEqual(Object.keys(HELPERS).sort())
     for (const h of BUILTIN_HELPERS) expect(own.has(h), h).toBe(true)
   })
 
   it('lists the fields each template reads from its context', () => {
-    const ast = handlebarsCompiler().parse('{{js integration}}{{#each scenarios}}{{js id}}{{/each}}{{#if (eq invite.type "CHAT")}}{{attr gms.base}}{{/if}}{{> (lookup media "starterPartial")}}{{@index}}{{js this}}')
+    const ast = handlebarsCompiler().parse(
+      '{{js integration}}{{#each scenarios}}{{js id}}{{/each}}{{#if (eq invite.type "CHAT")}}{{attr gms.base}}{{/if}}{{> (lookup media "starterPartial")}}{{@index}}{{js this}}',
+    )
     expect(contextFields(ast)).toEqual(['gms', 'integration', 'invite', 'media', 'scenarios'])
   })
 

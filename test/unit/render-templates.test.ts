@@ -83,7 +83,9 @@ describe('precompiled templates (the build step)', () => {
 
 describe('template overrides', () => {
   it('replace the built-in file with the same relative path and keep the others', () => {
-    const dir = overrides({'invite/invite.html.hbs': builtin('invite/invite.html.hbs').replace('{{text t.inviteChatTitle}}', 'Chat with {{text media.title}} now?')})
+    const dir = overrides({
+      'invite/invite.html.hbs': builtin('invite/invite.html.hbs').replace('{{text t.inviteChatTitle}}', 'Chat with {{text media.title}} now?'),
+    })
     const set = loadTemplates(dir)
     expect(set.render('invite/invite.html', GMS)).toContain('Chat with GMS chat now?')
     expect(set.render('engagement-logic/notify.sh', GMS)).toBe(loadTemplates().render('engagement-logic/notify.sh', GMS))
@@ -107,11 +109,26 @@ describe('template overrides', () => {
 describe('errors in custom templates name the file and the line', () => {
   // [what, file, text, what follows "<folder>/<file>"]
   const cases: [string, string, string, RegExp][] = [
-    ['unknown variable given to a helper', 'invite/invite.html.hbs', 'a\nb {{text company.name}}\n', /:2:10: "company\.name" is not a variable templates receive; see README\.md of "gwe-int templates eject"$/],
+    [
+      'unknown variable given to a helper',
+      'invite/invite.html.hbs',
+      'a\nb {{text company.name}}\n',
+      /:2:10: "company\.name" is not a variable templates receive; see README\.md of "gwe-int templates eject"$/,
+    ],
     ['unknown field of a known object', 'invite/invite.html.hbs', '{{js media.nope}}\n', /:1:6: "media\.nope" is not a variable/],
-    ['unknown variable inside {{#each}}', 'invite/invite.html.hbs', '{{#each branches}}\n{{js typo}}{{/each}}\n', /:2:6: "typo" is not a variable templates receive \(here the context is branches\[\]\)/],
+    [
+      'unknown variable inside {{#each}}',
+      'invite/invite.html.hbs',
+      '{{#each branches}}\n{{js typo}}{{/each}}\n',
+      /:2:6: "typo" is not a variable templates receive \(here the context is branches\[\]\)/,
+    ],
     ['unknown bare variable', 'engagement-logic/notify.sh.hbs', '#!/bin/sh\n{{nothing}}\n', /:2:3: "nothing" is not a variable/],
-    ['unknown helper', 'invite/invite.html.hbs', 'x\n\n  {{shout media.title}}\n', /:3:3: unknown helper "shout"; templates can use attr, color, comment, each, eq, ident, if, includes, js, jsValue, json, log, lookup, sh, text, unless, url, with$/],
+    [
+      'unknown helper',
+      'invite/invite.html.hbs',
+      'x\n\n  {{shout media.title}}\n',
+      /:3:3: unknown helper "shout"; templates can use attr, color, comment, each, eq, ident, if, includes, js, jsValue, json, log, lookup, sh, text, unless, url, with$/,
+    ],
     ['unknown partial', 'invite/invite.html.hbs', '{{> invite/nope.js}}\n', /:1:1: unknown partial "invite\/nope\.js"; partials are .*invite\/get-ids\.js/],
     ['syntax error', 'invite/invite.html.hbs', 'a\n{{#if invite.type}}\nb\n', /:4: not a valid Handlebars template: Expecting/],
   ]
@@ -124,8 +141,10 @@ describe('errors in custom templates name the file and the line', () => {
     })
   }
 
-  it('variables inside {{#each}} are the item\'s, and valid ones pass', () => {
-    const dir = overrides({'invite/invite.html.hbs': '{{#each scenarios}}{{js id}}{{#each params}}{{js key}}{{/each}}{{/each}}{{#if scenario}}{{js scenario.endpoint}}{{/if}}\n'})
+  it("variables inside {{#each}} are the item's, and valid ones pass", () => {
+    const dir = overrides({
+      'invite/invite.html.hbs': '{{#each scenarios}}{{js id}}{{#each params}}{{js key}}{{/each}}{{/each}}{{#if scenario}}{{js scenario.endpoint}}{{/if}}\n',
+    })
     const q = (s: string) => JSON.stringify(s)
     const expected = GMS.scenarios.map((sc) => q(sc.id) + sc.params.map((p) => q(p.key)).join('')).join('') + q(GMS.scenario!.endpoint)
     expect(loadTemplates(dir).render('invite/invite.html', GMS)).toBe(`${expected}\n`)
@@ -134,7 +153,9 @@ describe('errors in custom templates name the file and the line', () => {
   it('a value that is absent for this medium, at render time, with the line', () => {
     const dir = overrides({'invite/invite.html.hbs': '<p>\n{{text scenario}}</p>\n'})
     const message = failure(() => loadTemplates(dir).render('invite/invite.html', GWE))
-    expect(message).toBe(`${dir}/invite/invite.html.hbs:2:1: {{text}} needs a string, got undefined; is the variable name right? (see the README.md written by "gwe-int templates eject")`)
+    expect(message).toBe(
+      `${dir}/invite/invite.html.hbs:2:1: {{text}} needs a string, got undefined; is the variable name right? (see the README.md written by "gwe-int templates eject")`,
+    )
   })
 
   it('an error inside a partial names the partial, not the template that includes it', () => {

@@ -60,7 +60,9 @@ describe('shared stylesheet', () => {
   })
 
   it('fails rendering when the accent is not a colour', () => {
-    expect(() => loadTemplates().render('shared/style.css', {...context, brand: {...context.brand, accent: 'red;}body{display:none'}})).toThrow(/not a CSS colour/)
+    expect(() => loadTemplates().render('shared/style.css', {...context, brand: {...context.brand, accent: 'red;}body{display:none'}})).toThrow(
+      /not a CSS colour/,
+    )
   })
 })
 
@@ -80,9 +82,12 @@ describe('CSS colours', () => {
     expect(accentPalette(input).accent).toBe(hex)
   })
 
-  it.each(['', 'blu', '#12', '#12345', 'rgb(1, 2)', 'rgb(10%, 2, 3)', 'red; color: blue', 'url(x)', 'var(--x)', 'transparent', 'currentcolor', 'hsl(1, 2, 3)'])('%j is not a colour', (input) => {
-    expect(parseCssColor(input)).toBeUndefined()
-  })
+  it.each(['', 'blu', '#12', '#12345', 'rgb(1, 2)', 'rgb(10%, 2, 3)', 'red; color: blue', 'url(x)', 'var(--x)', 'transparent', 'currentcolor', 'hsl(1, 2, 3)'])(
+    '%j is not a colour',
+    (input) => {
+      expect(parseCssColor(input)).toBeUndefined()
+    },
+  )
 
   it.each(['yellow', '#777', 'white', 'black', 'lime', '#ff0000', '#0000ff', 'hsl(60 100% 90%)'])('%s gets an AA palette', (input) => {
     const p = accentPalette(input)

@@ -26,7 +26,19 @@ import {describe, expect, it} from 'vitest'
 
 const ROOT = fileURLToPath(new URL('../../templates/', import.meta.url))
 
-type Context = 'html-text' | 'html-comment' | 'attr' | 'event-attr' | 'js-code' | 'js-comment' | 'js-string' | 'sh-code' | 'sh-comment' | 'sh-quoted' | 'css' | 'unsupported'
+type Context =
+  | 'html-text'
+  | 'html-comment'
+  | 'attr'
+  | 'event-attr'
+  | 'js-code'
+  | 'js-comment'
+  | 'js-string'
+  | 'sh-code'
+  | 'sh-comment'
+  | 'sh-quoted'
+  | 'css'
+  | 'unsupported'
 
 interface Interpolation {
   line: number
@@ -70,7 +82,15 @@ function interpolations(text: string): Interpolation[] {
         const end = m.loc.end
         const source = line === end.line ? lines[line - 1].slice(column, end.column) : lines[line - 1].slice(column)
         const named = m.params.length > 0 || (m.hash?.pairs.length ?? 0) > 0
-        out.push({line, column, source, helper: named ? (m.path as hbs.AST.PathExpression).original : undefined, raw: !m.escaped, reviewed: reviewedBefore(program.body, index), marker: `gweintm${out.length}z`})
+        out.push({
+          line,
+          column,
+          source,
+          helper: named ? (m.path as hbs.AST.PathExpression).original : undefined,
+          raw: !m.escaped,
+          reviewed: reviewedBefore(program.body, index),
+          marker: `gweintm${out.length}z`,
+        })
       }
       walk(node.program)
       walk(node.inverse)
@@ -99,7 +119,11 @@ function masked(text: string, list: Interpolation[]): string {
   while (pos < text.length) {
     const open = text.indexOf('{{', pos)
     if (open < 0) break
-    const close = text.startsWith('{{!--', open) ? text.indexOf('--}}', open) + 4 : text.startsWith('{{{', open) ? text.indexOf('}}}', open) + 3 : text.indexOf('}}', open) + 2
+    const close = text.startsWith('{{!--', open)
+      ? text.indexOf('--}}', open) + 4
+      : text.startsWith('{{{', open)
+        ? text.indexOf('}}}', open) + 3
+        : text.indexOf('}}', open) + 2
     if (close < open + 2) throw new Error(`unclosed tag at offset ${open}`)
     // `~` whitespace control and standalone lines only change whitespace, which no rule depends on.
     out += text.slice(pos, open) + (byOffset.get(open)?.marker ?? '')
@@ -116,7 +140,9 @@ const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'poster', 'cit
 /** Places the markers of an HTML template: text, comment, attribute, event attribute or script. */
 function placeHtml(html: string, list: Interpolation[]): void {
   const find = (s: string) => list.filter((i) => s.includes(i.marker))
-  const set = (items: Interpolation[], context: Context, note?: string) => items.forEach((i) => Object.assign(i, {context, note}))
+  const set = (items: Interpolation[], context: Context, note?: string) => {
+    for (const i of items) Object.assign(i, {context, note})
+  }
   const document = /^\s*<!doctype/i.test(html) ? parse(html, {sourceCodeLocationInfo: true}) : parseFragment(html, {sourceCodeLocationInfo: true})
   const walk = (node: P5Node, parent?: string) => {
     if (node.nodeName === '#text') {
@@ -205,7 +231,7 @@ function placeShell(text: string, list: Interpolation[]): void {
 }
 
 /** Problems of one template, as `file:line:col: message`. */
-export function lintTemplate(rel: string, text: string): string[] {
+function lintTemplate(rel: string, text: string): string[] {
   let list: Interpolation[]
   try {
     list = interpolations(text)
@@ -228,10 +254,15 @@ export function lintTemplate(rel: string, text: string): string[] {
     }
     if (!i.context) problems.push(`${where}: could not tell where the value lands (lost by the HTML parser)`)
     else if (i.context === 'unsupported') problems.push(`${where}: value ${i.note}`)
-    else if (!i.helper) problems.push(`${where}: bare value in ${i.context}; use ${ALLOWED[i.context].map((h) => `{{${h} x}}`).join(' or ') || 'no interpolation here'}`)
-    else if (i.context === 'js-string' || i.context === 'sh-quoted') problems.push(`${where}: value inside a ${i.context === 'js-string' ? 'string literal' : 'quoted shell word'}; use {{${i.context === 'js-string' ? 'js' : 'sh'} x}} for the whole literal`)
+    else if (!i.helper)
+      problems.push(`${where}: bare value in ${i.context}; use ${ALLOWED[i.context].map((h) => `{{${h} x}}`).join(' or ') || 'no interpolation here'}`)
+    else if (i.context === 'js-string' || i.context === 'sh-quoted')
+      problems.push(
+        `${where}: value inside a ${i.context === 'js-string' ? 'string literal' : 'quoted shell word'}; use {{${i.context === 'js-string' ? 'js' : 'sh'} x}} for the whole literal`,
+      )
     else if (!ALLOWED[i.context].includes(i.helper)) problems.push(`${where}: {{${i.helper}}} in ${i.context}; allowed: ${ALLOWED[i.context].join(', ')}`)
-    else if (i.context === 'attr' && i.helper === 'url' && !i.note?.startsWith('"')) problems.push(`${where}: {{url}} keeps "'": use it in a double-quoted attribute`)
+    else if (i.context === 'attr' && i.helper === 'url' && !i.note?.startsWith('"'))
+      problems.push(`${where}: {{url}} keeps "'": use it in a double-quoted attribute`)
   }
   return problems
 }
@@ -247,7 +278,15 @@ describe('templates lint: every value goes through the helper for its context', 
   const files = templateFiles(ROOT).sort()
 
   it('finds the templates', () => {
-    expect(files).toEqual(expect.arrayContaining(['invite/invite.html.hbs', 'gms-widget/indexGPE.html.hbs', 'engagement-logic/notify.sh.hbs', 'engagement-logic/notification-message.js.hbs', 'invite/partials/starter-gms.js.hbs']))
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'invite/invite.html.hbs',
+        'gms-widget/indexGPE.html.hbs',
+        'engagement-logic/notify.sh.hbs',
+        'engagement-logic/notification-message.js.hbs',
+        'invite/partials/starter-gms.js.hbs',
+      ]),
+    )
   })
 
   it.each(files)('%s', (rel) => {
@@ -290,7 +329,11 @@ describe('templates lint catches each kind of mistake (file:line:col)', () => {
   })
 
   it.each([
-    ['helpers in their contexts', 'a.html.hbs', `<!-- {{text id}} -->\n<p title="{{attr t}}" data-x='{{attr t}}'>{{text t}}</p>\n<a href="/x?q={{url q}}">x</a>\n<button onclick='go({{js v}}, {{jsValue o}})'>x</button>\n<script>\n// {{comment c}}\nfunction {{ident f}}() { return [{{js a}}, {{jsValue b}}]; }\n</script>`],
+    [
+      'helpers in their contexts',
+      'a.html.hbs',
+      `<!-- {{text id}} -->\n<p title="{{attr t}}" data-x='{{attr t}}'>{{text t}}</p>\n<a href="/x?q={{url q}}">x</a>\n<button onclick='go({{js v}}, {{jsValue o}})'>x</button>\n<script>\n// {{comment c}}\nfunction {{ident f}}() { return [{{js a}}, {{jsValue b}}]; }\n</script>`,
+    ],
     ['colours in CSS', 'a.html.hbs', '<style>p { color: {{color c}}; }</style>'],
     ['colours in a .css partial', 'a.css.hbs', '.x { --c: {{color brand.accent}}; }'],
     ['a reviewed triple-stash', 'a.js.hbs', '{{!-- reviewed: built from catalogue identifiers --}}\n{{{call}}};'],

@@ -6,7 +6,8 @@ import {fileTree, planJson, relPath, summaryLine} from '../../cli/plan-report.js
 
 export default class TemplatesEject extends BaseCommand {
   static summary = 'Copy the built-in templates to a folder to customize them (branding, texts, styles).'
-  static description = `Writes every template under --out with the same relative paths, plus a ${EJECT_README} listing the variables each template receives and the escaping helpers. Use the folder with "gwe-int new --templates DIR" (recorded), "templates" in the config, or "gwe-int generate --templates DIR" (every integration, one run); files you delete fall back to the built-in ones, unknown file names are an error.
+  static description =
+    `Writes every template under --out with the same relative paths, plus a ${EJECT_README} listing the variables each template receives and the escaping helpers. Use the folder with "gwe-int new --templates DIR" (recorded), "templates" in the config, or "gwe-int generate --templates DIR" (every integration, one run); files you delete fall back to the built-in ones, unknown file names are an error.
 
 Refuses to write into a folder that is not empty unless --force (exit 3).`
 

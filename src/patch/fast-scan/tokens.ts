@@ -70,7 +70,9 @@ const SELECT_IN_TABLE_EXITS = new Set(['caption', 'table', 'tbody', 'tfoot', 'th
 
 /** Start tags that leave foreign content (section 13.2.6.5), plus `font` with color, face or size. */
 const FOREIGN_EXITS = new Set(
-  'b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var'.split(' '),
+  'b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var'.split(
+    ' ',
+  ),
 )
 
 /** HTML integration points in SVG and MathML text integration points (section 13.2.6 "tree construction dispatcher"). */
@@ -207,7 +209,8 @@ class ScriptWalk implements TokenHandler {
     const name = token.tagName
     // Under an integration point, start tags follow HTML rules (not modelled).
     if (this.foreign.at(-1)!.integration) return this.giveUp()
-    if (FOREIGN_EXITS.has(name) || (name === 'font' && token.attrs.some((a) => a.name === 'color' || a.name === 'face' || a.name === 'size'))) return this.giveUp()
+    if (FOREIGN_EXITS.has(name) || (name === 'font' && token.attrs.some((a) => a.name === 'color' || a.name === 'face' || a.name === 'size')))
+      return this.giveUp()
     // MathML annotation-xml may be an HTML integration point depending on its encoding, and treats <svg> specially.
     if (name === 'annotation-xml') return this.giveUp()
     // A foreign element in the current namespace (script, style, title, ... included: no state switch).

@@ -74,7 +74,11 @@ const WALK: [name: string, html: string, answers: boolean][] = [
   ['tag named like an Object.prototype key', '<constructor><script>a()</script><constructor><style><script>no()</script></style>', true],
   // Foreign content (§13.2.6.5).
   ['script in svg', '<svg><script>svg()</script><script/></svg><script>real()</script>', true],
-  ['style and title-less text tags in svg', '<svg><style><script>no()</script></style><textarea><script>no()</script></textarea></svg><script>yes()</script>', true],
+  [
+    'style and title-less text tags in svg',
+    '<svg><style><script>no()</script></style><textarea><script>no()</script></textarea></svg><script>yes()</script>',
+    true,
+  ],
   ['CDATA in svg', '<svg><![CDATA[<script>no()</script>]]></svg><![CDATA[<script>no()</script>]]><![CDATA[x]]><script>yes()</script>', true],
   ['CDATA in svg never closed', '<svg><![CDATA[<script>no()</script>', true],
   ['self-closing svg and math', '<svg/><style><script>no()</script></style><math/><script>yes()</script>', true],
@@ -164,10 +168,7 @@ describe('findInlineScripts', () => {
   })
 
   it('finds what the fixtures need', () => {
-    expect(summary(TRICKY['script data escape']!, false).map((s) => s[4])).toEqual([
-      "document.write('<!--<script>nested()</script>-->'); after()",
-      'next()',
-    ])
+    expect(summary(TRICKY['script data escape']!, false).map((s) => s[4])).toEqual(["document.write('<!--<script>nested()</script>-->'); after()", 'next()'])
     expect(summary(TRICKY.template!, false).map((s) => s[4])).toEqual(['real()'])
     expect(summary(TRICKY['unclosed at EOF']!, false).map((s) => s[4])).toEqual(['open()'])
     expect(summary(TRICKY['src and json']!, false).map((s) => s[4])).toEqual(['c()'])
@@ -209,7 +210,7 @@ describe('findInlineScripts', () => {
     const seed = readFileSync(join(ROOT, 'guide-invite/input.html'), 'utf8')
     const at = seed.lastIndexOf('</body>')
     const rows = '<div class="row"><p>Lorem ipsum &amp; dolor, a > b.</p></div>\n'.repeat(2000)
-    const html = seed.slice(0, at) + rows + '<script>x()</script>\n' + rows + seed.slice(at)
+    const html = `${seed.slice(0, at) + rows}<script>x()</script>\n${rows}${seed.slice(at)}`
     expect(walkWithCuts(html, 256)?.confirmed).toBe(true)
     expect(scriptsByTokens(html)).toEqual(scriptElements(html))
   })
@@ -248,4 +249,3 @@ describe('findInlineScripts', () => {
     expect(summary(html, false).map((s) => s[4])).toEqual(['m()', 'open()'])
   })
 })
-

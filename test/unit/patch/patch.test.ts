@@ -47,7 +47,7 @@ function expectScriptsParse(html: string): void {
 const count = (s: string, needle: string): number => s.split(needle).length - 1
 
 describe('detectKind', () => {
-  it('detects the integration guide\'s pages', () => {
+  it("detects the integration guide's pages", () => {
     expect(detectKind(read('guide-invite/input.html'), 'invite.html')).toBe('invite')
     expect(detectKind(read('guide-gms-widget/input.html'), 'index.html')).toBe('gms-widget')
     expect(detectKind(read('guide-gms-widget/expected.html'), 'indexGPE.html')).toBe('gms-widget')
@@ -85,7 +85,8 @@ describe('patchInvite', () => {
   })
 
   it('updates a starter defined as a var expression in place', () => {
-    const html = '<script>\nvar startGms = function (s) { openWindow("old", "GMS", s); };\nfunction onAccept() {\n  if (_config.type === INVITE_TYPE.CHAT) { startChat(); }\n}\n</script>'
+    const html =
+      '<script>\nvar startGms = function (s) { openWindow("old", "GMS", s); };\nfunction onAccept() {\n  if (_config.type === INVITE_TYPE.CHAT) { startChat(); }\n}\n</script>'
     const r = patchInvite(html, 'i.html', {...INVITE, starterSource: SMALL_STARTER})
     expect(r.changes).toEqual(['updated function startGms', 'CHAT branch: startChat() -> startGms("CHAT-NOW")'])
     expect(r.content).toBe(
@@ -94,7 +95,8 @@ describe('patchInvite', () => {
   })
 
   it('refuses two starters', () => {
-    const html = '<script>function startGms(){}</script><script>function startGms(){}\nfunction onAccept(){if(_config.type===INVITE_TYPE.CHAT){startChat()}}</script>'
+    const html =
+      '<script>function startGms(){}</script><script>function startGms(){}\nfunction onAccept(){if(_config.type===INVITE_TYPE.CHAT){startChat()}}</script>'
     expect(refusal(() => patchInvite(html, 'i.html', INVITE)).message).toBe(
       'i.html:1:47: ambiguous: startGms is defined 2 times (line 1:9 (function declaration), line 1:47 (function declaration)); expected exactly one',
     )
@@ -120,11 +122,16 @@ describe('patchInvite', () => {
     expect(refusal(() => patchInvite(html, 'i.html', {...INVITE, starterSource: 'function other() {}'})).message).toBe(
       'invalid starter template: expected exactly one declaration `function startGms(...) {...}`; found "function other() {}"',
     )
-    expect(refusal(() => patchInvite(html, 'i.html', {...INVITE, starterSource: 'function startGms( {'})).message).toMatch(/^invalid starter template: Unexpected token/)
+    expect(refusal(() => patchInvite(html, 'i.html', {...INVITE, starterSource: 'function startGms( {'})).message).toMatch(
+      /^invalid starter template: Unexpected token/,
+    )
     expect(refusal(() => patchInvite(html, 'i.html', {...INVITE, branches: [{type: 'CHAT', call: 'startGms'}]})).message).toBe(
       'invalid CHAT branch call: expected one call expression such as `startGms("CHAT-NOW")`; found "startGms"',
     )
-    const twice = [{type: 'CHAT', call: 'a()'}, {type: 'CHAT', call: 'b()'}] as InvitePatchSpec['branches']
+    const twice = [
+      {type: 'CHAT', call: 'a()'},
+      {type: 'CHAT', call: 'b()'},
+    ] as InvitePatchSpec['branches']
     expect(refusal(() => patchInvite(html, 'i.html', {...INVITE, branches: twice})).message).toBe('invalid patch spec: the CHAT branch is given twice')
   })
 
@@ -141,14 +148,15 @@ describe('patchInvite', () => {
   })
 
   it('ignores scripts that do not parse when they do not mention the targets', () => {
-    const html = '<script>var broken = ;</script>\n' + read('guide-invite/input.html')
+    const html = `<script>var broken = ;</script>\n${read('guide-invite/input.html')}`
     expect(patchInvite(html, 'i.html', INVITE).changed).toBe(true)
   })
 })
 
 describe('patchWidget', () => {
   it('updates a function and inserts another at the same offset of a minified script', () => {
-    const html = '<script>function getUrlVars(n){return n}function connect(){var params={};params.a=1;gmsInterface.createCallback(params)}$(function(){})</script>'
+    const html =
+      '<script>function getUrlVars(n){return n}function connect(){var params={};params.a=1;gmsInterface.createCallback(params)}$(function(){})</script>'
     const r = patchWidget(html, 'm.html', WIDGET)
     expect(r.changes).toEqual([
       'updated function getUrlVars',
@@ -164,7 +172,7 @@ describe('patchWidget', () => {
   })
 
   it('is not blocked by an unrelated script that does not parse', () => {
-    const html = '<script>var onDisconnect = <%= handler %>;</script>\n' + read('guide-gms-widget/input.html')
+    const html = `<script>var onDisconnect = <%= handler %>;</script>\n${read('guide-gms-widget/input.html')}`
     expect(patchWidget(html, 'w.html', WIDGET).changed).toBe(true)
   })
 
@@ -237,14 +245,14 @@ describe('whitespace style', () => {
           [0, '}'],
         ] as [number, string][]
         const js = lines.map(([lvl, t]) => (lvl < 0 ? '' : unit.repeat(base + lvl) + t)).join(eol)
-        const html = (bom ? '\ufeff' : '') + `<div>é😀</div>${eol}<script>${eol}${js}${eol}</script>${eol}`
+        const html = `${bom ? '\ufeff' : ''}<div>é😀</div>${eol}<script>${eol}${js}${eol}</script>${eol}`
         const r = patchInvite(html, 'p.html', INVITE)
         expectScriptsParse(r.content)
         expect(patchInvite(r.content, 'p.html', INVITE).changed).toBe(false)
         // Inserted lines use the file's line ending and indentation unit.
         expect(r.content.replace(/\r\n/g, '').includes('\n')).toBe(eol === '\n')
         const starterStart = r.content.indexOf('// gwe-int: opens')
-        const closing = eol + unit.repeat(base) + '}'
+        const closing = `${eol + unit.repeat(base)}}`
         const starterEnd = r.content.indexOf(closing, r.content.indexOf("error('gwe-int: the medium")) + closing.length
         expect(r.content.slice(0, starterStart).endsWith(eol + unit.repeat(base))).toBe(true)
         expect(r.content).toContain(`${eol}${unit.repeat(base + 1)}function getIds(callback) {${eol}${unit.repeat(base + 2)}var answered`)
