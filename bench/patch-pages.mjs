@@ -20,8 +20,8 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 /** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed) {
-  let a = seed >>> 0
+function rng(start) {
+  let a = start >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0
     let t = a
@@ -195,8 +195,8 @@ function cookieConsent() {
  * `headExtra` (markup for the head), grown by article sections and inline theme
  * scripts (about a fifth of the page is inline script, as on a typical CMS page).
  */
-function cmsPage(bytes, {title, headExtra = '', inner, seed}) {
-  const r = rng(seed)
+function cmsPage(bytes, {title, headExtra = '', inner, variant}) {
+  const r = rng(variant)
   const top = `<!DOCTYPE html>\n<html lang="en-US">\n<head>\n${head(r, title)}\n${headExtra}\n</head>\n<body class="page-template-default page">\n${sprite()}\n${megaMenu(r)}\n<main id="main" class="site-main">\n<article class="page type-page">\n<h1>${title}</h1>\n`
   const bottomStart = `</article>\n${sidebar(r)}\n</main>\n${footer(r)}\n${inner}\n${cookieConsent()}\n`
   const end = '</body>\n</html>\n'
@@ -230,11 +230,11 @@ export function patchPages(root) {
   const widgetBody = widget.slice(widget.indexOf('<body>') + 6, widget.indexOf('</body>'))
   const pages = [
     {id: 'invite-2k', kind: 'invite', content: invite},
-    {id: 'invite-50k', kind: 'invite', content: cmsPage(50 * 1024, {title: 'Customer support', inner: invite, seed: 50})},
-    {id: 'invite-200k', kind: 'invite', content: cmsPage(200 * 1024, {title: 'Customer support', inner: invite, seed: 200})},
+    {id: 'invite-50k', kind: 'invite', content: cmsPage(50 * 1024, {title: 'Customer support', inner: invite, variant: 50})},
+    {id: 'invite-200k', kind: 'invite', content: cmsPage(200 * 1024, {title: 'Customer support', inner: invite, variant: 200})},
     {id: 'widget-4k', kind: 'gms-widget', content: widget},
-    {id: 'widget-50k', kind: 'gms-widget', content: cmsPage(50 * 1024, {title: 'Contact us', headExtra: widgetHead, inner: widgetBody, seed: 51})},
-    {id: 'widget-200k', kind: 'gms-widget', content: cmsPage(200 * 1024, {title: 'Contact us', headExtra: widgetHead, inner: widgetBody, seed: 201})},
+    {id: 'widget-50k', kind: 'gms-widget', content: cmsPage(50 * 1024, {title: 'Contact us', headExtra: widgetHead, inner: widgetBody, variant: 51})},
+    {id: 'widget-200k', kind: 'gms-widget', content: cmsPage(200 * 1024, {title: 'Contact us', headExtra: widgetHead, inner: widgetBody, variant: 201})},
   ]
   return pages.map((p) => ({...p, bytes: Buffer.byteLength(p.content)}))
 }

@@ -3,7 +3,7 @@
 // compiled through Node's compile cache or the V8 code cache recorded at build time
 // (code-cache.cjs).
 // CommonJS from the first line: an ES module entry would start Node's ES module
-// loader first, ~4 ms of every run (issue 8: start-up).
+// loader first, ~4 ms of every run.
 'use strict'
 // Before anything else loads: on another Node, one line and exit 2 (invalid input), not
 // a stack trace from deep inside a dependency. Plain old syntax, so that even a very old

@@ -1,5 +1,5 @@
 /**
- * What every gwe-int command shares: the one error handler (house style) and
+ * What every gwe-int command shares: the one error handler and
  * output helpers that respect --json, --quiet, NO_COLOR and TTYs.
  */
 import {Command} from '@oclif/core/command'

@@ -1,5 +1,5 @@
 /**
- * The pure patch engine behind `gwe-int patch` (house style: semantic patches):
+ * The pure patch engine behind `gwe-int patch`, semantic patches:
  * inline scripts are found with parse5, functions/branches/calls with acorn,
  * and edits are applied as text at the parsers' offsets, so every other byte
  * (CRLF, BOM, indentation, HTML) is preserved. Re-patching is a no-op.

@@ -1,5 +1,5 @@
 /**
- * The error taxonomy (house style). A GweIntError is a user-facing, one-line
+ * The error taxonomy. A GweIntError is a user-facing, one-line
  * message; the command base class maps `exit` to the process exit code and never
  * prints a stack for these.
  */

@@ -79,9 +79,9 @@ describe('gwe-int generate (built binary)', () => {
       if (file.endsWith('.html')) for (const script of inlineScripts(text)) parseScript(script)
       if (file.endsWith('.js')) parseScript(text, 5)
     }
-    // 8.5 paths and the absolute invite URL from gweUrl (domain.md §1).
+    // 8.5 paths and the absolute invite URL from gweUrl (docs/genesys.md#gwe-85-paths).
     expect(read(json, 'widgets/callback/engagement-logic/notification-message.js')).toContain('"https://gwe.example.com:9443/server/resources/inviteGMS.html"')
-    // host[:port] becomes https (no hard-coded http://, seed bug 10).
+    // host[:port] becomes https (no hard-coded http://, a mistake of the vendor's example).
     expect(read(json, 'widgets/callback/inviteGMS.html')).toContain('"https://gms.example.com:8443/genesys/admin/js/sample/cb/indexGPE.html"')
     expect(a.stdout).toContain('11 created, 0 updated, 0 unchanged')
   })

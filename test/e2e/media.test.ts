@@ -131,7 +131,7 @@ describe('every medium from the one catalogue (built binary)', () => {
   it('webapi-chat: a Chat API v2 page attaching visitID, pageID and webengagement as userData', () => {
     const invite = es5Scripts('widgets/webapi-chat/inviteWebApi.html')
     expect(branch(invite, 'CHAT')).toBe('startWebApi();\n      sendInviteResult(INVITE_RESULT.ACCEPT_CHAT);')
-    // The chat page reads visitId/pageId from its query (domain.md §8); with no --gwe-url the
+    // The chat page reads visitId/pageId from its query (docs/genesys.md#chat-v2); with no --gwe-url the
     // URL has no host, which the invitation flags with a TODO.
     expect(invite).toContain('withQuery("/frontend/resources/chatGPE.html", [\n          ["visitId", ids.visitID],\n          ["pageId", ids.pageID]')
     expect(invite).toContain('TODO(gwe-int): the chat page URL below has no host.')
@@ -188,7 +188,7 @@ describe('every medium from the one catalogue (built binary)', () => {
       const snippet = fs.readFileSync(path.join(dir, 'notification-message.js'), 'utf8')
       parseScript(snippet, 5)
       const invite = listFiles(path.join(cwd, 'widgets', media)).find((f) => f.startsWith('invite'))!
-      // genesys-widgets defaults to GWE 8.5 (/server, S1); the others to 8.1 (/frontend, S0).
+      // genesys-widgets defaults to GWE 8.5 (/server); the others to 8.1 (/frontend), docs/genesys.md#gwe-85-paths.
       const prefix = media === 'genesys-widgets' ? '/server' : '/frontend'
       expect(snippet).toContain(`'url': "${prefix}/resources/${invite}"`)
       execFileSync('sh', [path.join(dir, 'notify.sh'), 'ABC123', 'PAGE9', 'https://gwe.example.com:9443'], {

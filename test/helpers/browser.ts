@@ -242,7 +242,7 @@ export async function inviteResults(page: Page): Promise<string[]> {
   return page.locator('#invite-results li').allTextContents()
 }
 
-/** The notify request the "Deliver invitation" button made, checked against S2. */
+/** The notify request the "Deliver invitation" button made, checked against the Notification Service contract (docs/genesys.md#notify). */
 export function expectNotify(notify: RecordedRequest | undefined, opts: {prefix: string; ids: Ids; inviteUrl: string}): void {
   expect(notify, 'the Notification Service stand-in got the notify call').toBeDefined()
   expect(notify!.method).toBe('POST')

@@ -14,8 +14,8 @@ import {catalogueListing} from '../../src/core/listing.js'
 import {mediaHelp} from '../../src/cli/help-text.js'
 import {BUILTIN_TEMPLATES} from '../../src/render/templates.js'
 
-/** domain.md §6.3, copied by hand (S20; S19 agrees): direction, wait for agent, wait for confirm, media. */
-const TABLE_6_3: Record<string, [string, string, string, string] | null> = {
+/** The GMS scenario table, copied by hand from the public Callback Services pages (docs/genesys.md#gms-callback): direction, wait for agent, wait for confirm, media. */
+const SCENARIO_TABLE: Record<string, [string, string, string, string] | null> = {
   'VOICE-NOW-USERORIG': ['USERORIGINATED', 'false', 'false', 'voice'],
   'VOICE-WAIT-USERORIG': ['USERORIGINATED', 'true', 'true', 'voice'],
   'VOICE-NOW-USERTERM': ['USERTERMINATED', 'false', 'false', 'voice'],
@@ -30,9 +30,9 @@ const TABLE_6_3: Record<string, [string, string, string, string] | null> = {
 
 describe('scenarios', () => {
   it("are exactly the GMS samples' presets, with their parameter sets", () => {
-    expect(SCENARIOS.map((s) => s.id).sort()).toEqual(Object.keys(TABLE_6_3).sort())
+    expect(SCENARIOS.map((s) => s.id).sort()).toEqual(Object.keys(SCENARIO_TABLE).sort())
     for (const s of SCENARIOS) {
-      const row = TABLE_6_3[s.id]
+      const row = SCENARIO_TABLE[s.id]
       const expected = row ? {_call_direction: row[0], _wait_for_agent: row[1], _wait_for_user_confirm: row[2], _media_type: row[3]} : {}
       expect(s.params, s.id).toEqual(expected)
     }
@@ -78,7 +78,7 @@ describe('media kinds', () => {
     for (const input of m.requires) expect(m.inputs).toContain(input)
     if (m.starterTemplate) expect(fs.existsSync(path.join(BUILTIN_TEMPLATES, 'invite/partials', `starter-${m.starterTemplate}.js.hbs`))).toBe(true)
     for (const a of m.artifacts) expect(fs.existsSync(path.join(BUILTIN_TEMPLATES, `${ARTIFACTS[a].template}.hbs`)), ARTIFACTS[a].template).toBe(true)
-    // Every medium gets the invite copy and the strategy snippet with its curl twin (§11 A, B, C).
+    // Every medium gets the invite copy and the strategy snippet with its curl twin.
     expect(m.artifacts).toEqual(expect.arrayContaining(['invite', 'notification-message', 'notify-sh']))
     const hasWidget = m.artifacts.some((a) => ARTIFACTS[a].path.includes('{widget}'))
     expect(Boolean(m.defaultWidgetName)).toBe(hasWidget)
@@ -97,7 +97,7 @@ describe('media kinds', () => {
       'third-party': 'CHAT -> startThirdParty',
     })
     expect(MEDIA.find((m) => m.id === 'gms-callback')!.defaultScenario).toBe('VOICE-NOW-USERTERM')
-    // The built-in GWE media keep startChat()/startCallback() (S0) and need no widget.
+    // The built-in GWE media keep startChat()/startCallback() (docs/genesys.md#gwe-media) and need no widget.
     for (const id of ['gwe-chat', 'gwe-callback']) expect(MEDIA.find((m) => m.id === id)!.starterTemplate).toBeUndefined()
   })
 

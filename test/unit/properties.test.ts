@@ -256,7 +256,7 @@ function checkGweUrl(media: string, files: Files, gweUrl: string, inviteName: st
   const code = checkParses(media, files)
   const snippet = code['engagement-logic/notification-message.js']
   expectLiteral(snippet, gweUrl, 'notification-message.js GWE URL')
-  // The path prefix is the catalogue's (S2 /frontend in 8.1, S3 /server in 8.5), not an input.
+  // The path prefix is the catalogue's (/frontend in 8.1, /server in 8.5, docs/genesys.md#gwe-85-paths), not an input.
   const prefix = resolveIntegration(integrationSchema.parse(plain(media)) as IntegrationEntry).gwePrefix
   expectLiteral(snippet, `${gweUrl}${prefix}/resources/${inviteName}`, 'notification-message.js invitation URL')
   shellSyntaxOk(files['engagement-logic/notify.sh'])
@@ -331,7 +331,7 @@ describe('properties: accepted values reach the output exactly, in parseable cod
         expect(attributeOf(gms.files!['indexGPE.html'], 'service_name', 'value')).toBe(name)
         const webapi = generate({name: 'p', media: 'webapi-chat', host: 'https://gms.example.com', service: name})
         const webCode = checkParses('webapi-chat', webapi.files!)
-        // S12: <host>/genesys/2/chat/<service>, the service as one encoded path segment.
+        // <host>/genesys/2/chat/<service> (docs/genesys.md#chat-v1), the service as one encoded path segment.
         expectLiteral(webCode['chatGPE.html'], `https://gms.example.com/genesys/2/chat/${encodeURIComponent(name)}`, 'chatGPE.html chat URL')
       }),
       RUNS,

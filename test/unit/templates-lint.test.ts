@@ -1,6 +1,6 @@
 /**
  * Walks every template under templates/ and fails on a value that reaches its output
- * context without the helper made for that context (issue 7, house style §6):
+ * context without the helper made for that context:
  *
  *   HTML text                 {{text x}}
  *   HTML comment              {{text x}} or {{comment x}}

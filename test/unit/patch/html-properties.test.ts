@@ -32,7 +32,7 @@ const MODELLED = [
   '</scrip',
   '<script>a()</script>',
   '<script>\r\nb()\r\n</script>',
-  // Script data escapes and lookalikes (§13.2.5.4 onwards).
+  // Script data escapes and lookalikes (HTML standard 13.2.5.4 onwards).
   '<!--',
   '-->',
   '--!>',

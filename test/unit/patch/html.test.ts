@@ -72,7 +72,7 @@ const WALK: [name: string, html: string, answers: boolean][] = [
   ['after body and html', '<html><body></body></html><script>late()</script><!-- x --><script>later()</script>', true],
   ['frameset-like tags ignored in body', '<p>x</p><frame><script>a()</script>', true],
   ['tag named like an Object.prototype key', '<constructor><script>a()</script><constructor><style><script>no()</script></style>', true],
-  // Foreign content (§13.2.6.5).
+  // Foreign content (HTML standard 13.2.6.5).
   ['script in svg', '<svg><script>svg()</script><script/></svg><script>real()</script>', true],
   [
     'style and title-less text tags in svg',
@@ -100,7 +100,7 @@ const WALK: [name: string, html: string, answers: boolean][] = [
   ['end tag of an HTML ancestor in svg', '<div><svg><g></div><script>a()</script>', false],
   ['annotation-xml', '<math><annotation-xml encoding="text/html"><script>a()</script></annotation-xml></math>', false],
   ['start tag in mi', '<math><mi><style>x</style></mi></math>', false],
-  // "in select" (§13.2.6.4.16).
+  // "in select" (HTML standard 13.2.6.4.16).
   ['select ignores text tags', '<select><style><script>a()</script></style><title><noscript><script>b()</script></select><script>c()</script>', true],
   ['select ignores svg', '<select><svg><script>a()</script></svg></select>', true],
   ['select with options', '<select id="s"><option>1<optgroup><option>2</option><hr></optgroup></select><script>a()</script>', true],
@@ -207,10 +207,10 @@ describe('findInlineScripts', () => {
   }
 
   it('cuts the rows of a big page and confirms every cut', () => {
-    const seed = readFileSync(join(ROOT, 'guide-invite/input.html'), 'utf8')
-    const at = seed.lastIndexOf('</body>')
+    const guide = readFileSync(join(ROOT, 'guide-invite/input.html'), 'utf8')
+    const at = guide.lastIndexOf('</body>')
     const rows = '<div class="row"><p>Lorem ipsum &amp; dolor, a > b.</p></div>\n'.repeat(2000)
-    const html = `${seed.slice(0, at) + rows}<script>x()</script>\n${rows}${seed.slice(at)}`
+    const html = `${guide.slice(0, at) + rows}<script>x()</script>\n${rows}${guide.slice(at)}`
     expect(walkWithCuts(html, 256)?.confirmed).toBe(true)
     expect(scriptsByTokens(html)).toEqual(scriptElements(html))
   })
