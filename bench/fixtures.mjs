@@ -40,12 +40,13 @@ export function bigConfig(root, count = 200) {
  * outside the timed runs.
  */
 export function baselineJobs(root, config, regenerate) {
-  const {resolveIntegration} = importDist(root, 'core/integration.js')
+  const {integrationSchema, resolveIntegration} = importDist(root, 'core/integration.js')
   const {buildContext} = importDist(root, 'core/view-model.js')
   const {ARTIFACTS} = importDist(root, 'catalog/artifacts.js')
   const jobs = []
   for (const entry of config.integrations) {
-    const i = resolveIntegration(entry)
+    // As gwe-int reads a config: parsed first (hosts normalised there), then resolved.
+    const i = resolveIntegration(integrationSchema.parse(entry))
     const context = buildContext(i)
     for (const id of i.media.artifacts) {
       const a = ARTIFACTS[id]
@@ -69,7 +70,7 @@ function importDist(_root, rel) {
 const FIXTURE_MODULES = {
   'catalog/media.js': ['findMedia'],
   'catalog/artifacts.js': ['ARTIFACTS'],
-  'core/integration.js': ['resolveIntegration'],
+  'core/integration.js': ['integrationSchema', 'resolveIntegration'],
   'core/view-model.js': ['buildContext'],
 }
 
