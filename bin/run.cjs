@@ -14,12 +14,16 @@ if (!((v[0] === 20 && v[1] >= 19) || (v[0] === 22 && v[1] >= 12) || v[0] >= 24))
   process.stderr.write('error: gwe-int runs on ' + supported + '; this is Node.js ' + process.version + '\n')
   process.exit(2)
 }
+// The package's own package.json: for --version below, and handed to oclif, which would
+// otherwise search for it and read it again (asynchronously, a few ms of every start).
+const root = require('node:path').join(__dirname, '..')
+const pjson = JSON.parse(require('node:fs').readFileSync(require('node:path').join(root, 'package.json'), 'utf8'))
 // `gwe-int --version` is answered here, before oclif and the bundle load (a third of
 // the run's time on Node 24): the line oclif prints for it (Config#userAgent), built the
 // same way. Only where the platform is certain: oclif calls WSL "wsl" (is-wsl), so
 // wherever that check might say yes, oclif answers as before.
 if (process.argv[2] === '--version' && !mightBeWsl()) {
-  const {name, version} = JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, '..', 'package.json'), 'utf8'))
+  const {name, version} = pjson
   const arch = process.arch === 'ia32' ? 'x86' : process.arch
   process.stdout.write(name + '/' + version + ' ' + process.platform + '-' + arch + ' node-' + process.version + '\n')
   return
@@ -56,6 +60,7 @@ if (typeof enableCompileCache === 'function') {
 // bundle does not contain: the check finds nothing and only costs time (semver, ~3 ms).
 const skip = process.env.OCLIF_DISABLE_ENGINE_WARNING === undefined
 if (skip) process.env.OCLIF_DISABLE_ENGINE_WARNING = '1'
-const {execute} = require('../dist/main/run.cjs')
+const {execute, exitWhenIdle} = require('../dist/main/run.cjs')
 if (skip) delete process.env.OCLIF_DISABLE_ENGINE_WARNING
-execute({dir: __filename})
+// The package.json read above, so that oclif does not look for it again.
+execute({dir: __filename, root, pjson}).then(exitWhenIdle)

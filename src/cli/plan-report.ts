@@ -37,7 +37,9 @@ export function fileTree(files: AssessedFile[], cwd: string, paint: Paint, dryRu
       : f.status === 'kept'
         ? paint('dim', ' (no longer generated, edited by hand: delete it yourself or pass --force)')
         : ''
-  for (const [integration, list] of [...groups].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))) {
+  // Integration names are lowercase letters, digits and '-', which code-unit order sorts as
+  // localeCompare would, without loading ICU's collation data (~9 ms).
+  for (const [integration, list] of [...groups].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : 1))) {
     if (integration) {
       const dir = commonDir(list.map((f) => f.path))
       lines.push(`${paint('bold', integration)} ${paint('dim', '→')} ${relPath(cwd, dir)}/`)

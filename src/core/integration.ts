@@ -37,15 +37,34 @@ const relPath = z
   .refine((s) => !s.includes('\0'), 'must not contain NUL')
 
 const visitorText = z.string().superRefine(check(vt.checkText))
-/** One optional key per visitor-facing string, so the JSON Schema lists them for editors. */
-const textsSchema = z
-  .object(
-    Object.fromEntries(MESSAGE_KEYS.map((key) => [key, visitorText.optional().describe(`default (en): ${en[key]}`)])) as Record<
-      MessageKey,
-      z.ZodOptional<typeof visitorText>
-    >,
-  )
-  .strict()
+const MESSAGE_KEY_SET: ReadonlySet<string> = new Set(MESSAGE_KEYS)
+
+/**
+ * `texts`, validated key by key. Not an object schema of one optional key per message:
+ * building those ~90 schemas is a noticeable part of every start, and only the JSON
+ * Schema needs them (textsJsonSchema).
+ */
+export const textsSchema = z.record(z.string(), z.unknown()).superRefine((texts, ctx) => {
+  const unknown = Object.keys(texts).filter((key) => !MESSAGE_KEY_SET.has(key))
+  if (unknown.length > 0) ctx.addIssue({code: 'custom', message: vt.unknownTextKeys(unknown)})
+  for (const key of Object.keys(texts)) {
+    if (!MESSAGE_KEY_SET.has(key)) continue
+    const result = visitorText.safeParse(texts[key])
+    for (const issue of result.error?.issues ?? []) ctx.addIssue({code: 'custom', path: [key, ...issue.path], message: issue.message})
+  }
+})
+
+/** What editors see of `texts` in the JSON Schema: every key, with its English default. */
+export function textsJsonSchema(): z.ZodType {
+  return z
+    .object(
+      Object.fromEntries(MESSAGE_KEYS.map((key) => [key, visitorText.optional().describe(`default (en): ${en[key]}`)])) as Record<
+        MessageKey,
+        z.ZodOptional<typeof visitorText>
+      >,
+    )
+    .strict()
+}
 
 type MessageKey = keyof Messages
 
