@@ -90,6 +90,11 @@ const lazyRequire = (name, mod) => `const ${name} = new Proxy({}, {get: (_, key)
  *   each at every start: readline (oclif's flag parser, for `-` read from stdin),
  *   child_process (oclif's shell detection, on Windows only), perf_hooks (oclif's
  *   OCLIF_PERFORMANCE timings).
+ * - oclif's spinner reads cli-spinners' table of ~80 animations (~2.5 ms) when it
+ *   loads, although gwe-int shows no spinner; it is read when a spinner starts.
+ * - proper-lockfile loads graceful-fs (which clones and patches node:fs, ~3 ms) for
+ *   its default `fs` option; gwe-int passes node:fs (core/lock.ts), so graceful-fs
+ *   loads only if a caller does not.
  * - proper-lockfile's signal-exit loads node:assert (~2 ms) for one check of its
  *   argument; the check stays, written out.
  * - oclif asks wsl-utils whether it runs under WSL; wsl-utils answers with is-wsl's
@@ -120,6 +125,21 @@ const DEPENDENCY_EDITS = [
     file: '@oclif/core/lib/performance.js',
     find: 'const node_perf_hooks_1 = require("node:perf_hooks");',
     replace: lazyRequire('node_perf_hooks_1', 'node:perf_hooks'),
+  },
+  {
+    file: '@oclif/core/lib/ux/action/spinner.js',
+    find: 'const cli_spinners_1 = __importDefault(require("cli-spinners"));',
+    replace: 'const cli_spinners_1 = {get default() { return __importDefault(require("cli-spinners")).default }};',
+  },
+  {
+    file: 'proper-lockfile/lib/lockfile.js',
+    find: "const fs = require('graceful-fs');",
+    replace: lazyRequire('fs', 'graceful-fs'),
+  },
+  {
+    file: 'proper-lockfile/lib/adapter.js',
+    find: "const fs = require('graceful-fs');",
+    replace: lazyRequire('fs', 'graceful-fs'),
   },
   {
     file: 'proper-lockfile/node_modules/signal-exit/index.js',

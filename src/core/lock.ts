@@ -47,6 +47,9 @@ async function acquire(configFile: string): Promise<() => Promise<void>> {
     try {
       return await lock(configFile, {
         realpath: false,
+        // node:fs rather than proper-lockfile's default, graceful-fs (start-up time; see
+        // scripts/bundle.mjs): a handful of calls on one folder need no EMFILE queue.
+        fs,
         lockfilePath: lockPath,
         stale: STALE_MS,
         retries: 0,
