@@ -3,25 +3,26 @@
  * writes, and the zod schema every read validates against (built from the catalogue
  * through integrationSchema).
  */
-import {z} from 'zod'
+import * as z from 'zod/mini'
 import {integrationSchema} from './integration.js'
 
 export const CONFIG_NAMES = ['gwe-int.config.json', 'gwe-int.config.yaml', 'gwe-int.config.yml']
 export const SCHEMA_REF = './node_modules/gwe-int/schema/gwe-int.schema.json'
 export const configSchema = z
-  .object({
-    $schema: z.string().optional(),
-    integrations: z.array(integrationSchema).describe('The integrations gwe-int generates'),
+  .strictObject({
+    $schema: z.optional(z.string()),
+    integrations: z.array(integrationSchema).check(z.describe('The integrations gwe-int generates')),
   })
-  .strict()
-  .superRefine((config, ctx) => {
-    const seen = new Map<string, number>()
-    config.integrations.forEach((entry, index) => {
-      const first = seen.get(entry.name)
-      if (first !== undefined)
-        ctx.addIssue({code: 'custom', path: ['integrations', index, 'name'], message: `duplicate name "${entry.name}" (also integrations[${first}])`})
-      else seen.set(entry.name, index)
-    })
-  })
+  .check(
+    z.superRefine((config, ctx) => {
+      const seen = new Map<string, number>()
+      config.integrations.forEach((entry, index) => {
+        const first = seen.get(entry.name)
+        if (first !== undefined)
+          ctx.addIssue({code: 'custom', path: ['integrations', index, 'name'], message: `duplicate name "${entry.name}" (also integrations[${first}])`})
+        else seen.set(entry.name, index)
+      })
+    }),
+  )
 
 export type Config = z.infer<typeof configSchema>

@@ -3,7 +3,7 @@
  * `new`), its schema derived from the catalogue, and its resolution to a fully
  * defaulted, normalized form that rendering consumes.
  */
-import {z} from 'zod'
+import * as z from 'zod/mini'
 import {findMedia, MEDIA_IDS, type InviteType, type MediaKind} from '../catalog/media.js'
 import {findScenario, SCENARIOS, type Scenario} from '../catalog/scenarios.js'
 import {DEFAULT_GWE_VERSION, GMS_SAMPLE_PATH, GWE_PREFIX, GWE_VERSIONS, type GweVersion} from '../catalog/inputs.js'
@@ -14,29 +14,40 @@ import * as vt from './visitor-text.js'
 import en from '../locales/en.js'
 import {DEFAULT_LOCALE, LOCALE_CODES, MESSAGE_KEYS, type Messages} from '../locales/index.js'
 
-// zod compiles a fast path for each object schema on its first parse; a run validates
-// one entry (new) or a few hundred (generate), too few for that to pay off (start-up time).
+// zod's functional build (zod/mini): the same validation and messages as its method-chaining
+// one, at about half the cost of building the schemas at every start. English messages, as
+// the full build sets them. zod also compiles a fast path for each object schema on its first
+// parse; a run validates one entry (new) or a few hundred (generate), too few for that to pay off.
+z.config(z.locales.en())
 z.config({jitless: true})
 
-const check = (fn: (s: string) => string | undefined) => (s: string, ctx: z.RefinementCtx) => {
-  const error = fn(s)
-  if (error) ctx.addIssue({code: 'custom', message: error})
-}
+type RefinementCtx = z.core.$RefinementCtx<unknown>
+
+const check = (fn: (s: string) => string | undefined) =>
+  z.superRefine((s: string, ctx: RefinementCtx) => {
+    const error = fn(s)
+    if (error) ctx.addIssue({code: 'custom', message: error})
+  })
+const described = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description))
+const optional = <T extends z.ZodMiniType>(schema: T, description: string) => described(z.optional(schema), description)
 
 /** A base URL, parsed to its normal form (https:// added, trailing slashes dropped). */
-const baseUrl = z.string().transform((s, ctx) => {
-  const {value, error} = v.normalizeBaseUrl(s)
-  // continue: the entry's other checks (the host's) still run, so every problem is listed at once.
-  if (error) ctx.addIssue({code: 'custom', message: error, continue: true})
-  return value ?? s
-})
-const fullUrl = z.string().superRefine(check((s) => v.normalizeFullUrl(s).error))
-const relPath = z
-  .string()
-  .min(1)
-  .refine((s) => !s.includes('\0'), 'must not contain NUL')
+const baseUrl = z.pipe(
+  z.string(),
+  z.transform((s: string, ctx) => {
+    const {value, error} = v.normalizeBaseUrl(s)
+    // continue: the entry's other checks (the host's) still run, so every problem is listed at once.
+    if (error) ctx.issues.push({code: 'custom', message: error, input: s, continue: true})
+    return value ?? s
+  }),
+)
+const fullUrl = z.string().check(check((s) => v.normalizeFullUrl(s).error))
+const relPath = z.string().check(
+  z.minLength(1),
+  z.refine((s) => !s.includes('\0'), 'must not contain NUL'),
+)
 
-const visitorText = z.string().superRefine(check(vt.checkText))
+const visitorText = z.string().check(check(vt.checkText))
 const MESSAGE_KEY_SET: ReadonlySet<string> = new Set(MESSAGE_KEYS)
 
 /**
@@ -44,101 +55,80 @@ const MESSAGE_KEY_SET: ReadonlySet<string> = new Set(MESSAGE_KEYS)
  * building those ~90 schemas is a noticeable part of every start, and only the JSON
  * Schema needs them (textsJsonSchema).
  */
-export const textsSchema = z.record(z.string(), z.unknown()).superRefine((texts, ctx) => {
-  const unknown = Object.keys(texts).filter((key) => !MESSAGE_KEY_SET.has(key))
-  if (unknown.length > 0) ctx.addIssue({code: 'custom', message: vt.unknownTextKeys(unknown)})
-  for (const key of Object.keys(texts)) {
-    if (!MESSAGE_KEY_SET.has(key)) continue
-    const result = visitorText.safeParse(texts[key])
-    for (const issue of result.error?.issues ?? []) ctx.addIssue({code: 'custom', path: [key, ...issue.path], message: issue.message})
-  }
-})
+export const textsSchema = z.record(z.string(), z.unknown()).check(
+  z.superRefine((texts, ctx) => {
+    const unknown = Object.keys(texts).filter((key) => !MESSAGE_KEY_SET.has(key))
+    // The issue a strict object reports, so that its message (formatIssues) and line (config files) are the same.
+    if (unknown.length > 0) ctx.addIssue({code: 'unrecognized_keys', keys: unknown, input: texts, message: vt.unknownTextKeys(unknown)})
+    for (const key of Object.keys(texts)) {
+      if (!MESSAGE_KEY_SET.has(key)) continue
+      const result = z.safeParse(visitorText, texts[key])
+      for (const issue of result.error?.issues ?? []) ctx.addIssue({code: 'custom', path: [key, ...issue.path], message: issue.message})
+    }
+  }),
+)
 
 /** What editors see of `texts` in the JSON Schema: every key, with its English default. */
-export function textsJsonSchema(): z.ZodType {
-  return z
-    .object(
-      Object.fromEntries(MESSAGE_KEYS.map((key) => [key, visitorText.optional().describe(`default (en): ${en[key]}`)])) as Record<
-        MessageKey,
-        z.ZodOptional<typeof visitorText>
-      >,
-    )
-    .strict()
+export function textsJsonSchema(): z.ZodMiniType {
+  return z.strictObject(Object.fromEntries(MESSAGE_KEYS.map((key) => [key, optional(visitorText, `default (en): ${en[key]}`)])))
 }
-
-type MessageKey = keyof Messages
 
 /** Config entry / answers, as written by people (JSON, YAML or flags). */
 export const integrationSchema = z
-  .object({
-    name: z.string().superRefine(check(v.checkIntegrationName)).describe('Integration name, unique in the config'),
-    media: z.enum(MEDIA_IDS as [string, ...string[]]).describe('Media kind (gwe-int list)'),
+  .strictObject({
+    name: described(z.string().check(check(v.checkIntegrationName)), 'Integration name, unique in the config'),
+    media: described(z.enum(MEDIA_IDS as [string, ...string[]]), 'Media kind (gwe-int list)'),
     // A plain string checked against the medium below (the enum is for editors), so a wrong
     // scenario is one problem listing only that medium's scenarios.
-    scenario: z
-      .string()
-      .meta({enum: SCENARIOS.map((s) => s.id)})
-      .optional()
-      .describe('GMS scenario (gms-chat, gms-callback)'),
-    host: z.string().optional().describe('GMS base URL (https://host[:port]), or the vendor URL for third-party'),
-    service: z.string().superRefine(check(v.checkService)).optional().describe('GMS service name'),
-    inviteName: z
-      .string()
-      .superRefine(check((s) => v.checkFileName(s)))
-      .optional()
-      .describe('File name of the invitation copy'),
-    widgetName: z
-      .string()
-      .superRefine(check((s) => v.checkFileName(s)))
-      .optional()
-      .describe('File name of the media widget copy'),
-    widgetUrl: fullUrl.optional().describe('URL the invitation opens the widget at'),
-    vendorFunction: z.string().superRefine(check(v.checkVendorFunction)).optional().describe('third-party: global function to call instead of opening host'),
-    inviteType: z.enum(['CHAT', 'CALLBACK']).optional().describe('genesys-widgets: what the built-in invitation offers, CHAT (WebChat) or CALLBACK (Callback)'),
-    gweVersion: z
-      .enum(GWE_VERSIONS as [GweVersion, ...GweVersion[]])
-      .optional()
-      .describe('GWE version: 8.1 (/frontend) or 8.5 (/server)'),
-    gweUrl: baseUrl.optional().describe('GWE server base URL; makes the invite URL in the strategy snippet absolute'),
-    out: relPath.optional().describe('Output folder, relative to the config file'),
-    templates: relPath.optional().describe('Folder of template overrides, relative to the config file'),
-    inviteSource: relPath.optional().describe("The team's own invite.html to patch instead of the built-in invitation"),
-    widgetSource: relPath.optional().describe("The team's own GMS index.html to patch instead of the built-in widget"),
-    locale: z
-      .enum(LOCALE_CODES, {error: (issue) => vt.localeError(issue.input)})
-      .optional()
-      .describe(`Language of the visitor-facing text: ${LOCALE_CODES.join(', ')} (default ${DEFAULT_LOCALE})`),
-    texts: textsSchema.optional().describe("Visitor-facing strings replacing the locale's, by key (plain text, at most 300 characters each)"),
-    accent: z
-      .string()
-      .superRefine(check(vt.checkAccent))
-      .optional()
-      .describe('Accent colour of buttons, links and focus rings: any CSS colour (#rrggbb, rgb(), hsl(), a name)'),
-    logoUrl: z.string().superRefine(check(vt.checkLogoUrl)).optional().describe('http(s) URL of a logo shown on the invitation and the widget'),
+    scenario: optional(z.string().check(z.meta({enum: SCENARIOS.map((s) => s.id)})), 'GMS scenario (gms-chat, gms-callback)'),
+    host: optional(z.string(), 'GMS base URL (https://host[:port]), or the vendor URL for third-party'),
+    service: optional(z.string().check(check(v.checkService)), 'GMS service name'),
+    inviteName: optional(z.string().check(check((s) => v.checkFileName(s))), 'File name of the invitation copy'),
+    widgetName: optional(z.string().check(check((s) => v.checkFileName(s))), 'File name of the media widget copy'),
+    widgetUrl: optional(fullUrl, 'URL the invitation opens the widget at'),
+    vendorFunction: optional(z.string().check(check(v.checkVendorFunction)), 'third-party: global function to call instead of opening host'),
+    inviteType: optional(z.enum(['CHAT', 'CALLBACK']), 'genesys-widgets: what the built-in invitation offers, CHAT (WebChat) or CALLBACK (Callback)'),
+    gweVersion: optional(z.enum(GWE_VERSIONS as [GweVersion, ...GweVersion[]]), 'GWE version: 8.1 (/frontend) or 8.5 (/server)'),
+    gweUrl: optional(baseUrl, 'GWE server base URL; makes the invite URL in the strategy snippet absolute'),
+    out: optional(relPath, 'Output folder, relative to the config file'),
+    templates: optional(relPath, 'Folder of template overrides, relative to the config file'),
+    inviteSource: optional(relPath, "The team's own invite.html to patch instead of the built-in invitation"),
+    widgetSource: optional(relPath, "The team's own GMS index.html to patch instead of the built-in widget"),
+    locale: optional(
+      z.enum(LOCALE_CODES, {error: (issue) => vt.localeError(issue.input)}),
+      `Language of the visitor-facing text: ${LOCALE_CODES.join(', ')} (default ${DEFAULT_LOCALE})`,
+    ),
+    texts: optional(textsSchema, "Visitor-facing strings replacing the locale's, by key (plain text, at most 300 characters each)"),
+    accent: optional(
+      z.string().check(check(vt.checkAccent)),
+      'Accent colour of buttons, links and focus rings: any CSS colour (#rrggbb, rgb(), hsl(), a name)',
+    ),
+    logoUrl: optional(z.string().check(check(vt.checkLogoUrl)), 'http(s) URL of a logo shown on the invitation and the widget'),
   })
-  .strict()
-  .superRefine((entry, ctx) => {
-    const media = findMedia(entry.media)
-    if (!media) return
-    const notApplying = new Set<string>()
-    for (const key of ['scenario', 'host', 'service', 'widgetName', 'widgetUrl', 'vendorFunction', 'inviteType', 'widgetSource'] as const) {
-      const applies = key === 'widgetSource' ? media.artifacts.includes('gms-widget') : media.inputs.includes(key)
-      if (entry[key] !== undefined && !applies) {
-        notApplying.add(key)
-        ctx.addIssue({code: 'custom', path: [key], message: `does not apply to ${media.id}`})
+  .check(
+    z.superRefine((entry, ctx) => {
+      const media = findMedia(entry.media)
+      if (!media) return
+      const notApplying = new Set<string>()
+      for (const key of ['scenario', 'host', 'service', 'widgetName', 'widgetUrl', 'vendorFunction', 'inviteType', 'widgetSource'] as const) {
+        const applies = key === 'widgetSource' ? media.artifacts.includes('gms-widget') : media.inputs.includes(key)
+        if (entry[key] !== undefined && !applies) {
+          notApplying.add(key)
+          ctx.addIssue({code: 'custom', path: [key], message: `does not apply to ${media.id}`})
+        }
       }
-    }
-    if (entry.scenario !== undefined && !notApplying.has('scenario') && !media.scenarios.includes(entry.scenario)) {
-      ctx.addIssue({code: 'custom', path: ['scenario'], message: scenarioMismatch(entry.scenario, media)})
-    }
-    // The host's form depends on the medium, so it is normalised here, on the parsed copy
-    // (zod's output object, not the caller's): a parsed entry carries the host the templates use.
-    if (entry.host !== undefined && !notApplying.has('host')) {
-      const {value, error} = normalizeHost(entry.host, media)
-      if (error) ctx.addIssue({code: 'custom', path: ['host'], message: error})
-      else entry.host = value
-    }
-  })
+      if (entry.scenario !== undefined && !notApplying.has('scenario') && !media.scenarios.includes(entry.scenario)) {
+        ctx.addIssue({code: 'custom', path: ['scenario'], message: scenarioMismatch(entry.scenario, media)})
+      }
+      // The host's form depends on the medium, so it is normalised here, on the parsed copy
+      // (zod's output object, not the caller's): a parsed entry carries the host the templates use.
+      if (entry.host !== undefined && !notApplying.has('host')) {
+        const {value, error} = normalizeHost(entry.host, media)
+        if (error) ctx.addIssue({code: 'custom', path: ['host'], message: error})
+        else entry.host = value
+      }
+    }),
+  )
 
 export type IntegrationEntry = z.infer<typeof integrationSchema>
 
@@ -233,7 +223,7 @@ export function resolveIntegration(entry: IntegrationEntry): ResolvedIntegration
  * key that is absent reads "missing" rather than "expected one of". One line per issue
  * (callers drop repeats after adding where each is).
  */
-export function formatIssues(error: z.ZodError, prefix = '', data?: unknown): string[] {
+export function formatIssues(error: z.core.$ZodError, prefix = '', data?: unknown): string[] {
   const isConfig = data !== null && typeof data === 'object' && 'integrations' in data
   return error.issues.map((issue) => {
     const path = issue.path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), prefix)

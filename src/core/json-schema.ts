@@ -1,5 +1,5 @@
 /** JSON Schema of the config, derived from the same zod schema that validates it. */
-import {z} from 'zod'
+import * as z from 'zod/mini'
 import {configSchema} from './config-schema.js'
 import {textsJsonSchema, textsSchema} from './integration.js'
 
