@@ -31,7 +31,8 @@ export function assess(files: PlannedFile[], read: (file: string) => Existing, f
     if (existing.kind === 'other') return {...file, status: 'conflict', reason: existing.reason}
     // A file checked out with CRLF endings (git core.autocrlf) keeps them: written back the same way, it is unchanged.
     const content = keepLineEndings(existing.text, file.content)
-    if (existing.text === content) return {...file, content, status: 'unchanged', previous: existing.text}
+    // The plan's own string as `previous`: equal, and the copy read from disk is not kept (memory of a large generate).
+    if (existing.text === content) return {...file, content, status: 'unchanged', previous: content}
     const origin = provenance(existing.text)
     if (origin === 'pristine') return {...file, content, status: 'updated', previous: existing.text}
     const reason = origin === 'edited' ? 'was edited since gwe-int wrote it' : 'was not written by gwe-int'
