@@ -5,7 +5,7 @@
  */
 import {LOCALES, LOCALE_CODES, MESSAGE_KEYS} from '../locales/index.js'
 import {parseCssColor} from '../render/css-color.js'
-import {editDistance} from '../shared/suggest.js'
+import {closest} from '../shared/suggest.js'
 import {checkHttpUrl} from './validate.js'
 
 /** Longest override text: a button or a sentence fits; a page of text does not belong in a widget. */
@@ -13,23 +13,15 @@ export const TEXT_LIMIT = 300
 /** Longest logo URL. */
 export const LOGO_URL_LIMIT = 2048
 
-/** The candidate one typo (a third of the letters) away from `typed`, ignoring case; a language tag's base language counts too. */
-export function closest(typed: string, candidates: readonly string[]): string | undefined {
+/** suggest.ts's `closest`, where a language tag's base language counts too (`de-AT` -> de). */
+export function closestCode(typed: string, candidates: readonly string[]): string | undefined {
   const lower = typed.toLowerCase()
   const exact = candidates.find((c) => c.toLowerCase() === lower)
-  if (exact) return exact
-  const base = candidates.find((c) => lower.split(/[-_]/)[0] === c.toLowerCase())
-  if (base) return base
-  let best: {c?: string; d: number} = {d: Number.POSITIVE_INFINITY}
-  for (const c of candidates) {
-    const d = editDistance(lower, c.toLowerCase())
-    if (d < best.d) best = {c, d}
-  }
-  return best.c !== undefined && best.d <= Math.max(1, Math.floor(Math.max(typed.length, best.c.length) / 3)) ? best.c : undefined
+  return exact ?? candidates.find((c) => lower.split(/[-_]/)[0] === c.toLowerCase()) ?? closest(typed, candidates)
 }
 
 const didYouMean = (typed: string, candidates: readonly string[]) => {
-  const c = closest(typed, candidates)
+  const c = closestCode(typed, candidates)
   return c ? ` (did you mean ${c}?)` : ''
 }
 

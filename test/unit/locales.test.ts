@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {buildContext} from '../../src/core/view-model.js'
 import {formatIssues, integrationSchema, resolveIntegration} from '../../src/core/integration.js'
-import {closest} from '../../src/core/visitor-text.js'
+import {closestCode} from '../../src/core/visitor-text.js'
 import en from '../../src/locales/en.js'
 import {LOCALES, messagesFor} from '../../src/locales/index.js'
 import {loadTemplates} from '../../src/render/templates.js'
@@ -93,8 +93,8 @@ describe('locale, texts, accent and logo in the config', () => {
   })
 
   it('suggests the closest of a list', () => {
-    expect(closest('NL', ['en', 'nl'])).toBe('nl')
-    expect(closest('widgetTitel', ['widgetTitle', 'errorGeneric'])).toBe('widgetTitle')
-    expect(closest('zz', ['en', 'nl'])).toBeUndefined()
+    expect(closestCode('NL', ['en', 'nl'])).toBe('nl')
+    expect(closestCode('widgetTitel', ['widgetTitle', 'errorGeneric'])).toBe('widgetTitle')
+    expect(closestCode('zz', ['en', 'nl'])).toBeUndefined()
   })
 })
