@@ -98,17 +98,17 @@ ${EXIT_CODES_HELP}`
     for (const w of warnings) this.warnLine(w)
     const dryRun = flags['dry-run']
     // Read, merge and write the config under its lock: parallel runs each add their entry.
-    const {result, swept} = await withConfigLock(newConfigFile(cwd, flags.config), !dryRun, async () => {
+    const {result, refused, swept} = await withConfigLock(newConfigFile(cwd, flags.config), !dryRun, async () => {
       const result = await planNew(entry, {cwd, config: flags.config, force: flags.force, allowOutside: flags['allow-outside']})
       this.warnAll(result.warnings)
       if (flags.strict && warnings.length + result.warnings.length > 0)
         throw strictError([...warnings.map((message) => ({message})), ...result.warnings], false)
       const refused = result.files.some((f) => f.status === 'conflict')
-      return {result, swept: dryRun || refused ? [] : (await apply(result.files)).swept}
+      return {result, refused, swept: dryRun || refused ? [] : (await apply(result.files)).swept}
     })
     const allNotes = [...notes, ...result.notes]
     // A dry run shows the plan (and diff) even when the real run would refuse, then fails like it.
-    if (dryRun || !result.files.some((f) => f.status === 'conflict')) {
+    if (dryRun || !refused) {
       if (recorded) this.say(changeLines(entry.name, changes, flags.reset).join('\n'))
       this.say(fileTree(result.files, cwd, this.paint.bind(this), dryRun).join('\n'))
       if (dryRun && flags.diff) for (const f of result.files) if (f.status !== 'unchanged') this.say(diffOf(f, cwd))
