@@ -212,6 +212,16 @@ await build({
   external: EXTERNAL,
   output: {dir: out, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', minify: true, keepNames: true},
 })
+// The preview server's thread (src/preview/thread.ts starts it from this file): one file
+// of its own, built apart so that the chunks the commands load stay as they are.
+await build({
+  input: {'preview/worker': path.join(from, 'preview', 'worker.js')},
+  platform: 'node',
+  logLevel: 'warn',
+  plugins: [lazyRequires, importThroughLauncher],
+  external: EXTERNAL,
+  output: {dir: out, format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true, minify: true, keepNames: true},
+})
 fs.rmSync(from, {recursive: true, force: true})
 const unapplied = DEPENDENCY_EDITS.filter((e) => !e.applied)
 if (unapplied.length > 0) {

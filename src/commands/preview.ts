@@ -1,7 +1,7 @@
 import * as Flags from '@oclif/core/flags'
 import {BaseCommand} from '../cli/command-base.js'
 import {openUrl} from '../preview/open.js'
-import {startPreview} from '../preview/index.js'
+import {startPreviewThread} from '../preview/thread.js'
 
 export default class Preview extends BaseCommand {
   static summary = 'Serve the generated widgets on 127.0.0.1 with GWE and GMS stand-ins, to click through the flow.'
@@ -29,7 +29,7 @@ Exit codes: 0 stopped (Ctrl-C or SIGTERM); 2 invalid config, --only or --port (p
 
   async run() {
     const {flags} = await this.parse(Preview)
-    const preview = await startPreview({cwd: process.cwd(), config: flags.config, only: flags.only, port: flags.port})
+    const preview = await startPreviewThread({cwd: process.cwd(), config: flags.config, only: flags.only, port: flags.port})
     if (this.jsonEnabled()) {
       process.stdout.write(`${JSON.stringify({url: preview.url, config: preview.configFile, integrations: preview.integrations})}\n`)
     } else {
@@ -43,7 +43,7 @@ Exit codes: 0 stopped (Ctrl-C or SIGTERM); 2 invalid config, --only or --port (p
       const problem = await openUrl(preview.url)
       if (problem) this.warnLine(`--open: could not start the browser (${problem}); open ${preview.url} yourself`)
     }
-    const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    const stopped = new Promise<NodeJS.Signals>((resolve) => {
       const stop = (s: NodeJS.Signals) => {
         process.off('SIGINT', stop)
         process.off('SIGTERM', stop)
@@ -52,6 +52,7 @@ Exit codes: 0 stopped (Ctrl-C or SIGTERM); 2 invalid config, --only or --port (p
       process.on('SIGINT', stop)
       process.on('SIGTERM', stop)
     })
+    const signal = await Promise.race([stopped, preview.failure])
     await preview.close()
     this.say(`gwe-int preview: stopped (${signal})`)
   }
