@@ -40,6 +40,23 @@ export function assess(files: PlannedFile[], read: (file: string) => Existing, f
   })
 }
 
+/** Files assessed between two turns of the event loop (reading them is most of a large run's planning). */
+const YIELD_EVERY = 32
+
+/**
+ * assess() of a whole run's plan, letting the event loop turn between groups of files: a
+ * Ctrl-C while a config's hundreds of files are read is handled within milliseconds (by
+ * the config lock's handler, which removes the lock) rather than once all are read.
+ */
+export async function assessAll(files: PlannedFile[], read: (file: string) => Existing, force = false): Promise<AssessedFile[]> {
+  const assessed: AssessedFile[] = []
+  for (let k = 0; k < files.length; k += YIELD_EVERY) {
+    if (k > 0) await new Promise((resolve) => setImmediate(resolve))
+    assessed.push(...assess(files.slice(k, k + YIELD_EVERY), read, force))
+  }
+  return assessed
+}
+
 /** `planned` with CRLF endings when the file on disk has CRLF on every line and the plan has LF only. */
 export function keepLineEndings(onDisk: string, planned: string): string {
   if (planned.includes('\r') || !onDisk.includes('\r\n') || /(^|[^\r])\n/.test(onDisk)) return planned

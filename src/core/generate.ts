@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {nextSteps, warningsFor} from './advice.js'
-import {assess} from './assess.js'
+import {assessAll} from './assess.js'
 import {CONFIG_NAMES, type Config} from './config-schema.js'
 import {findConfig, parseConfig, readConfigText, regenerateHint} from './config.js'
 import {checkFiles, checkInside, readExisting, readText, realResolver} from './disk.js'
@@ -68,6 +68,6 @@ export async function planGenerate(opts: GenerateOptions): Promise<OperationResu
   checkFiles(planned, list, baseDir, real)
   const folders = list.map((i) => ({dir: path.resolve(baseDir, i.out), integration: i.name}))
   const obsolete = findObsolete({folders, expected: expectedPaths(all, baseDir), regenerate, force: opts.force, read: readExisting})
-  const files = sortByPath([...assess(planned, readExisting, opts.force), ...obsolete])
+  const files = sortByPath([...(await assessAll(planned, readExisting, opts.force)), ...obsolete])
   return {files, integrations: list, configFile: file, baseDir, warnings: warningsFor(list), notes: [], nextSteps: nextSteps(list, files, opts.cwd)}
 }

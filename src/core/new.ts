@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {nextSteps, warningsFor} from './advice.js'
 import {resolveNewAnswers, type NewAnswers, type Resolution, type ResolveOptions} from './answers.js'
-import {assess} from './assess.js'
+import {assess, assessAll} from './assess.js'
 import {CONFIG_NAMES, type Config} from './config-schema.js'
 import {findConfig, parseConfig, readConfigText, regenerateHint, upsertEntry} from './config.js'
 import {checkFiles, checkInside, readExisting, readText, realResolver} from './disk.js'
@@ -84,7 +84,7 @@ export async function planNew(entry: IntegrationEntry, opts: NewOptions): Promis
   }))
   const obsolete = findObsolete({folders, expected: expectedPaths(all, baseDir), regenerate, force: opts.force, read: readExisting})
   // The config is merged, never a conflict: only the integration's own files are checked.
-  const files = sortByPath([...assess(planned, readExisting, opts.force), ...obsolete, ...assess([configPlanned], readExisting, true)])
+  const files = sortByPath([...(await assessAll(planned, readExisting, opts.force)), ...obsolete, ...assess([configPlanned], readExisting, true)])
   const note = integration.media.note
   return {
     files,
