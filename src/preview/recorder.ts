@@ -54,12 +54,16 @@ export const LOG_LIMITS = {entries: 1000, bytes: 8 * 1024 * 1024, valueChars: 40
  */
 export const detach = (s: string): string => (s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string))
 
-/** `value` cut to LOG_LIMITS: long strings end in "… (N more characters)", deep or long parts are summarized. */
+/**
+ * `value` cut to LOG_LIMITS: long strings end in "... (N more characters)", deep or long
+ * parts are summarized. ASCII dots, not an ellipsis character: V8 would hold each cut
+ * value, and every log page built from them, as a two-byte string (twice the memory).
+ */
 export function boundValue(value: unknown, budget = {chars: LOG_LIMITS.valueChars}, depth = 0): unknown {
   if (typeof value === 'string') {
     const keep = Math.max(0, Math.min(value.length, budget.chars))
     budget.chars -= keep
-    return detach(keep < value.length ? `${value.slice(0, keep)}… (${value.length - keep} more characters)` : value)
+    return detach(keep < value.length ? `${value.slice(0, keep)}... (${value.length - keep} more characters)` : value)
   }
   if (value === null || typeof value !== 'object') {
     budget.chars -= 8
@@ -70,7 +74,7 @@ export function boundValue(value: unknown, budget = {chars: LOG_LIMITS.valueChar
   const out: [string, unknown][] = []
   for (const [key, item] of entries) {
     if (budget.chars <= 0 || out.length >= LOG_LIMITS.keys) {
-      out.push(['…', `${entries.length - out.length} more ${Array.isArray(value) ? 'items' : 'keys'} not kept`])
+      out.push(['...', `${entries.length - out.length} more ${Array.isArray(value) ? 'items' : 'keys'} not kept`])
       break
     }
     budget.chars -= key.length + 4

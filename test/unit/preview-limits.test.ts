@@ -34,7 +34,7 @@ describe('the request log', () => {
     const list = recorder.list()
     expect(list.at(-1)!.seq).toBe(3000)
     expect(list[0].params.body.length).toBeLessThan(LOG_LIMITS.valueChars + 100)
-    expect(list[0].params.body).toMatch(/… \(\d+ more characters\)$/)
+    expect(list[0].params.body).toMatch(/\.\.\. \(\d+ more characters\)$/)
     expect(recorder.clear()).toBe(entries)
     expect(recorder.size()).toEqual({entries: 0, bytes: 0})
   })
