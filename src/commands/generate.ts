@@ -15,7 +15,7 @@ export default class Generate extends BaseCommand {
 
 Files gwe-int wrote for this config that it no longer generates (a renamed invitation, a removed integration) are deleted when nobody edited them, and listed and kept when somebody did (--force deletes them too). Only the output folders the config names are looked at. --dry-run exits 3 when the real run would refuse.
 
-Warnings (stand-in files, URLs without a host, placeholder hosts) go to stderr on every run; --strict turns them into a failure (exit 1), so a CI can refuse placeholders.
+Warnings (stand-in files, URLs without a host, placeholder hosts) go to stderr on every run, one line per cause naming the integrations it concerns (--json lists them per integration); --strict turns them into a failure (exit 1) listing the causes, so a CI can refuse placeholders.
 
 ${EXIT_CODES_HELP}`
 
