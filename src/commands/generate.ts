@@ -78,7 +78,7 @@ ${EXIT_CODES_HELP}`
         if (drift) {
           if (!this.jsonEnabled()) {
             process.stderr.write(`${summary}\n${report.details.map((l) => `  ${l}\n`).join('')}`)
-            if (strictFails) process.stderr.write(`--strict: ${warningCount(groups)} (above)\n`)
+            if (strictFails) process.stderr.write(`--strict: ${warningCount(groups)}, listed above\n`)
           }
           this.drifted({check: false, ...json})
         }

@@ -153,6 +153,15 @@ describe('warnings and next steps (built binary)', () => {
       expect(lines(strict.stderr), args.join(' ')).toEqual([`error: --strict: 6 warnings (2 causes)${wrote}`, ...causes])
     }
 
+    // --check --strict with drift: the drift report, the warnings once, the --strict line pointing at them.
+    fs.appendFileSync(path.join(cwd, 'widgets/south/indexGPE.html'), '<!-- edited -->\n')
+    const drift = await gweInt(['generate', '--check', '--strict'], {cwd})
+    expect(drift.exitCode).toBe(1)
+    const report = lines(drift.stderr)
+    expect(report.filter((l) => l.startsWith('warning: '))).toEqual(warned)
+    expect(report.filter((l) => l.includes('north, south, west'))).toHaveLength(2)
+    expect(report.at(-1)).toBe('--strict: 6 warnings (2 causes), listed above')
+
     // Next steps: one line per kind of file, naming the three files with their count.
     const steps = String(run.stdout).split('Next steps:\n')[1].trim().split('\n')
     expect(steps).toHaveLength(3)
