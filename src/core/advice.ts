@@ -179,22 +179,23 @@ export function warningsFor(list: readonly ResolvedIntegration[]): Warning[] {
  */
 export function nextSteps(list: readonly ResolvedIntegration[], files: readonly AssessedFile[], cwd: string): string[] {
   const rel = (p: string) => path.relative(cwd, p).split(path.sep).join('/') || '.'
-  const of = (artifact: string) =>
+  const of = (artifact: string, keep: (f: AssessedFile) => boolean = () => true) =>
     shortList(
-      files.filter((f) => f.artifact === artifact).map((f) => rel(f.path)),
+      files.filter((f) => f.artifact === artifact && keep(f)).map((f) => rel(f.path)),
       'files',
       3,
     )
   const steps: string[] = []
-  const invites = of('invite')
-  if (invites) {
-    const prefixes = [...new Set(list.map((i) => i.gwePrefix))].map((p) => `${p}/resources/`).join(' or ')
-    steps.push(`Copy ${invites} into your GWE server's resources folder (served as ${prefixes}).`)
+  // Invitations per GWE version: 8.1 and 8.5 serve them from different folders.
+  const prefixOf = new Map(list.map((i) => [i.name, i.gwePrefix]))
+  for (const prefix of new Set(list.map((i) => i.gwePrefix))) {
+    const invites = of('invite', (f) => prefixOf.get(f.integration) === prefix)
+    if (invites) steps.push(`Copy ${invites} into your GWE server's resources folder (served as ${prefix}/resources/).`)
   }
   const gmsWidgets = of('gms-widget')
   if (gmsWidgets) steps.push(`Copy ${gmsWidgets} next to index.html in the GMS sample folder (/genesys/admin/js/sample/cb/ on your GMS).`)
   const chatPages = of('webapi-widget')
-  if (chatPages) steps.push(`Copy ${chatPages} where the invitation opens it (on GWE next to the invitation, unless --widget-url says otherwise).`)
+  if (chatPages) steps.push(`Copy ${chatPages} where each invitation opens it (on GWE next to the invitation, unless --widget-url says otherwise).`)
   const snippets = of('notification-message')
   if (snippets) {
     steps.push(

@@ -4,7 +4,8 @@
  * lists of integrations cut, always with their count).
  */
 import {describe, expect, it} from 'vitest'
-import {groupWarnings, integrationWarnings, shortList, WARNING_CAUSES, warningsFor} from '../../src/core/advice.js'
+import {groupWarnings, integrationWarnings, nextSteps, shortList, WARNING_CAUSES, warningsFor} from '../../src/core/advice.js'
+import type {AssessedFile} from '../../src/core/assess.js'
 import {type IntegrationEntry, resolveIntegration} from '../../src/core/integration.js'
 import {strictError, warningCount, warningText} from '../../src/cli/plan-report.js'
 
@@ -75,5 +76,31 @@ describe('groupWarnings', () => {
 
   it('no warnings, no groups', () => {
     expect(groupWarnings([])).toEqual([])
+  })
+})
+
+describe('nextSteps', () => {
+  it('one line per kind of file however many integrations, invitations apart per GWE version, long lists cut with their count', () => {
+    const list = [
+      ...many(5),
+      resolveIntegration(gmsChat('old', {gweVersion: '8.5'})),
+      resolveIntegration({name: 'v2', media: 'webapi-chat', host: 'https://gms.acme.test', out: 'widgets/v2'}),
+    ]
+    const file = (integration: string, artifact: string, name: string) => ({path: `/p/widgets/${integration}/${name}`, integration, artifact}) as AssessedFile
+    const files = list.flatMap((i) => [
+      file(i.name, 'invite', i.inviteName),
+      file(i.name, i.media.id === 'webapi-chat' ? 'webapi-widget' : 'gms-widget', i.widgetName!),
+      file(i.name, 'notification-message', 'engagement-logic/notification-message.js'),
+    ])
+    const steps = nextSteps(list, files, '/p')
+    expect(steps).toHaveLength(5)
+    const [invites81, invites85, gms, v2, composer] = steps
+    expect(invites81).toBe(
+      "Copy widgets/i0/inviteGMS.html, widgets/i1/inviteGMS.html, widgets/i2/inviteGMS.html, … (6 files) into your GWE server's resources folder (served as /frontend/resources/).",
+    )
+    expect(invites85).toBe("Copy widgets/old/inviteGMS.html into your GWE server's resources folder (served as /server/resources/).")
+    expect(gms).toMatch(/^Copy widgets\/i0\/indexGPE\.html, .*, … \(6 files\) next to index\.html in the GMS sample folder/)
+    expect(v2).toMatch(/^Copy widgets\/v2\/chatGPE\.html where each invitation opens it/)
+    expect(composer).toContain('… (7 files); try one visitor')
   })
 })
