@@ -26,7 +26,7 @@ export function doctorLines(report: DoctorReport, paint: Paint): string[] {
 function checkLines(c: Check, paint: Paint): string[] {
   const lines = [`  ${paint(COLOR[c.status], MARK[c.status])} ${c.message}`]
   if (c.fix) lines.push(`      ${paint('bold', 'fix:')} ${c.fix}`)
-  if (c.diff) for (const l of c.diff.split('\n')) lines.push(`      ${paint(l.startsWith('+') ? 'green' : l.startsWith('-') ? 'red' : 'dim', l)}`)
+  if (c.diff) for (const l of c.diff.split('\n')) lines.push(l ? `      ${paint(l.startsWith('+') ? 'green' : l.startsWith('-') ? 'red' : 'dim', l)}` : '')
   return lines
 }
 

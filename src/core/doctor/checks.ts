@@ -148,7 +148,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-const notCheckedBecause = (d: Down) => `not checked: its host did not answer (${d.code === 'ETIMEDOUT' ? 'timed out' : 'see the ✗ above'})`
+const notCheckedBecause = (d: Down) => `not checked: its host did not answer (${d.code === 'ETIMEDOUT' ? 'timed out' : 'see above'})`
 
 // ---------------------------------------------------------------- the GMS service
 

@@ -39,7 +39,11 @@ export function shortDiff(name: string, deployed: Buffer, generated: string): st
     '',
     {context: 2},
   )
-  const lines = patch.split('\n').filter((l, k) => !(k === 0 && l.startsWith('=')))
+  const lines = patch
+    .split('\n')
+    .filter((l, k) => !(k === 0 && l.startsWith('=')))
+    .map((l) => l.replace(/\s+$/, ''))
+  while (lines.length > 0 && lines.at(-1) === '') lines.pop()
   if (lines.length <= MAX_DIFF_LINES) return lines.join('\n')
   return [...lines.slice(0, MAX_DIFF_LINES), `… ${lines.length - MAX_DIFF_LINES} more lines`].join('\n')
 }
