@@ -23,10 +23,17 @@ export function doctorLines(report: DoctorReport, paint: Paint): string[] {
   return out
 }
 
+/**
+ * Messages quote what servers answered and deployed files hold: control characters are
+ * shown as U+FFFD, so no server can move the cursor or recolour the terminal.
+ */
+const printable = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd')
+
 function checkLines(c: Check, paint: Paint): string[] {
-  const lines = [`  ${paint(COLOR[c.status], MARK[c.status])} ${c.message}`]
-  if (c.fix) lines.push(`      ${paint('bold', 'fix:')} ${c.fix}`)
-  if (c.diff) for (const l of c.diff.split('\n')) lines.push(l ? `      ${paint(l.startsWith('+') ? 'green' : l.startsWith('-') ? 'red' : 'dim', l)}` : '')
+  const lines = [`  ${paint(COLOR[c.status], MARK[c.status])} ${printable(c.message)}`]
+  if (c.fix) lines.push(`      ${paint('bold', 'fix:')} ${printable(c.fix)}`)
+  if (c.diff)
+    for (const l of c.diff.split('\n')) lines.push(l ? `      ${paint(l.startsWith('+') ? 'green' : l.startsWith('-') ? 'red' : 'dim', printable(l))}` : '')
   return lines
 }
 

@@ -179,6 +179,47 @@ describe('gwe-int doctor (built binary, stand-in installations)', () => {
     expect(preflight.url).toBe(`/genesys/1/service/callback/${SERVICE}`)
   })
 
+  it('Chat API v2 (GWE 8.5 paths): the preflight from the page GWE serves, and a wrong allowed origin', async () => {
+    const files = new Map<string, string | Buffer>()
+    const gwe = started(await startGwe(files))
+    const gms = started(await startGms({services: [], cors: allowGwe(gwe)}))
+    const cwd = await project([{name: 'chat', media: 'webapi-chat', host: gms.origin, service: 'customer-support', gweUrl: gwe.origin, gweVersion: '8.5'}])
+    files.set('/server/resources/inviteWebApi.html', read(cwd, 'widgets/chat/inviteWebApi.html'))
+    files.set('/server/resources/chatGPE.html', read(cwd, 'widgets/chat/chatGPE.html'))
+    let r = await doctorJson(cwd, [])
+    expect(r.run.exitCode, JSON.stringify(r.checks)).toBe(0)
+    expect(check(r.checks, 'cors.webapi-widget')).toMatchObject({status: 'pass', message: expect.stringContaining(`served from ${gwe.origin}`)})
+    expect(check(r.checks, 'deployed.webapi-widget').status).toBe('pass')
+    expect(check(r.checks, 'deployed.invite').message).toContain('/server/resources/inviteWebApi.html')
+    // Chat API v2 has no read-only request: ?, with the reason.
+    expect(check(r.checks, 'gms.service')).toMatchObject({status: 'unknown', message: expect.stringContaining('docs/genesys.md#chat-v2')})
+    const preflight = received()
+      .filter((q) => q.method === 'OPTIONS')
+      .at(-1)!
+    expect(preflight.url).toBe('/genesys/2/chat/customer-support')
+    expect(preflight.headers).toMatchObject({origin: gwe.origin, 'access-control-request-method': 'POST'})
+    expect(preflight.headers['access-control-request-headers']).toBeUndefined()
+
+    const wrong = started(await startGms({services: [], cors: {origin: 'https://www.acme.test', headers: ''}}))
+    const config = path.join(cwd, 'gwe-int.config.json')
+    fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace(gms.origin, wrong.origin))
+    r = await doctorJson(cwd, [])
+    expect(r.run.exitCode).toBe(1)
+    const c = check(r.checks, 'cors.webapi-widget')
+    expect(c).toMatchObject({status: 'fail', message: expect.stringContaining(`allows the origin https://www.acme.test, not ${gwe.origin}`)})
+    expect(c.fix).toContain(`allow the origin ${gwe.origin}`)
+  })
+
+  it('what a server says is shown without its control characters', async () => {
+    const setup = await callbackSetup({
+      gms: (gwe) => ({services: [SERVICE], availability: 503, message503: 'down\u001b[2J\u001b[31m for maintenance', cors: allowGwe(gwe)}),
+    })
+    const run = await doctor(setup.cwd, [])
+    expect(run.exitCode).toBe(1)
+    expect(String(run.stdout)).not.toContain('\u001b')
+    expect(String(run.stdout)).toContain('down\ufffd[2J\ufffd[31m for maintenance')
+  })
+
   it('a stale invitation differs from the generated file (--diff shows how); a widget not deployed is a 404', async () => {
     const stale = await callbackSetup({
       deploy: (cwd, files) =>

@@ -27,6 +27,8 @@ export interface GmsOptions {
   services: string[]
   /** The availability query: slots (default), the office closed, or a 5xx. */
   availability?: 'slots' | 'closed' | 503
+  /** What GMS says with a 503 (default: ORS is not available). */
+  message503?: string
   /** The CORS answer: the allowed origin (absent: no CORS headers at all) and allowed headers. */
   cors?: {origin: string; headers: string}
   tls?: {key: string; cert: string}
@@ -81,7 +83,7 @@ export async function startGms(opts: GmsOptions): Promise<StandIn> {
     if (m && req.method === 'GET') {
       const service = decodeURIComponent(m[1])
       if (!opts.services.includes(service)) return json(res, 404, {message: `Service ${service} not found`, error: 'Not Found'}, cors)
-      if (opts.availability === 503) return json(res, 503, {message: 'ORS is not available', error: 'Service Unavailable'}, cors)
+      if (opts.availability === 503) return json(res, 503, {message: opts.message503 ?? 'ORS is not available', error: 'Service Unavailable'}, cors)
       if (opts.availability === 'closed')
         return json(
           res,
