@@ -270,6 +270,35 @@ describe('gwe-int doctor (built binary, stand-in installations)', () => {
     r = await doctorJson(expired.cwd, [], {NODE_EXTRA_CA_CERTS: certs.caFile})
     expect(check(r.checks, 'gms.reachable')).toMatchObject({status: 'fail', message: expect.stringContaining('has expired')})
     expect(check(r.checks, 'gms.reachable').fix).toContain('renew')
+
+    const otherName = await viaTls(certs.otherName)
+    r = await doctorJson(otherName.cwd, [], {NODE_EXTRA_CA_CERTS: certs.caFile})
+    expect(check(r.checks, 'gms.reachable')).toMatchObject({status: 'fail', message: expect.stringContaining('not valid for this host name')})
+
+    // Through a proxy (CONNECT), TLS is still checked end to end and its certificate reported.
+    const proxied = await callbackSetup({
+      gms: (gwe) => ({services: [SERVICE], cors: allowGwe(gwe), tls: certs.valid}),
+      host: (gms) => gms.origin.replace('127.0.0.1', 'localhost'),
+    })
+    const proxy = started(await startProxy({}))
+    r = await doctorJson(proxied.cwd, [], {NODE_EXTRA_CA_CERTS: certs.caFile, HTTPS_PROXY: proxy.origin, NO_PROXY: '127.0.0.1'})
+    expect(r.run.exitCode, JSON.stringify(r.checks)).toBe(0)
+    expect(check(r.checks, 'gms.reachable').message).toMatch(
+      new RegExp(`TLS certificate of localhost trusted.*through the proxy ${proxy.origin.replaceAll('.', '\\.')}`),
+    )
+    expect(
+      received()
+        .filter((q) => q.server === 'proxy' && q.method === 'CONNECT')
+        .at(-1)?.url,
+    ).toBe(`localhost:${proxied.gms.port}`)
+  })
+
+  it('a scenario that waits for the visitor to confirm is ?, pointing at the docs table', async () => {
+    const setup = await callbackSetup({entry: {scenario: 'VOICE-WAIT-USERTERM'}})
+    const {run, checks} = await doctorJson(setup.cwd, [])
+    expect(run.exitCode).toBe(0)
+    expect(check(checks, 'gms.confirmation')).toMatchObject({status: 'unknown', fix: null, message: expect.stringContaining('_wait_for_user_confirm=true')})
+    expect(check(checks, 'gms.confirmation').message).toContain('docs/genesys.md#gms-callback')
   })
 
   it('a refused connection and a timeout: one ✗ naming the host and the reason, the rest ?, no stack', async () => {

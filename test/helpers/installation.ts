@@ -191,6 +191,8 @@ export interface TestCerts {
   valid: {key: string; cert: string}
   /** Signed by the CA, expired in 2020. */
   expired: {key: string; cert: string}
+  /** Signed by the CA, valid now, but for another name (other.acme.test) only. */
+  otherName: {key: string; cert: string}
   /** Self-signed, for 127.0.0.1, valid now; its own file for NODE_EXTRA_CA_CERTS. */
   selfSigned: {key: string; cert: string; file: string}
 }
@@ -219,6 +221,8 @@ export function makeCerts(dir: string): TestCerts {
       'commonName = supplied',
       '[ext]',
       'subjectAltName = DNS:localhost,IP:127.0.0.1',
+      '[other]',
+      'subjectAltName = DNS:other.acme.test',
       '',
     ].join('\n'),
   )
@@ -241,13 +245,31 @@ export function makeCerts(dir: string): TestCerts {
     '-addext',
     'keyUsage=critical,keyCertSign,cRLSign',
   ])
-  const signed = (name: string, dates: string[]) => {
+  const signed = (name: string, dates: string[], extensions = 'ext') => {
     run(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, ...subj('localhost')])
-    run(['ca', '-batch', '-config', 'ca.cnf', '-cert', 'ca.pem', '-keyfile', 'ca.key', '-in', `${name}.csr`, '-out', `${name}.pem`, '-notext', ...dates])
+    run([
+      'ca',
+      '-batch',
+      '-config',
+      'ca.cnf',
+      '-extensions',
+      extensions,
+      '-cert',
+      'ca.pem',
+      '-keyfile',
+      'ca.key',
+      '-in',
+      `${name}.csr`,
+      '-out',
+      `${name}.pem`,
+      '-notext',
+      ...dates,
+    ])
     return {key: fs.readFileSync(file(`${name}.key`), 'utf8'), cert: fs.readFileSync(file(`${name}.pem`), 'utf8')}
   }
   const valid = signed('valid', ['-days', '2'])
   const expired = signed('expired', ['-startdate', '20200101000000Z', '-enddate', '20200201000000Z'])
+  const otherName = signed('other', ['-days', '2'], 'other')
   run([
     'req',
     '-x509',
@@ -268,6 +290,7 @@ export function makeCerts(dir: string): TestCerts {
     caFile: file('ca.pem'),
     valid,
     expired,
+    otherName,
     selfSigned: {key: fs.readFileSync(file('self.key'), 'utf8'), cert: fs.readFileSync(file('self.pem'), 'utf8'), file: file('self.pem')},
   }
 }
