@@ -1,9 +1,10 @@
+import path from 'node:path'
 import * as Flags from '@oclif/core/flags'
 import {BaseCommand} from '../cli/command-base.js'
 import {doctorLines, parseTimeout} from '../cli/doctor-report.js'
 import {type DoctorTarget, runDoctor, selectNamed, targetsFromConfig} from '../core/doctor/index.js'
 import {loadConfig} from '../core/generate.js'
-import {loadSourcePatcher} from '../core/plan.js'
+import {artifactPaths, loadSourcePatcher} from '../core/plan.js'
 import {normalizeBaseUrl} from '../core/validate.js'
 import {planSite} from '../preview/site.js'
 import {invalid} from '../shared/errors.js'
@@ -81,7 +82,13 @@ async function previewTargets(cwd: string, flags: {config?: string; integration?
   const patchSource = await loadSourcePatcher(entries)
   return entries.map((e) => {
     const site = planSite(e, origin, file, patchSource)
-    const files = [...site.files.values()].map((f) => ({artifact: f.artifact as DoctorTarget['files'][number]['artifact'], content: f.content, path: f.path}))
+    // Where generate writes each file, for the fix lines (the preview serves them from memory).
+    const written = new Map<string, string>(artifactPaths(site.integration, path.dirname(file)).map((a) => [a.id, a.path]))
+    const files = [...site.files.values()].map((f) => ({
+      artifact: f.artifact as DoctorTarget['files'][number]['artifact'],
+      content: f.content,
+      path: written.get(f.artifact) ?? f.path,
+    }))
     return {integration: site.integration, files}
   })
 }
