@@ -321,6 +321,25 @@ describe('gwe-int doctor (built binary, stand-in installations)', () => {
     expect(lines.filter((l) => l.includes('? ') && l.includes('timed out')).length).toBeGreaterThanOrEqual(2)
   })
 
+  it('bounded: at most two requests at a time per host, and a silent host is tried once, not once per check', async () => {
+    const files = new Map<string, string | Buffer>()
+    const gwe = started(await startGwe(files))
+    const gms = started(await startGms({services: [SERVICE], cors: allowGwe(gwe), delayMs: 50}))
+    const silent = started(await startSilent())
+    const names = ['a', 'b', 'c', 'd', 'e', 'f']
+    const cwd = await project([
+      ...names.map((name) => ({name, media: 'gms-callback', host: gms.origin, service: SERVICE, gweUrl: gwe.origin})),
+      ...names.map((name) => ({name: `down-${name}`, media: 'gms-callback', host: silent.origin, service: SERVICE, gweUrl: gwe.origin})),
+    ])
+    const {run, checks} = await doctorJson(cwd, ['--timeout', '500ms'])
+    expect(run.exitCode).toBe(1)
+    expect(gms.maxInFlight()).toBeGreaterThan(0)
+    expect(gms.maxInFlight()).toBeLessThanOrEqual(2)
+    expect(silent.connections()).toBeLessThanOrEqual(2)
+    // Every integration on the silent host says so in its own reachability line.
+    expect(checks.filter((c) => c.id === 'gms.reachable' && c.status === 'fail')).toHaveLength(names.length)
+  })
+
   it('a GMS only a proxy reaches: HTTP_PROXY is used and reported; without it, the name does not resolve', async () => {
     const setup = await callbackSetup({
       host: (gms) => `http://gms.proxied.test:${gms.port}`,

@@ -32,6 +32,8 @@ export interface GmsOptions {
   /** The CORS answer: the allowed origin (absent: no CORS headers at all) and allowed headers. */
   cors?: {origin: string; headers: string}
   tls?: {key: string; cert: string}
+  /** Answer each request this much later, so that requests overlap. */
+  delayMs?: number
 }
 
 export interface StandIn {
@@ -63,8 +65,19 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
 }
 
 /** A GMS: /genesys/ answers, the availability query of each service, and CORS preflights. */
-export async function startGms(opts: GmsOptions): Promise<StandIn> {
+export async function startGms(opts: GmsOptions): Promise<StandIn & {maxInFlight: () => number}> {
+  let inFlight = 0
+  let maxInFlight = 0
   const handler = (req: IncomingMessage, res: ServerResponse) => {
+    inFlight += 1
+    maxInFlight = Math.max(maxInFlight, inFlight)
+    res.on('close', () => {
+      inFlight -= 1
+    })
+    if (opts.delayMs) setTimeout(() => answer(req, res), opts.delayMs)
+    else answer(req, res)
+  }
+  const answer = (req: IncomingMessage, res: ServerResponse) => {
     log.push({server: 'gms', method: req.method ?? '', url: req.url ?? '', headers: req.headers})
     const url = new URL(req.url ?? '/', 'http://gms')
     const cors: Record<string, string> = opts.cors
@@ -97,7 +110,7 @@ export async function startGms(opts: GmsOptions): Promise<StandIn> {
   }
   const server = opts.tls ? https.createServer({key: opts.tls.key, cert: opts.tls.cert}, handler) : http.createServer(handler)
   const port = await listen(server)
-  return {origin: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`, port, close: closer(server)}
+  return {origin: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`, port, close: closer(server), maxInFlight: () => maxInFlight}
 }
 
 /** A GWE server: the files deployed to it, by path (e.g. /frontend/resources/inviteGMS.html). */
@@ -122,15 +135,17 @@ export async function startGwe(files: Map<string, string | Buffer>): Promise<Sta
 }
 
 /** Accepts connections and never answers. */
-export async function startSilent(): Promise<StandIn> {
+export async function startSilent(): Promise<StandIn & {connections: () => number}> {
   const sockets = new Set<net.Socket>()
+  let connections = 0
   const server = net.createServer((socket) => {
+    connections += 1
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
     socket.on('error', () => {})
   })
   const port = await listen(server)
-  return {origin: `http://127.0.0.1:${port}`, port, close: closer(server, sockets)}
+  return {origin: `http://127.0.0.1:${port}`, port, close: closer(server, sockets), connections: () => connections}
 }
 
 /** A port nothing listens on (listened on, then closed). */
