@@ -8,7 +8,9 @@ import path from 'node:path'
 import {execa} from 'execa'
 import {afterEach, describe, expect, it} from 'vitest'
 import * as z from 'zod'
+import {CHECKS} from '../../src/core/doctor/catalogue.js'
 import {BIN, gweInt, ROOT, tempDir} from '../helpers/cli.js'
+import {genesysDocAnchors} from '../helpers/genesys-doc.js'
 import {closedPort, type GmsOptions, makeCerts, received, type StandIn, startGms, startGwe, startProxy, startSilent} from '../helpers/installation.js'
 
 const SCHEMA = z.fromJSONSchema(JSON.parse(fs.readFileSync(path.join(ROOT, 'schema/gwe-int-doctor.schema.json'), 'utf8')))
@@ -125,6 +127,11 @@ describe('gwe-int doctor (built binary, stand-in installations)', () => {
     expect(checks.every((c) => c.status === 'pass' && c.fix === null)).toBe(true)
     expect(report.summary).toEqual({pass: 6, fail: 0, unknown: 0})
     expect(report.proxies).toEqual([])
+    // The schema lists exactly the catalogue's check ids.
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schema/gwe-int-doctor.schema.json'), 'utf8'))
+    expect(schema.properties.integrations.items.properties.checks.items.properties.id.enum).toEqual(Object.keys(CHECKS))
+    const anchors = genesysDocAnchors()
+    for (const [id, c] of Object.entries(CHECKS)) expect(anchors.has(c.anchor), `${id}: docs/genesys.md#${c.anchor}`).toBe(true)
   })
 
   it('an unknown service, a closed office and a 5xx are each one ✗ in words, with what GMS said', async () => {

@@ -70,7 +70,7 @@ const hostOf = (url: string) => new URL(url).host
 
 // ---------------------------------------------------------------- reachability
 
-async function reachable(id: string, what: string, url: string, prober: Prober): Promise<Check> {
+async function reachable(id: 'gms.reachable' | 'gwe.reachable' | 'vendor.reachable', what: string, url: string, prober: Prober): Promise<Check> {
   const result = await prober.request({method: 'GET', url})
   const host = hostOf(url)
   if (result.kind === 'down') return fail(id, `${what} at ${host} does not answer: ${result.reason}${via(result)}`, fixForDown(result, host))
@@ -228,7 +228,7 @@ function servedAt(t: DoctorTarget, artifact: ArtifactId, gwe: string | undefined
 
 async function cors(t: DoctorTarget, artifact: 'gms-widget' | 'webapi-widget', host: string, gwe: string | undefined, prober: Prober): Promise<Check> {
   const i = t.integration
-  const id = `cors.${artifact}`
+  const id = `cors.${artifact}` as const
   const name = i.widgetName ?? ''
   const page = servedAt(t, artifact, gwe)
   if (!page) return unknown(id, `cross-origin access of ${name} not checked: where it is served is not known; give --gwe-url`)
@@ -285,7 +285,7 @@ const WHERE: Record<string, string> = {
 }
 
 async function deployed(t: DoctorTarget, file: GeneratedFile, gwe: string | undefined, prober: Prober, opts: CheckOptions): Promise<Check> {
-  const id = `deployed.${file.artifact}`
+  const id = `deployed.${file.artifact as 'invite' | 'gms-widget' | 'webapi-widget'}` as const
   const name = path.basename(file.path)
   const rel = path.relative(opts.cwd, file.path) || name
   const url = servedAt(t, file.artifact, gwe)

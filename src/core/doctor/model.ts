@@ -1,3 +1,5 @@
+import type {CheckId} from './catalogue.js'
+
 /**
  * What `doctor` reports: per integration, one line per check. Its JSON form is
  * schema/gwe-int-doctor.schema.json.
@@ -7,8 +9,8 @@
 export type CheckStatus = 'pass' | 'fail' | 'unknown'
 
 export interface Check {
-  /** Stable id, e.g. `gms.reachable`, `deployed.invite`, `cors.webapi-widget`. */
-  id: string
+  /** Stable id, one of the catalogue (catalogue.ts). */
+  id: CheckId
   status: CheckStatus
   message: string
   /** What to do, for a failed check; null otherwise. */
@@ -30,9 +32,9 @@ export interface DoctorReport {
   summary: {pass: number; fail: number; unknown: number}
 }
 
-export const pass = (id: string, message: string): Check => ({id, status: 'pass', message, fix: null})
-export const fail = (id: string, message: string, fix: string): Check => ({id, status: 'fail', message, fix})
-export const unknown = (id: string, message: string): Check => ({id, status: 'unknown', message, fix: null})
+export const pass = (id: CheckId, message: string): Check => ({id, status: 'pass', message, fix: null})
+export const fail = (id: CheckId, message: string, fix: string): Check => ({id, status: 'fail', message, fix})
+export const unknown = (id: CheckId, message: string): Check => ({id, status: 'unknown', message, fix: null})
 
 export function summarize(integrations: IntegrationReport[]): DoctorReport['summary'] {
   const summary = {pass: 0, fail: 0, unknown: 0}
