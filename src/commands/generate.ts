@@ -46,9 +46,11 @@ ${EXIT_CODES_HELP}`
     const {flags} = await this.parse(Generate)
     const cwd = process.cwd()
     const configFile = generateConfigFile(cwd, flags.config)
-    // Writing runs hold the config's lock, so a parallel `new` or `generate` waits for this one.
+    // Writing runs hold the config's lock, so a parallel `new` or `generate` waits for this one;
+    // --check takes it too where it can, so it waits for a running write instead of comparing half of it.
     const writing = !flags.check && !flags['dry-run'] && configFile !== undefined
-    return withConfigLock(configFile ?? cwd, writing, async () => {
+    const lock = writing ? true : flags.check && configFile !== undefined ? 'read' : false
+    return withConfigLock(configFile ?? cwd, lock, async () => {
       const result = await planGenerate({
         cwd,
         config: flags.config,
