@@ -71,7 +71,7 @@ describe('bad values are refused at the edge: exit 2, one line naming the flag, 
   it.each([
     [['new', 'gms-chat', '--host', 'javascript:alert(1)', '--yes'], '--host: must use http or https, not javascript'],
     [['new', 'gms-chat', '--host', 'https://gms.example.com/?', '--yes'], '--host: must not contain a query or fragment'],
-    [['new', 'gms-chat', '--host', 'https://gms.example.com/a\u0001b', '--yes'], '--host: must not contain control characters'],
+    [['new', 'gms-chat', '--host', 'https://gms.example.com/a\u0001b', '--yes'], '--host: contains U+0001 at position 26'],
     [['new', 'gms-chat', '--host', 'https://gms.example.com/"onload="x', '--yes'], '--host: must not contain spaces, quotes'],
     [['new', 'gms-chat', '--widget-url', 'data:text/html,hi', '--yes'], '--widget-url: must use http or https, not data'],
     [['new', 'gms-chat', '--gwe-url', 'ftp://gwe.example.com', '--yes'], '--gwe-url: must use http or https, not ftp'],
@@ -243,7 +243,7 @@ describe('hostile inputs: a clear error and exit 2', () => {
     fs.truncateSync(file, 50 * 1024 * 1024) // sparse: 50 MB by stat, nothing on disk
     const run = await gweInt(['generate'], {cwd})
     expect(run.exitCode).toBe(2)
-    expect(run.stderr).toContain('gwe-int.config.json: config is 50 MiB, larger than the 1 MiB gwe-int reads; refusing to read it')
+    expect(run.stderr).toContain('gwe-int.config.json: config is 50.0 MiB, larger than the 1.0 MiB gwe-int reads; refusing to read it')
   })
 
   it('a config that never ends (/dev/zero) is refused without reading it', async () => {
@@ -263,7 +263,7 @@ describe('hostile inputs: a clear error and exit 2', () => {
 
   it.each([
     ['binary', Buffer.concat([Buffer.from('<div>'), Buffer.from([0x00, 0x01, 0x02]), Buffer.from('</div>')]), 'source looks binary (NUL byte at offset 5)'],
-    ['not UTF-8', Buffer.from('<div>\u00e9t\u00e9</div><script>function onAccept() {}</script>\n', 'utf16le'), 'source looks binary (NUL byte at offset 1)'],
+    ['not UTF-8', Buffer.from('<div>\u00e9t\u00e9</div><script>function onAccept() {}</script>\n', 'utf16le'), 'source is UTF-16 (little-endian) text; save it as UTF-8'],
     ['Latin-1', Buffer.from('<p>caf\xe9</p>\n', 'latin1'), 'source is not valid UTF-8 (at byte 6)'],
   ])('a patch source that is %s is refused naming the file', async (_what, bytes, message) => {
     const cwd = project({'theirs/invite.html': bytes})
