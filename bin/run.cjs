@@ -31,7 +31,8 @@ if (process.argv[2] === '--version' && !mightBeWsl()) {
     if (error.code === 'EPIPE') return
     process.exitCode = 74
     process.stderr.on('error', function () {})
-    process.stderr.write('error: could not write to stdout (' + error.code + '); the output is incomplete\n')
+    var words = {ENOSPC: 'no space left on the device', EBADF: 'the descriptor is closed', EIO: 'input/output error'}[error.code]
+    process.stderr.write('error: could not write to stdout (' + error.code + (words ? ': ' + words : '') + '); the output is incomplete\n')
   })
   process.stdout.write(name + '/' + version + ' ' + process.platform + '-' + arch + ' node-' + process.version + '\n')
   return
