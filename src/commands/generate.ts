@@ -30,7 +30,10 @@ ${EXIT_CODES_HELP}`
   static flags = {
     config: Flags.string({char: 'c', summary: 'Config file (default: ./gwe-int.config.json, .yaml or .yml)', helpValue: 'FILE'}),
     only: Flags.string({summary: 'Only these integrations (repeatable)', multiple: true, helpValue: 'NAME'}),
-    check: Flags.boolean({summary: 'Write nothing; exit 1 with a unified diff when any output differs or is missing, or a killed run left temp files'}),
+    check: Flags.boolean({
+      summary:
+        'Write nothing; exit 1 with a unified diff when any output differs or is missing, or a killed run left temp files. Waits for a running generate (the config lock) first',
+    }),
     'dry-run': Flags.boolean({summary: 'Print the plan; write nothing'}),
     diff: Flags.boolean({summary: 'With --dry-run: show the diff of each file that would change'}),
     force: Flags.boolean({char: 'f', summary: 'Overwrite files that were edited by hand or not written by gwe-int'}),
