@@ -42,7 +42,7 @@ const baseUrl = z.pipe(
   }),
 )
 const fullUrl = z.string().check(check((s) => v.normalizeFullUrl(s).error))
-const relPath = z.string().check(check(v.checkRelPath))
+const relPath = z.string().check(z.minLength(1), check(v.checkRelPath))
 
 const visitorText = z.string().check(check(vt.checkText))
 const MESSAGE_KEY_SET: ReadonlySet<string> = new Set(MESSAGE_KEYS)
