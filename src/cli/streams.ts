@@ -19,6 +19,12 @@ import {EXIT} from '../shared/errors.js'
 
 type StreamName = 'stdout' | 'stderr'
 
+/**
+ * Test hook, read only when set: `exception` or `rejection` makes the run fail with one
+ * nobody handles, as a bug would (test/e2e/output-streams.test.ts).
+ */
+export const TEST_THROW_ENV = 'GWE_INT_TEST_UNHANDLED'
+
 const failed: Partial<Record<StreamName, string>> = {}
 
 const IO_WORDS: Record<string, string> = {
@@ -92,6 +98,12 @@ export function guardStreams(json: boolean): void {
   }
   process.on('uncaughtException', lastResort)
   process.on('unhandledRejection', lastResort)
+  const hook = process.env[TEST_THROW_ENV]
+  if (hook === 'exception')
+    setImmediate(() => {
+      throw new Error('test hook: an exception nobody catches')
+    })
+  if (hook === 'rejection') void Promise.reject(new Error('test hook: a rejection nobody handles'))
   // At the very end: a pipe's EPIPE can come after the command has returned.
   process.on('exit', () => settleStreams(json))
 }

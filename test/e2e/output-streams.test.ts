@@ -194,3 +194,24 @@ describe('a reader that stops after one line (EPIPE)', {timeout: SLOW}, () => {
     expect(listFiles(cwd).filter((f) => LEFTOVER.test(f))).toEqual([])
   })
 })
+
+describe('an error nobody handled (a bug)', () => {
+  it.each([['exception'], ['rejection']])('an unhandled %s is one line and exit 70; DEBUG=gwe-int adds the stack', async (kind) => {
+    const cwd = await project()
+    for (const args of [['list'], ['generate', '--dry-run']]) {
+      const run = await gweInt(args, {cwd, env: {GWE_INT_TEST_UNHANDLED: kind}})
+      expect(run.exitCode).toBe(70)
+      expectNoTrace(String(run.stderr))
+      expect(
+        String(run.stderr)
+          .split('\n')
+          .filter((l) => l.startsWith('error:')),
+      ).toEqual([
+        `error: internal error: test hook: ${kind === 'exception' ? 'an exception nobody catches' : 'a rejection nobody handles'}. Please report it (set DEBUG=gwe-int for the stack).`,
+      ])
+      const debug = await gweInt(args, {cwd, env: {GWE_INT_TEST_UNHANDLED: kind, DEBUG: 'gwe-int'}})
+      expect(debug.exitCode).toBe(70)
+      expect(String(debug.stderr)).toMatch(/^\s+at /m)
+    }
+  })
+})
