@@ -419,6 +419,16 @@ describe('characters that must not reach a terminal or a file name, and names Wi
     expect(listFiles(cwd)).toEqual([])
   })
 
+  it('`patch` with such a character in FILE or --out: one line naming it, nothing written', async () => {
+    const cwd = tempDir()
+    fs.writeFileSync(path.join(cwd, 'invite.html'), '<html><body><script>function startChat() {}</script></body></html>\n')
+    const out = await gweInt(['patch', 'invite.html', '--media', 'gms-chat', '--out', 'a\u001bb.html'], {cwd})
+    expect([out.exitCode, out.stderr]).toEqual([2, 'error: --out: contains U+001B at position 2'])
+    const file = await gweInt(['patch', 'in\u202Evite.html', '--media', 'gms-chat', '--dry-run'], {cwd})
+    expect([file.exitCode, file.stderr]).toEqual([2, 'error: FILE: contains U+202E at position 3'])
+    expect(listFiles(cwd)).toEqual(['invite.html'])
+  })
+
   it.each([['CON'], ['aux'], ['widgets/NUL/x'], ['com1.d'], ['site/LPT9']])('out "%s": refused as a device name Windows reserves', async (out) => {
     const cwd = tempDir()
     writeJson(cwd, [entry({out})])
