@@ -25,6 +25,15 @@ const pjson = JSON.parse(require('node:fs').readFileSync(require('node:path').jo
 if (process.argv[2] === '--version' && !mightBeWsl()) {
   const {name, version} = pjson
   const arch = process.arch === 'ia32' ? 'x86' : process.arch
+  // A stdout that cannot be written (full disk, closed) is exit 74 and one line, as for every
+  // command (src/cli/streams.ts); a reader that stopped early (EPIPE) is not an error.
+  process.stdout.on('error', function (error) {
+    if (error.code === 'EPIPE') return
+    process.exitCode = 74
+    process.stderr.on('error', function () {})
+    var words = {ENOSPC: 'no space left on the device', EBADF: 'the descriptor is closed', EIO: 'input/output error'}[error.code]
+    process.stderr.write('error: could not write to stdout (' + error.code + (words ? ': ' + words : '') + '); the output is incomplete\n')
+  })
   process.stdout.write(name + '/' + version + ' ' + process.platform + '-' + arch + ' node-' + process.version + '\n')
   return
 }

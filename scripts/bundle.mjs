@@ -92,11 +92,6 @@ const lazyRequire = (name, mod) => `const ${name} = new Proxy({}, {get: (_, key)
  *   OCLIF_PERFORMANCE timings).
  * - oclif's spinner reads cli-spinners' table of ~80 animations (~2.5 ms) when it
  *   loads, although gwe-int shows no spinner; it is read when a spinner starts.
- * - proper-lockfile loads graceful-fs (which clones and patches node:fs, ~3 ms) for
- *   its default `fs` option; gwe-int passes node:fs (core/lock.ts), so graceful-fs
- *   loads only if a caller does not.
- * - proper-lockfile's signal-exit loads node:assert (~2 ms) for one check of its
- *   argument; the check stays, written out.
  * - oclif asks wsl-utils whether it runs under WSL; wsl-utils answers with is-wsl's
  *   value but loads child_process and PowerShell helpers first. is-wsl is asked directly.
  */
@@ -130,21 +125,6 @@ const DEPENDENCY_EDITS = [
     file: '@oclif/core/lib/ux/action/spinner.js',
     find: 'const cli_spinners_1 = __importDefault(require("cli-spinners"));',
     replace: 'const cli_spinners_1 = {get default() { return __importDefault(require("cli-spinners")).default }};',
-  },
-  {
-    file: 'proper-lockfile/lib/lockfile.js',
-    find: "const fs = require('graceful-fs');",
-    replace: lazyRequire('fs', 'graceful-fs'),
-  },
-  {
-    file: 'proper-lockfile/lib/adapter.js',
-    find: "const fs = require('graceful-fs');",
-    replace: lazyRequire('fs', 'graceful-fs'),
-  },
-  {
-    file: 'proper-lockfile/node_modules/signal-exit/index.js',
-    find: "var assert = require('assert')",
-    replace: 'var assert = {equal: function (actual, expected, message) { if (actual != expected) throw new Error(message) }}',
   },
 ]
 

@@ -10,6 +10,7 @@ import type {AssessedFile} from '../core/assess.js'
 import {EXIT, GweIntError} from '../shared/errors.js'
 import {conflictMessage, warningText} from './plan-report.js'
 import {closest} from '../shared/suggest.js'
+import {dropOtherStreamListeners} from './streams.js'
 
 export abstract class BaseCommand extends Command {
   static enableJsonFlag = true
@@ -146,6 +147,7 @@ export abstract class BaseCommand extends Command {
   }
 
   protected async init(): Promise<void> {
+    dropOtherStreamListeners()
     await super.init()
     const {flags} = await this.parse(this.constructor as typeof BaseCommand)
     this.quiet = Boolean((flags as {quiet?: boolean}).quiet)

@@ -16,4 +16,4 @@ export function mediaHelp(): string {
 }
 
 /** The exit codes, as the README's table gives them, for the --help of the commands that write. */
-export const EXIT_CODES_HELP = `Exit codes: 0 ok; 1 --check found differences (or temp files a killed run left), or --strict found warnings; 2 invalid input (flags, config, templates, a file that is a folder, pipe or device); 3 refused to overwrite files edited by hand; 70 internal error (please report it); 74 I/O failure (disk full, read-only, permission denied, the config's lock held too long); 130, 143, 129 stopped by SIGINT (Ctrl-C), SIGTERM, SIGHUP, with nothing written.`
+export const EXIT_CODES_HELP = `Exit codes: 0 ok; 1 --check found differences (or temp files a killed run left), or --strict found warnings; 2 invalid input (flags, config, templates, a file that is a folder, pipe or device); 3 refused to overwrite files edited by hand; 70 internal error (please report it); 74 I/O failure (disk full, read-only, permission denied, the config's lock held too long or in the way, stdout or stderr that cannot be written); 130, 143, 129 stopped by SIGINT (Ctrl-C), SIGTERM, SIGHUP, with nothing written.`

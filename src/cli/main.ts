@@ -9,6 +9,7 @@ import {Exit, handle} from '@oclif/core/handle'
 import {run} from '@oclif/core/run'
 import {settings} from '@oclif/core/settings'
 import type {PJSON} from '@oclif/core/interfaces'
+import {guardStreams} from './streams.js'
 
 export {run}
 
@@ -34,13 +35,19 @@ export interface ExecuteOptions {
  * long that takes.
  */
 export async function execute(options: ExecuteOptions): Promise<unknown> {
+  const args = options.args ?? process.argv.slice(2)
+  guardStreams(args.includes('--json'))
+  return runCommand(options, args)
+}
+
+async function runCommand(options: ExecuteOptions, args: string[]): Promise<unknown> {
   if (options.development) {
     process.env.NODE_ENV = 'development'
     settings.debug = true
   }
   try {
     const load = options.root && options.pjson ? {root: options.root, pjson: options.pjson} : options.dir
-    return await run(options.args ?? process.argv.slice(2), load)
+    return await run(args, load)
   } catch (error) {
     const exit = (error as {oclif?: {exit?: number}; code?: string}).oclif?.exit
     // this.exit(code): the command has printed what it had to say (BaseCommand.catch, --check).

@@ -31,7 +31,10 @@ ${EXIT_CODES_HELP}`
   static flags = {
     config: Flags.string({char: 'c', summary: 'Config file (default: ./gwe-int.config.json, .yaml or .yml)', helpValue: 'FILE'}),
     only: Flags.string({summary: 'Only these integrations (repeatable)', multiple: true, helpValue: 'NAME'}),
-    check: Flags.boolean({summary: 'Write nothing; exit 1 with a unified diff when any output differs or is missing, or a killed run left temp files'}),
+    check: Flags.boolean({
+      summary:
+        'Write nothing; exit 1 with a unified diff when any output differs or is missing, or a killed run left temp files. Waits for a running generate (the config lock) first',
+    }),
     'dry-run': Flags.boolean({summary: 'Print the plan; write nothing'}),
     diff: Flags.boolean({summary: 'With --dry-run: show the diff of each file that would change'}),
     force: Flags.boolean({char: 'f', summary: 'Overwrite files that were edited by hand or not written by gwe-int'}),
@@ -47,9 +50,11 @@ ${EXIT_CODES_HELP}`
     const {flags} = await this.parse(Generate)
     const cwd = process.cwd()
     const configFile = generateConfigFile(cwd, flags.config)
-    // Writing runs hold the config's lock, so a parallel `new` or `generate` waits for this one.
+    // Writing runs hold the config's lock, so a parallel `new` or `generate` waits for this one;
+    // --check takes it too where it can, so it waits for a running write instead of comparing half of it.
     const writing = !flags.check && !flags['dry-run'] && configFile !== undefined
-    return withConfigLock(configFile ?? cwd, writing, async () => {
+    const lock = writing ? true : flags.check && configFile !== undefined ? 'read' : false
+    return withConfigLock(configFile ?? cwd, lock, async () => {
       const result = await planGenerate({
         cwd,
         config: flags.config,

@@ -12,7 +12,7 @@ export default class Preview extends BaseCommand {
   - a vendor stand-in for third-party media.
 It listens on 127.0.0.1 only, prints the URL as soon as it listens, and runs until Ctrl-C. What the stand-ins received is also at /__gwe-int/requests?integration=NAME (JSON).
 
-Exit codes: 0 stopped (Ctrl-C or SIGTERM); 2 invalid config, --only or --port (port in use).`
+Exit codes: 0 stopped (Ctrl-C, SIGTERM or SIGHUP); 2 invalid config, --only or --port (port in use).`
 
   static examples = [
     {description: 'Serve on a free port', command: '<%= config.bin %> <%= command.id %>'},
@@ -29,6 +29,16 @@ Exit codes: 0 stopped (Ctrl-C or SIGTERM); 2 invalid config, --only or --port (p
 
   async run() {
     const {flags} = await this.parse(Preview)
+    // Listening before anything is printed: a Ctrl-C as soon as the URL shows (or while the
+    // server starts) stops it cleanly with exit 0, as does a closed terminal (SIGHUP).
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+    const stopped = new Promise<NodeJS.Signals>((resolve) => {
+      const stop = (s: NodeJS.Signals) => {
+        for (const signal of signals) process.off(signal, stop)
+        resolve(s)
+      }
+      for (const signal of signals) process.on(signal, stop)
+    })
     const preview = await startPreviewThread({cwd: process.cwd(), config: flags.config, only: flags.only, port: flags.port})
     if (this.jsonEnabled()) {
       process.stdout.write(`${JSON.stringify({url: preview.url, config: preview.configFile, integrations: preview.integrations})}\n`)
@@ -43,15 +53,6 @@ Exit codes: 0 stopped (Ctrl-C or SIGTERM); 2 invalid config, --only or --port (p
       const problem = await openUrl(preview.url)
       if (problem) this.warnLine(`--open: could not start the browser (${problem}); open ${preview.url} yourself`)
     }
-    const stopped = new Promise<NodeJS.Signals>((resolve) => {
-      const stop = (s: NodeJS.Signals) => {
-        process.off('SIGINT', stop)
-        process.off('SIGTERM', stop)
-        resolve(s)
-      }
-      process.on('SIGINT', stop)
-      process.on('SIGTERM', stop)
-    })
     const signal = await Promise.race([stopped, preview.failure])
     await preview.close()
     this.say(`gwe-int preview: stopped (${signal})`)

@@ -259,6 +259,12 @@ export function checkGiven(answers: NewAnswers, media: MediaKind): IntegrationEn
 }
 
 function parseGiven(entry: IntegrationEntry): IntegrationEntry {
+  // Before the schema, whose messages may quote the value.
+  const unsafe = v.findUnsafeChar(entry)
+  if (unsafe) {
+    const key = String(unsafe.path[0]) as keyof NewAnswers
+    throw invalid(`${key === ('name' as keyof NewAnswers) ? FLAG_OF.integration : (FLAG_OF[key] ?? key)}: ${unsafe.message}`)
+  }
   const result = integrationSchema.safeParse(entry)
   // In the entry's own key order (the order the config records), not the schema's.
   if (result.success) return Object.fromEntries(Object.keys(entry).map((key) => [key, result.data[key as keyof IntegrationEntry]])) as IntegrationEntry

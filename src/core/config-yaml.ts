@@ -8,6 +8,7 @@ import {isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document
 import {configSchema, SCHEMA_REF, type Config} from './config-schema.js'
 import {invalid} from '../shared/errors.js'
 import {formatIssues, type IntegrationEntry} from './integration.js'
+import {findUnsafeChar, pathText} from './validate.js'
 
 /** YAML aliases toJS may expand (a "billion laughs" file stops here). */
 const MAX_ALIASES = 100
@@ -21,7 +22,17 @@ export function parseConfigDocument(text: string, file: string, kind: 'JSON' | '
   if (doc.errors.length > 0) {
     const e = doc.errors[0]
     const {line, col} = lineCounter.linePos(e.pos[0])
+    // The parser's own advice (parseAllDocuments()) is for programmers.
+    if (e.code === 'MULTIPLE_DOCS')
+      throw invalid(`${file}:${line}:${col}: not valid ${kind} for a config: the config must be one YAML document (a second starts here)`)
     throw invalid(`${file}:${line}:${col}: not valid ${kind}: ${e.message.split('\n')[0]}`)
+  }
+  // An unknown tag (`!custom`) would be read as a plain string, silently.
+  const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED')
+  if (tag) {
+    const {line, col} = lineCounter.linePos(tag.pos[0])
+    const name = /tag: (\S+)/.exec(tag.message)?.[1] ?? 'tag'
+    throw invalid(`${file}:${line}:${col}: not valid ${kind} for a config: unknown tag ${name}; a config uses no tags`)
   }
   const duplicate = duplicateKey(doc)
   if (duplicate) {
@@ -33,6 +44,12 @@ export function parseConfigDocument(text: string, file: string, kind: 'JSON' | '
     data = doc.toJS({maxAliasCount: MAX_ALIASES})
   } catch (error) {
     throw invalid(`${file}: ${(error as Error).message.split('\n')[0]}`)
+  }
+  // Before the schema: its messages may quote a value, and this one must not reach the screen.
+  const unsafe = findUnsafeChar(data)
+  if (unsafe) {
+    const line = lineOf(doc, lineCounter, unsafe.path)
+    throw invalid(`${file}${line ? `:${line}` : ''}: ${pathText(unsafe.path)}: ${unsafe.message}`)
   }
   const result = configSchema.safeParse(data)
   if (!result.success) {

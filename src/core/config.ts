@@ -7,6 +7,7 @@ import path from 'node:path'
 import {CONFIG_NAMES, configSchema, SCHEMA_REF, type Config} from './config-schema.js'
 import type {IntegrationEntry} from './integration.js'
 import {invalid} from '../shared/errors.js'
+import {findUnsafeChar} from './validate.js'
 import {readTextFile} from '../shared/regular-file.js'
 
 /** Refuse configs larger than this before reading them (hostile inputs). */
@@ -34,7 +35,9 @@ export function readConfigText(file: string): string {
  * YAML parser costs ~80 ms on a 200-integration file and is not needed to accept one
  * (generate speed).
  */
-export async function parseConfig(text: string, file: string): Promise<Config> {
+export async function parseConfig(input: string, file: string): Promise<Config> {
+  // A byte order mark (Windows editors add one) is not part of the config, in JSON as in YAML.
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
   if (Buffer.byteLength(text) > MAX_CONFIG_BYTES) throw invalid(`${file}: config is larger than ${MAX_CONFIG_BYTES / 1024} KiB`)
   const kind = isYaml(file) ? 'YAML' : 'JSON'
   const deep = tooDeep(text)
@@ -42,7 +45,8 @@ export async function parseConfig(text: string, file: string): Promise<Config> {
   if (kind === 'JSON') {
     const data = plainJson(text, file)
     const result = data === undefined ? undefined : configSchema.safeParse(data)
-    if (result?.success) return result.data
+    // An unsafe character is reported by the YAML path, with its line.
+    if (result?.success && !findUnsafeChar(data)) return result.data
   }
   const {parseConfigDocument} = await import('./config-yaml.js')
   return parseConfigDocument(text, file, kind)

@@ -7,6 +7,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type {ResolvedIntegration} from './integration.js'
 import type {PlannedFile} from './plan.js'
+import {CONFIG_NAMES} from './config-schema.js'
+import {lockPathOf} from './lock.js'
 import {GweIntError, describeFsError, exitForFsError, invalid} from '../shared/errors.js'
 import {openRegularFile, readTextFile} from '../shared/regular-file.js'
 
@@ -39,6 +41,24 @@ export function checkInside(
 export function checkFiles(files: PlannedFile[], list: ResolvedIntegration[], baseDir: string, realResolve: RealPath): void {
   const outDir = new Map(list.map((i) => [i.name, path.resolve(baseDir, i.out)]))
   checkTargets(files, (f) => (f.artifact === 'config' ? baseDir : (outDir.get(f.integration) ?? baseDir)), realResolve)
+}
+
+/**
+ * No generated file may be a config file of the project or lie in a config's lock folder
+ * (an "out" or file name such as `gwe-int.config.json.lock`): the config would be
+ * replaced, or every later run would find its lock in the way.
+ */
+export function checkReserved(files: readonly PlannedFile[], configFile: string, realResolve: RealPath): void {
+  const baseDir = path.dirname(configFile)
+  const configs = [...new Set([configFile, ...CONFIG_NAMES.map((n) => path.join(baseDir, n))])].map((f) => realResolve(f))
+  for (const file of files) {
+    if (file.artifact === 'config') continue
+    const target = realResolve(file.path)
+    const config = configs.find((c) => c === target)
+    if (config) throw invalid(`${file.path}: is the config file ${configFile === config ? configFile : config}; choose another "out" folder or file name`)
+    const lock = configs.map(lockPathOf).find((l) => inside(l, target))
+    if (lock) throw invalid(`${file.path}: is inside the config's lock folder ${lock}; choose another "out" folder or file name`)
+  }
 }
 
 /** Files gwe-int never reads as a previous version (it writes nothing near this size). */

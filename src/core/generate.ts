@@ -9,7 +9,7 @@ import {nextSteps, warningsFor} from './advice.js'
 import {assessAll} from './assess.js'
 import {CONFIG_NAMES, type Config} from './config-schema.js'
 import {findConfig, parseConfig, readConfigText, regenerateHint} from './config.js'
-import {checkFiles, checkInside, readExisting, readText, realResolver} from './disk.js'
+import {checkFiles, checkInside, checkReserved, readExisting, readText, realResolver} from './disk.js'
 import {invalid} from '../shared/errors.js'
 import {findLeftovers} from './leftovers.js'
 import {resolveIntegration, type IntegrationEntry} from './integration.js'
@@ -66,6 +66,7 @@ export async function planGenerate(opts: GenerateOptions): Promise<OperationResu
   const regenerate = regenerateHint(file)
   const planned = await planAll(list, {baseDir, regenerate, readText, patchSource: await loadSourcePatcher(list)})
   checkFiles(planned, list, baseDir, real)
+  checkReserved(planned, file, real)
   const folders = list.map((i) => ({dir: path.resolve(baseDir, i.out), integration: i.name}))
   const obsolete = findObsolete({folders, expected: expectedPaths(all, baseDir), regenerate, force: opts.force, read: readExisting})
   const files = sortByPath([...(await assessAll(planned, readExisting, opts.force)), ...obsolete])

@@ -42,10 +42,7 @@ const baseUrl = z.pipe(
   }),
 )
 const fullUrl = z.string().check(check((s) => v.normalizeFullUrl(s).error))
-const relPath = z.string().check(
-  z.minLength(1),
-  z.refine((s) => !s.includes('\0'), 'must not contain NUL'),
-)
+const relPath = z.string().check(z.minLength(1), check(v.checkRelPath))
 
 const visitorText = z.string().check(check(vt.checkText))
 const MESSAGE_KEY_SET: ReadonlySet<string> = new Set(MESSAGE_KEYS)
@@ -81,7 +78,7 @@ export const integrationSchema = z
     // A plain string checked against the medium below (the enum is for editors), so a wrong
     // scenario is one problem listing only that medium's scenarios.
     scenario: optional(z.string().check(z.meta({enum: SCENARIOS.map((s) => s.id)})), 'GMS scenario (gms-chat, gms-callback)'),
-    host: optional(z.string(), 'GMS base URL (https://host[:port]), or the vendor URL for third-party'),
+    host: optional(z.string().check(check(v.unsafeCharIn)), 'GMS base URL (https://host[:port]), or the vendor URL for third-party'),
     service: optional(z.string().check(check(v.checkService)), 'GMS service name'),
     inviteName: optional(z.string().check(check((s) => v.checkFileName(s))), 'File name of the invitation copy'),
     widgetName: optional(z.string().check(check((s) => v.checkFileName(s))), 'File name of the media widget copy'),

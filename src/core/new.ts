@@ -10,7 +10,7 @@ import {resolveNewAnswers, type NewAnswers, type Resolution, type ResolveOptions
 import {assess, assessAll} from './assess.js'
 import {CONFIG_NAMES, type Config} from './config-schema.js'
 import {findConfig, parseConfig, readConfigText, regenerateHint, upsertEntry} from './config.js'
-import {checkFiles, checkInside, readExisting, readText, realResolver} from './disk.js'
+import {checkFiles, checkInside, checkReserved, readExisting, readText, realResolver} from './disk.js'
 import {resolveIntegration, type IntegrationEntry} from './integration.js'
 import {findObsolete} from './obsolete.js'
 import {checkClashes, expectedPaths, loadSourcePatcher, planIntegration, sortByPath, type PlannedFile} from './plan.js'
@@ -78,6 +78,7 @@ export async function planNew(entry: IntegrationEntry, opts: NewOptions): Promis
   const planned = planIntegration(integration, {baseDir, regenerate, readText, patchSource: await loadSourcePatcher([integration])})
   const configPlanned: PlannedFile = {path: configFile, content: configText, integration: integration.name, artifact: 'config', executable: false}
   checkFiles([...planned, configPlanned], [integration], baseDir, real)
+  checkReserved(planned, configFile, real)
   const folders = [integration, ...(previous ? [resolveIntegration(previous)] : [])].map((i) => ({
     dir: path.resolve(baseDir, i.out),
     integration: integration.name,

@@ -13,6 +13,7 @@ import {invalid} from '../shared/errors.js'
 import {resolveIntegration} from './integration.js'
 import {detectKind, type PatchResult, type SourceKind} from '../patch/index.js'
 import {patchSource} from './source-patches.js'
+import {unsafeCharIn} from './validate.js'
 
 export interface PatchOptions {
   cwd: string
@@ -36,6 +37,14 @@ export interface PatchPlan {
 }
 
 export function planPatch(opts: PatchOptions): PatchPlan {
+  // Paths that are printed and become file names: no control or bidi character.
+  for (const [name, value] of [
+    ['FILE', opts.file],
+    ['--out', opts.out],
+  ] as const) {
+    const unsafe = value === undefined ? undefined : unsafeCharIn(value)
+    if (unsafe) throw invalid(`${name}: ${unsafe}`)
+  }
   const source = path.resolve(opts.cwd, opts.file)
   const original = readText(source)
   const kind = opts.kind ?? detectKind(original, opts.file)

@@ -93,6 +93,11 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
   const url = new URL(req.url ?? '/', ctx.origin)
   const pathname = url.pathname
   const method = req.method ?? 'GET'
+  // A page the developer has open in another tab can send POSTs here (a form, fetch in
+  // no-cors mode) even though it cannot read the answers: whatever changes state (the GMS
+  // error mode, the request log, a stand-in's sessions) is for this server's own pages only.
+  const foreign = !isRead(method) && method !== 'OPTIONS' ? foreignSite(ctx, req) : undefined
+  if (foreign) return sendText(res, 403, `gwe-int preview: refusing ${method} ${pathname} from ${foreign}; only pages of ${ctx.origin} may change its state`)
 
   if (pathname === '/' && isRead(method)) return sendHtml(res, 200, indexPage([...ctx.sites.values()], ctx.configFile))
   if (pathname === CLIENT_SCRIPT_PATH) return send(res, 200, CLIENT_SCRIPT, 'text/javascript; charset=utf-8')
@@ -126,6 +131,20 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
 }
 
 const isRead = (method: string) => method === 'GET' || method === 'HEAD'
+
+/**
+ * What makes a request another site's, if it is one: an Origin other than this server's
+ * (`null` included: a sandboxed frame, a file), or a Sec-Fetch-Site other than
+ * same-origin or none (typed by the user). Clients that send neither (curl, scripts) are
+ * not browsers acting for another page.
+ */
+function foreignSite(ctx: Context, req: IncomingMessage): string | undefined {
+  const origin = req.headers.origin
+  if (origin !== undefined && origin !== ctx.origin && origin !== `http://localhost:${ctx.port}`) return `origin ${JSON.stringify(origin).slice(0, 120)}`
+  const site = req.headers['sec-fetch-site']
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return `a ${JSON.stringify(site).slice(0, 40)} request`
+  return undefined
+}
 
 function redirect(res: ServerResponse, location: string): void {
   res.writeHead(302, {location, 'cache-control': 'no-store'})
@@ -232,9 +251,13 @@ async function control(ctx: Context, req: IncomingMessage, res: ServerResponse, 
     case '/__gwe-int/requests':
       if (!known(integration)) return sendJson(res, 404, {error: `no integration named ${integration}`})
       if (req.method === 'DELETE') return sendJson(res, 200, {cleared: ctx.recorder.clear(integration)})
+      if (!isRead(req.method ?? 'GET')) return sendJson(res, 405, {error: 'GET lists the requests, DELETE forgets them'})
       return sendJson(res, 200, {requests: ctx.recorder.list(integration)})
     case '/__gwe-int/gms-mode': {
       if (req.method !== 'POST') return sendJson(res, 200, {modes: ctx.recorder.allModes()})
+      // Not a type a form or a no-cors fetch can send: a browser asks (preflight) before sending JSON cross-origin.
+      if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? ''))
+        return sendJson(res, 415, {error: 'send Content-Type: application/json and {"integration": "<name>", "status": 503}'})
       let input: {integration?: unknown; status?: unknown; body?: unknown}
       try {
         input = JSON.parse((await readBody(req)).toString('utf8') || '{}') as typeof input

@@ -17,10 +17,36 @@ export interface ReadTextOptions {
   what?: string
 }
 
-const kib = (n: number) => (n >= 1024 * 1024 ? `${n / (1024 * 1024)} MiB` : `${Math.round(n / 1024)} KiB`)
+const kib = (n: number) => (n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MiB` : `${Math.round(n / 1024)} KiB`)
+
+/**
+ * UTF-16 or UTF-32 text, by its byte order mark or, without one, by where an ASCII
+ * character's zero bytes fall: named as such rather than as "binary".
+ */
+function wideEncoding(b: Uint8Array): string | undefined {
+  if (b.length < 2) return undefined
+  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return 'UTF-32 (little-endian)'
+  if (b.length >= 4 && b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return 'UTF-32 (big-endian)'
+  if (b[0] === 0xff && b[1] === 0xfe) return 'UTF-16 (little-endian)'
+  if (b[0] === 0xfe && b[1] === 0xff) return 'UTF-16 (big-endian)'
+  // Without a mark: the first characters (a config or page starts with ASCII) all have their zeros in one place.
+  const units = (size: number, at: number) => {
+    const n = Math.min(4, Math.floor(b.length / size))
+    if (n < 2) return false
+    for (let k = 0; k < n; k += 1) for (let j = 0; j < size; j += 1) if ((b[k * size + j] === 0) !== (j !== at)) return false
+    return true
+  }
+  if (units(4, 0)) return 'UTF-32 (little-endian)'
+  if (units(4, 3)) return 'UTF-32 (big-endian)'
+  if (units(2, 0)) return 'UTF-16 (little-endian)'
+  if (units(2, 1)) return 'UTF-16 (big-endian)'
+  return undefined
+}
 
 /** Bytes to text: UTF-8 only (a BOM is kept, it is part of the text), no NUL bytes. */
 export function decodeText(bytes: Uint8Array, file: string, what = 'source'): string {
+  const wide = wideEncoding(bytes)
+  if (wide) throw invalid(`${file}: ${what} is ${wide} text; save it as UTF-8 and try again`)
   const nul = bytes.indexOf(0)
   if (nul >= 0) throw invalid(`${file}: ${what} looks binary (NUL byte at offset ${nul}); expected a UTF-8 text file`)
   try {

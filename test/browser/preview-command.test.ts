@@ -10,7 +10,9 @@ import net from 'node:net'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {gweInt, listFiles, tempDir} from '../helpers/cli.js'
-import {newIntegrations, startPreview, type RunningPreview} from '../helpers/browser.js'
+import http from 'node:http'
+import type {Browser} from 'playwright-core'
+import {describeBrowser, launchBrowser, newIntegrations, startPreview, withSession, type RunningPreview} from '../helpers/browser.js'
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -135,10 +137,10 @@ describe('gwe-int preview (built binary)', () => {
     }
   })
 
-  it('prints the URL and the integrations, and stops cleanly on SIGINT and SIGTERM', async () => {
+  it('prints the URL and the integrations, and stops cleanly on SIGINT, SIGTERM and SIGHUP', async () => {
     const cwd = tempDir('gwe-int-preview-run-')
     await newIntegrations(cwd, [['gms-chat', '--integration', 'chat']])
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
       const preview = await startPreview(cwd)
       expect((await fetch(preview.url)).status).toBe(200)
       const {exitCode, stdout, stderr} = await preview.stop(signal)
@@ -152,6 +154,24 @@ describe('gwe-int preview (built binary)', () => {
         '',
       ])
       await expect(fetch(preview.url)).rejects.toThrow()
+    }
+  })
+
+  it('a signal sent the moment the URL shows stops it cleanly too: exit 0, never killed by the signal', async () => {
+    const cwd = tempDir('gwe-int-preview-early-')
+    await newIntegrations(cwd, [['gms-chat', '--integration', 'chat']])
+    for (let round = 0; round < 3; round += 1) {
+      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+        const child = execa(process.execPath, [path.resolve('bin/run.cjs'), 'preview'], {cwd, reject: false, stdin: 'ignore', env: {NO_COLOR: '1'}})
+        let out = ''
+        child.stdout!.on('data', (chunk: Buffer) => {
+          const first = !out.includes('gwe-int preview: http')
+          out += chunk.toString()
+          if (first && out.includes('gwe-int preview: http')) child.kill(signal)
+        })
+        const run = await child
+        expect([run.exitCode, run.signal, run.stderr], `${signal}, round ${round}`).toEqual([0, undefined, ''])
+      }
     }
   })
 
@@ -309,6 +329,38 @@ describe('the preview stand-ins (HTTP, no browser)', () => {
     expect(r.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/)
   })
 
+  it('refuses state changes from other sites and simple content types to its controls; its own origin and plain clients are served', async () => {
+    const control = `${preview.origin}/__gwe-int/gms-mode`
+    const modes = async () => (await (await fetch(control)).json()) as unknown
+    const before = await modes()
+    const json = JSON.stringify({integration: 'cb', status: 503})
+    const evil = {origin: 'http://evil.example'}
+    // Another page's form (text/plain or urlencoded) or fetch, whatever it claims to send.
+    expect((await post(control, json, 'text/plain', evil)).status).toBe(403)
+    expect((await post(control, json, 'application/json', evil)).status).toBe(403)
+    expect((await post(control, json, 'application/json', {origin: 'null'})).status).toBe(403)
+    expect((await post(control, json, 'application/json', {'sec-fetch-site': 'cross-site'})).status).toBe(403)
+    expect((await post(control, json, 'application/json', {'sec-fetch-site': 'same-site'})).status).toBe(403)
+    // Without an Origin, a type a form can send is still refused at the controls.
+    expect((await post(control, json, 'text/plain')).status).toBe(415)
+    expect((await post(control, 'integration=cb&status=503')).status).toBe(415)
+    expect(await modes()).toEqual(before)
+    // The request log: a form post from another site neither lands in it nor clears it.
+    await preview.clear('cb')
+    const forged = await post(`${gms}/1/service/callback/callme`, '_media_type=chat&_customer_number=1', undefined, evil)
+    expect(forged.status).toBe(403)
+    expect(await preview.requests('cb')).toEqual([])
+    expect((await post(`${gms}/1/service/callback/callme`, '_media_type=chat&_customer_number=1', undefined, {origin: preview.origin})).status).toBe(200)
+    expect(await preview.requests('cb')).toHaveLength(1)
+    const cleared = await fetch(`${preview.origin}/__gwe-int/requests?integration=cb`, {method: 'DELETE', headers: evil})
+    expect(cleared.status).toBe(403)
+    expect(await preview.requests('cb')).toHaveLength(1)
+    // Its own pages, and clients that are not browsers.
+    const own = await post(control, json, 'application/json', {origin: preview.origin, 'sec-fetch-site': 'same-origin'})
+    expect([own.status, await own.json()]).toEqual([200, {integration: 'cb', status: 503}])
+    expect((await post(control, JSON.stringify({integration: 'cb', status: 0}), 'application/json; charset=utf-8')).status).toBe(200)
+  })
+
   it('error mode: every GMS request gets the chosen status until it is switched off', async () => {
     const mode = (body: unknown) => post(`${preview.origin}/__gwe-int/gms-mode`, JSON.stringify(body), 'application/json')
     expect((await mode({integration: 'nope', status: 503})).status).toBe(400)
@@ -361,4 +413,50 @@ describe('the preview stand-ins (HTTP, no browser)', () => {
     expect([ok.status, await ok.text()]).toEqual([200, ''])
     expect((await preview.requests('cb', 'gwe')).at(-1)).toMatchObject({path: '/frontend/data/notification/notify/V1', response: {delivered: 0}})
   })
+})
+
+describeBrowser('the preview in Chromium: its own page switches the GMS error mode, a page of another site cannot', () => {
+  let browser: Browser
+  let preview: RunningPreview
+  let other: http.Server
+  let otherOrigin: string
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    const cwd = tempDir('gwe-int-preview-origin-')
+    await newIntegrations(cwd, [['gms-chat', '--integration', 'chat']])
+    preview = await startPreview(cwd)
+    const control = `${preview.origin}/__gwe-int/gms-mode`
+    // A page on another origin of the same machine: a form whose text/plain body is JSON, and a no-cors fetch.
+    const page = `<!doctype html><title>other site</title>
+<form id="form" method="post" enctype="text/plain" action="${control}"><input name='{"integration":"chat","status":503,"x":"' value='"}'></form>
+<script>function sendFetch() { return fetch(${JSON.stringify(control)}, {method: 'POST', mode: 'no-cors', headers: {'content-type': 'text/plain'}, body: '{"integration":"chat","status":503}'}).then(function () { return 'sent' }, function (e) { return String(e) }) }</script>`
+    other = http.createServer((_req, res) => {
+      res.writeHead(200, {'content-type': 'text/html; charset=utf-8'})
+      res.end(page)
+    })
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve))
+    otherOrigin = `http://127.0.0.1:${(other.address() as net.AddressInfo).port}`
+  })
+  afterAll(async () => {
+    await preview?.stop()
+    await browser?.close()
+    await new Promise((resolve) => other?.close(resolve))
+  })
+
+  it('a form post and a no-cors fetch from another origin change nothing; the select on its own page does', ({task}) =>
+    withSession(browser, task, async ({page}) => {
+      const modes = async () => ((await (await fetch(`${preview.origin}/__gwe-int/gms-mode`)).json()) as {modes: Record<string, {status: number}>}).modes
+      const before = await modes()
+      await page.goto(`${otherOrigin}/`)
+      expect(await page.evaluate('sendFetch()')).toBe('sent')
+      await Promise.all([page.waitForURL(`${preview.origin}/__gwe-int/gms-mode`), page.locator('#form').evaluate((f) => (f as HTMLFormElement).submit())])
+      expect(await page.locator('body').textContent()).toContain('gwe-int preview: refusing POST /__gwe-int/gms-mode')
+      expect(await modes()).toEqual(before)
+      await page.goto(`${preview.origin}/i/chat/`)
+      await page.locator('#gms-mode').selectOption('503')
+      await expect.poll(async () => (await modes()).chat?.status).toBe(503)
+      await page.locator('#gms-mode').selectOption('200')
+      await expect.poll(async () => (await modes()).chat?.status ?? 200).toBe(200)
+    }))
 })

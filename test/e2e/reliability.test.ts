@@ -305,3 +305,118 @@ describe('a checkout with CRLF line endings (git core.autocrlf=true)', {timeout:
     expect((await gweInt(['generate', '--check'], {cwd})).exitCode).toBe(0)
   })
 })
+
+describe("the config's lock at its edges", {timeout: SLOW}, () => {
+  const lockOf = (cwd: string) => path.join(cwd, 'gwe-int.config.json.lock')
+
+  it('`new` on a 200-entry config, signalled as the lock appears and at varied delays: never a lock left, the config whole', {timeout: 400_000}, async () => {
+    // The window once seen: ~1.5 % of runs signalled 120-260 ms after start. Half the runs are
+    // signalled the moment the lock folder appears (watched), which is that window itself.
+    const iterations = 96
+    const budget = Date.now() + 240_000
+    const signals = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const
+    const problems: string[] = []
+    let next = 0
+    let done = 0
+    const worker = async () => {
+      while (next < iterations && Date.now() < budget) {
+        const k = next++
+        const cwd = tempDir()
+        writeConfig(cwd, 200)
+        const signal = signals[k % 3]
+        const child = start(['new', ...GMS.slice(0, -3), '--integration', 'extra', '--out', 'widgets/extra', '--yes'], cwd, {})
+        let watcher: fs.FSWatcher | undefined
+        let timer: NodeJS.Timeout | undefined
+        if (k % 2 === 0) {
+          watcher = fs.watch(cwd, (_event, name) => {
+            if (name !== 'gwe-int.config.json.lock') return
+            watcher?.close()
+            child.kill(signal)
+          })
+        } else timer = setTimeout(() => child.kill(signal), 10 + ((k * 53) % 500))
+        await child
+        watcher?.close()
+        clearTimeout(timer)
+        const how = `run ${k}, ${signal} ${k % 2 === 0 ? 'as the lock appeared' : `after ${10 + ((k * 53) % 500)} ms`}`
+        if (fs.existsSync(lockOf(cwd))) problems.push(`${how}: the lock was left behind`)
+        const names = configOf(cwd).integrations.map((e) => e.name)
+        if (names.length !== 200 && !(names.length === 201 && names[200] === 'extra')) problems.push(`${how}: the config has ${names.length} entries`)
+        if (leftoversIn(cwd).length > 0) problems.push(`${how}: temp files left`)
+        fs.rmSync(cwd, {recursive: true, force: true})
+        done += 1
+      }
+    }
+    await Promise.all([worker(), worker(), worker(), worker()])
+    expect(problems).toEqual([])
+    expect(done).toBeGreaterThanOrEqual(40)
+  })
+
+  it('no generated file can be in the lock folder: --out naming it is exit 2, and later runs work', async () => {
+    const cwd = tempDir()
+    expect((await gweInt(['new', ...GMS], {cwd})).exitCode).toBe(0)
+    const before = snapshot(cwd)
+    const run = await gweInt(['new', ...GMS.slice(0, -3), '--integration', 'other', '--out', 'gwe-int.config.json.lock', '--yes'], {cwd})
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toContain(
+      `is inside the config's lock folder ${fs.realpathSync(cwd)}/gwe-int.config.json.lock; choose another "out" folder or file name`,
+    )
+    expect(snapshot(cwd)).toEqual(before)
+    expect(fs.existsSync(lockOf(cwd))).toBe(false)
+    // The same "out" in the config itself.
+    const config = JSON.parse(fs.readFileSync(path.join(cwd, 'gwe-int.config.json'), 'utf8'))
+    config.integrations.push({name: 'other', media: 'gms-chat', host: 'https://gms.example.com', out: 'gwe-int.config.json.lock/x'})
+    fs.writeFileSync(path.join(cwd, 'gwe-int.config.json'), JSON.stringify(config))
+    const generate = await gweInt(['generate'], {cwd})
+    expect(generate.exitCode).toBe(2)
+    expect(generate.stderr).toContain("is inside the config's lock folder")
+    expect(fs.existsSync(lockOf(cwd))).toBe(false)
+  })
+
+  it('a file at the lock path, or a stale lock folder holding something, is exit 74 naming the lock; nothing written', async () => {
+    const cwd = tempDir()
+    expect((await gweInt(['new', ...GMS], {cwd})).exitCode).toBe(0)
+    fs.writeFileSync(lockOf(cwd), '')
+    const before = snapshot(cwd)
+    const file = await gweInt(['new', ...GMS.slice(0, -3), '--integration', 'other', '--out', 'other', '--yes'], {cwd})
+    expect(file.exitCode).toBe(74)
+    expect(file.stderr).toBe(
+      `error: ${lockOf(fs.realpathSync(cwd))}: cannot take the config's lock: a file is in its place, not the folder gwe-int makes; remove it and try again`,
+    )
+    expect(snapshot(cwd)).toEqual(before)
+    fs.rmSync(lockOf(cwd))
+    fs.mkdirSync(path.join(lockOf(cwd), 'something'), {recursive: true})
+    const old = new Date(Date.now() - 60_000)
+    fs.utimesSync(lockOf(cwd), old, old)
+    const full = await gweInt(['generate', '--force'], {cwd})
+    expect(full.exitCode).toBe(74)
+    expect(full.stderr).toContain(`${lockOf(fs.realpathSync(cwd))}: cannot take the config's lock (ENOTEMPTY)`)
+  })
+
+  it('a malformed GWE_INT_LOCK_WAIT_MS is one line and exit 2, without waiting for the lock', async () => {
+    const cwd = tempDir()
+    expect((await gweInt(['new', ...GMS], {cwd})).exitCode).toBe(0)
+    fs.mkdirSync(lockOf(cwd))
+    const touch = setInterval(() => fs.utimesSync(lockOf(cwd), new Date(), new Date()), 1000)
+    try {
+      for (const value of ['abc', '-1', '1e3', '10 s']) {
+        const run = await gweInt(['generate', '--force'], {cwd, env: {GWE_INT_LOCK_WAIT_MS: value}, ...HANG_GUARD})
+        expect(run.exitCode).toBe(2)
+        expect(run.stderr).toBe(`error: GWE_INT_LOCK_WAIT_MS: ${JSON.stringify(value)} is not a number of milliseconds; give a whole number such as 60000`)
+      }
+    } finally {
+      clearInterval(touch)
+    }
+  })
+
+  it('`generate --check` while `generate` writes waits for it, then checks what it wrote', async () => {
+    const cwd = tempDir()
+    writeConfig(cwd, 4)
+    // Held after its temp files are written, before any rename: a check now would see every file missing.
+    const writer = start(['generate'], cwd, {GWE_INT_TEST_PAUSE_BEFORE_RENAME: '3000'})
+    await waitFor(() => leftoversIn(cwd).length > 0)
+    const check = await gweInt(['generate', '--check'], {cwd})
+    expect((await writer).exitCode).toBe(0)
+    expect(check.exitCode, String(check.stdout).slice(0, 500)).toBe(0)
+    expect(check.stdout).toBe('all 16 files up to date')
+  })
+})

@@ -71,7 +71,7 @@ describe('bad values are refused at the edge: exit 2, one line naming the flag, 
   it.each([
     [['new', 'gms-chat', '--host', 'javascript:alert(1)', '--yes'], '--host: must use http or https, not javascript'],
     [['new', 'gms-chat', '--host', 'https://gms.example.com/?', '--yes'], '--host: must not contain a query or fragment'],
-    [['new', 'gms-chat', '--host', 'https://gms.example.com/a\u0001b', '--yes'], '--host: must not contain control characters'],
+    [['new', 'gms-chat', '--host', 'https://gms.example.com/a\u0001b', '--yes'], '--host: contains U+0001 at position 26'],
     [['new', 'gms-chat', '--host', 'https://gms.example.com/"onload="x', '--yes'], '--host: must not contain spaces, quotes'],
     [['new', 'gms-chat', '--widget-url', 'data:text/html,hi', '--yes'], '--widget-url: must use http or https, not data'],
     [['new', 'gms-chat', '--gwe-url', 'ftp://gwe.example.com', '--yes'], '--gwe-url: must use http or https, not ftp'],
@@ -243,7 +243,7 @@ describe('hostile inputs: a clear error and exit 2', () => {
     fs.truncateSync(file, 50 * 1024 * 1024) // sparse: 50 MB by stat, nothing on disk
     const run = await gweInt(['generate'], {cwd})
     expect(run.exitCode).toBe(2)
-    expect(run.stderr).toContain('gwe-int.config.json: config is 50 MiB, larger than the 1 MiB gwe-int reads; refusing to read it')
+    expect(run.stderr).toContain('gwe-int.config.json: config is 50.0 MiB, larger than the 1.0 MiB gwe-int reads; refusing to read it')
   })
 
   it('a config that never ends (/dev/zero) is refused without reading it', async () => {
@@ -263,7 +263,11 @@ describe('hostile inputs: a clear error and exit 2', () => {
 
   it.each([
     ['binary', Buffer.concat([Buffer.from('<div>'), Buffer.from([0x00, 0x01, 0x02]), Buffer.from('</div>')]), 'source looks binary (NUL byte at offset 5)'],
-    ['not UTF-8', Buffer.from('<div>\u00e9t\u00e9</div><script>function onAccept() {}</script>\n', 'utf16le'), 'source looks binary (NUL byte at offset 1)'],
+    [
+      'not UTF-8',
+      Buffer.from('<div>\u00e9t\u00e9</div><script>function onAccept() {}</script>\n', 'utf16le'),
+      'source is UTF-16 (little-endian) text; save it as UTF-8',
+    ],
     ['Latin-1', Buffer.from('<p>caf\xe9</p>\n', 'latin1'), 'source is not valid UTF-8 (at byte 6)'],
   ])('a patch source that is %s is refused naming the file', async (_what, bytes, message) => {
     const cwd = project({'theirs/invite.html': bytes})
@@ -378,5 +382,105 @@ describe('no lost work', () => {
     const forced = await gweInt(['new', ...GMS.map((a) => a.replace(':8443', ':9443')), '--force'], {cwd})
     expect(forced.exitCode).toBe(0)
     expect(fs.readFileSync(path.join(cwd, 'widgets/inviteGMS.html'), 'utf8')).not.toContain('# ours')
+  })
+})
+
+describe('characters that must not reach a terminal or a file name, and names Windows reserves', () => {
+  const entry = (extra: Record<string, string>) => ({name: 'site', media: 'gms-chat', host: 'https://gms.example.com', out: 'widgets', ...extra})
+  const writeJson = (cwd: string, integrations: object[]) =>
+    fs.writeFileSync(path.join(cwd, 'gwe-int.config.json'), `${JSON.stringify({integrations}, null, 2)}\n`)
+
+  it.each([
+    ['an escape sequence in out', {out: 'x\u001b[2J'}, 'integrations[0].out: contains U+001B at position 2'],
+    ['a right-to-left override in out', {out: 'widgets/\u202Elmth.exe'}, 'integrations[0].out: contains U+202E at position 9'],
+    ['a C1 control in templates', {templates: 'my\u009btemplates'}, 'integrations[0].templates: contains U+009B at position 3'],
+    ['a bidi isolate in host', {host: 'https://gms.\u2066example.com'}, 'integrations[0].host: contains U+2066 at position 13'],
+    ['an escape sequence in scenario', {scenario: 'CHAT\u001b[31m'}, 'integrations[0].scenario: contains U+001B at position 5'],
+    [
+      'a line separator in a text',
+      {texts: {inviteTitle: 'Hi\u2028there'}} as unknown as Record<string, string>,
+      'integrations[0].texts.inviteTitle: contains U+2028 at position 3',
+    ],
+  ])('%s: refused at parsing, naming the code point; the character is not printed', async (_, extra, message) => {
+    const cwd = tempDir()
+    writeJson(cwd, [entry(extra)])
+    const run = await gweInt(['generate'], {cwd})
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toMatch(new RegExp(`gwe-int\\.config\\.json:\\d+: ${message.replace(/[[\].+]/g, '\\$&')}$`))
+    expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028]/)
+    expect(listFiles(cwd)).toEqual(['gwe-int.config.json'])
+  })
+
+  it('a flag of `new` with such a character: one line naming the flag and the code point', async () => {
+    const cwd = tempDir()
+    const run = await gweInt(['new', 'gms-chat', '--host', 'https://gms.example.com', '--out', 'a\u202Eb', '--yes'], {cwd})
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toBe('error: --out: contains U+202E at position 2')
+    expect(listFiles(cwd)).toEqual([])
+  })
+
+  it('`patch` with such a character in FILE or --out: one line naming it, nothing written', async () => {
+    const cwd = tempDir()
+    fs.writeFileSync(path.join(cwd, 'invite.html'), '<html><body><script>function startChat() {}</script></body></html>\n')
+    const out = await gweInt(['patch', 'invite.html', '--media', 'gms-chat', '--out', 'a\u001bb.html'], {cwd})
+    expect([out.exitCode, out.stderr]).toEqual([2, 'error: --out: contains U+001B at position 2'])
+    const file = await gweInt(['patch', 'in\u202Evite.html', '--media', 'gms-chat', '--dry-run'], {cwd})
+    expect([file.exitCode, file.stderr]).toEqual([2, 'error: FILE: contains U+202E at position 3'])
+    expect(listFiles(cwd)).toEqual(['invite.html'])
+  })
+
+  it.each([['CON'], ['aux'], ['widgets/NUL/x'], ['com1.d'], ['site/LPT9']])('out "%s": refused as a device name Windows reserves', async (out) => {
+    const cwd = tempDir()
+    writeJson(cwd, [entry({out})])
+    const run = await gweInt(['generate'], {cwd})
+    expect(run.exitCode).toBe(2)
+    const segment = out.split('/').find((s) => /^(con|aux|nul|com\d|lpt\d)(\..*)?$/i.test(s))
+    expect(run.stderr).toContain(`integrations[0].out: names "${segment}", a device name Windows reserves`)
+    const made = await gweInt(['new', 'gms-chat', '--integration', 'x', '--host', 'https://gms.example.com', '--out', out, '--yes'], {cwd: tempDir()})
+    expect(made.exitCode).toBe(2)
+    expect(made.stderr).toContain(`--out: names "${segment}", a device name Windows reserves`)
+  })
+})
+
+describe("config files in gwe-int's words", () => {
+  const config = {integrations: [{name: 'site', media: 'gms-chat', host: 'https://gms.example.com', out: 'widgets'}]}
+
+  it('a JSON config with a UTF-8 byte order mark is read, as a YAML one is', async () => {
+    const cwd = tempDir()
+    fs.writeFileSync(path.join(cwd, 'gwe-int.config.json'), `\uFEFF${JSON.stringify(config, null, 2)}\n`)
+    const run = await gweInt(['generate'], {cwd})
+    expect(run.exitCode, String(run.stderr)).toBe(0)
+    expect((await gweInt(['generate', '--check'], {cwd})).exitCode).toBe(0)
+  })
+
+  it.each([
+    ['UTF-16 with a byte order mark', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(config), 'utf16le')]), 'UTF-16 (little-endian)'],
+    ['UTF-16 big-endian without one', Buffer.from(JSON.stringify(config), 'utf16le').swap16(), 'UTF-16 (big-endian)'],
+    ['UTF-32', Buffer.from([...JSON.stringify(config)].flatMap((c) => [c.charCodeAt(0), 0, 0, 0])), 'UTF-32 (little-endian)'],
+  ])('%s: named as such', async (_, bytes, encoding) => {
+    const cwd = tempDir()
+    fs.writeFileSync(path.join(cwd, 'gwe-int.config.json'), bytes)
+    const run = await gweInt(['generate'], {cwd})
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toBe(`error: ${path.join(fs.realpathSync(cwd), 'gwe-int.config.json')}: config is ${encoding} text; save it as UTF-8 and try again`)
+  })
+
+  it.each([
+    [
+      'two YAML documents',
+      'integrations: []\n---\nintegrations: []\n',
+      'gwe-int.config.yaml:2:1: not valid YAML for a config: the config must be one YAML document (a second starts here)',
+    ],
+    [
+      'an unknown tag',
+      'integrations:\n  - name: site\n    media: gms-chat\n    out: !custom widgets\n',
+      'gwe-int.config.yaml:4:10: not valid YAML for a config: unknown tag !custom; a config uses no tags',
+    ],
+  ])('%s: one line at its place, in our words', async (_, text, message) => {
+    const cwd = tempDir()
+    fs.writeFileSync(path.join(cwd, 'gwe-int.config.yaml'), text)
+    const run = await gweInt(['generate'], {cwd})
+    expect(run.exitCode).toBe(2)
+    expect(run.stderr).toBe(`error: ${path.join(fs.realpathSync(cwd), message)}`)
   })
 })
