@@ -8,7 +8,7 @@
 import {Exit, handle} from '@oclif/core/handle'
 import {run} from '@oclif/core/run'
 import {settings} from '@oclif/core/settings'
-import type {PJSON} from '@oclif/core/interfaces'
+import type {PJSON, Plugin} from '@oclif/core/interfaces'
 
 export {run}
 
@@ -22,6 +22,8 @@ export interface ExecuteOptions {
    */
   root?: string
   pjson?: PJSON
+  /** The plugins already loaded (bin/dev.js: the root plugin read from src/, not from the build's manifest). */
+  plugins?: Map<string, Plugin>
 }
 
 /**
@@ -39,7 +41,7 @@ export async function execute(options: ExecuteOptions): Promise<unknown> {
     settings.debug = true
   }
   try {
-    const load = options.root && options.pjson ? {root: options.root, pjson: options.pjson} : options.dir
+    const load = options.root && options.pjson ? {root: options.root, pjson: options.pjson, plugins: options.plugins} : options.dir
     return await run(options.args ?? process.argv.slice(2), load)
   } catch (error) {
     const exit = (error as {oclif?: {exit?: number}; code?: string}).oclif?.exit
