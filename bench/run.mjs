@@ -34,7 +34,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const BIN = path.join(ROOT, 'bin', 'run.cjs')
 const BASELINE = path.join(ROOT, 'bench', 'baseline-generate.mjs')
 const IO_FLOOR = path.join(ROOT, 'bench', 'baseline-io.mjs')
-// Goals differ by Node line (README, Performance): Node >= 22 starts through its own
+// Goals differ by Node line (bench/README.md): Node >= 22 starts through its own
 // compile cache, whose first run fills it; the warm-up round below is that first run.
 const MAJOR = Number(process.versions.node.split('.')[0])
 const RSS_HOOK = path.join(ROOT, 'bench', 'rss-hook.mjs')

@@ -36,7 +36,7 @@ export interface PlanOptions {
   /** Reads a source file (inviteSource/widgetSource) as text; injected so tests need no disk. */
   readText: (file: string) => string
   /**
-   * Patches a team's source (sources.ts patchFromSource). Injected, not imported: the patch
+   * Patches a team's source (source-patches.ts patchFromSource). Injected, not imported: the patch
    * engine (parse5, acorn, magic-string) is loaded only for integrations that have a source
    * (loadSourcePatcher; start-up time).
    */

@@ -265,9 +265,9 @@ const REJECTIONS: Record<RuleId, RejectionCase> = {
 }
 
 /** Replaces the JSON answer of the matching GMS request. */
-function answerWith(page: Page, glob: string, change: (body: Record<string, unknown>) => Record<string, unknown>, times = 1): Promise<void> {
+async function answerWith(page: Page, glob: string, change: (body: Record<string, unknown>) => Record<string, unknown>, times = 1): Promise<void> {
   let left = times
-  return page.route(glob, async (route) => {
+  await page.route(glob, async (route) => {
     if (left <= 0) return route.continue()
     left -= 1
     try {
