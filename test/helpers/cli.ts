@@ -14,6 +14,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>
   /** A bound on waiting for a process that might hang, not a timing assertion. */
   timeout?: number
+  /** false: the child gets `env` alone, not this process's environment (no proxy or CA settings of the machine). */
+  extendEnv?: boolean
 }
 
 export async function gweInt(args: string[], opts: RunOptions) {
