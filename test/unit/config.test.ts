@@ -43,6 +43,18 @@ describe('parseConfig (JSON)', () => {
     expect(await viaParseConfig(text)).toHaveProperty('value')
   })
 
+  it('refuses a GMS entry without host or widgetUrl, naming the key (its widget URL could not be built)', async () => {
+    const text = JSON.stringify({integrations: [{name: 'a', media: 'gms-chat', scenario: 'CHAT-NOW'}]}, null, 2)
+    await expect(parseConfig(text, FILE)).rejects.toThrow(
+      'integrations[0].host: required for gms-chat: the GMS base URL (https://host[:port]), or give widgetUrl',
+    )
+    const withUrl = JSON.stringify({
+      integrations: [{name: 'a', media: 'gms-callback', widgetUrl: 'https://gms.example.com/genesys/admin/js/sample/cb/indexGPE.html'}],
+    })
+    expect((await parseConfig(withUrl, FILE)).integrations[0].widgetUrl).toBe('https://gms.example.com/genesys/admin/js/sample/cb/indexGPE.html')
+    expect((await parseConfig(JSON.stringify({integrations: [{name: 'a', media: 'gwe-chat'}]}), FILE)).integrations).toHaveLength(1)
+  })
+
   it('treats "__proto__" as the YAML path does', async () => {
     const text = '{"integrations": [], "__proto__": {}}'
     const got = await viaParseConfig(text)
