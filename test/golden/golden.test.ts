@@ -129,7 +129,8 @@ describe('golden files', () => {
   it('has the base folder, one .diff per case that differs and nothing stale', () => {
     const names = CASES.map((c) => c.name)
     expect(new Set(names).size, 'case names are unique').toBe(names.length)
-    const wanted = new Set(['base', 'cases.ts', 'golden.test.ts', ...CASES.filter((c) => difference(c) !== '').map((c) => `${c.name}.diff`)])
+    // doctor/ holds `gwe-int doctor`'s text output, compared by test/e2e/doctor.test.ts.
+    const wanted = new Set(['base', 'doctor', 'cases.ts', 'golden.test.ts', ...CASES.filter((c) => difference(c) !== '').map((c) => `${c.name}.diff`)])
     const stale = fs.readdirSync(GOLDEN).filter((f) => !wanted.has(f))
     if (UPDATE) for (const f of stale) fs.rmSync(path.join(GOLDEN, f), {recursive: true})
     else expect(stale, 'golden files without a case in cases.ts (UPDATE_GOLDEN=1 removes them)').toEqual([])
