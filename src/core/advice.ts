@@ -53,6 +53,11 @@ export function integrationWarnings(i: ResolvedIntegration): Warning[] {
       `the invitation opens ${i.widgetUrl}, a URL without a host; the invitation runs inside the visitor's page, so it would open on the visitor's own site: give --gwe-url (or --widget-url with a full URL)`,
     )
   }
+  if (i.media.minGweVersion && Number(i.gweVersion) < Number(i.media.minGweVersion)) {
+    warn(
+      `${i.media.id} works with GWE ${i.media.minGweVersion} and later only (docs/genesys.md#genesys-widgets), but --gwe-version is ${i.gweVersion}: use --gwe-version ${i.media.minGweVersion}`,
+    )
+  }
   // Each placeholder host once: the widget URL derived from --host shares its host.
   const seen = new Set<string>()
   for (const [label, url] of [

@@ -43,6 +43,11 @@ export const PREVIEW_ACCESS_CODE = '2468'
 export const PREVIEW_TTL_SECONDS = 300
 /** Queue positions a waiting chat reports, one per check, before the agent is ready. */
 export const QUEUE = [2, 1]
+/**
+ * The origin a GMS node behind a load balancer (or a TLS offload) writes into the absolute
+ * URLs it answers with: reachable inside the data centre only (docs/genesys.md#gms-urls).
+ */
+export const INTERNAL_ORIGIN = 'http://gms-node-2:8080'
 
 const fail = (id: RuleId, detail?: string): GmsAnswer => rejection(id, detail)
 const notFound = (r: GmsRequest): GmsAnswer => ({status: 404, body: {error: 'not found', message: `the GMS stand-in has no ${r.method} ${r.path}`}})
@@ -75,6 +80,16 @@ export class GmsStandIn {
   readonly services = new Map<string, Service>()
   /** Slots each availability answer offered, by service name: ISO time -> free count. */
   private readonly offered = new Map<string, Map<number, number>>()
+  /**
+   * Load-balanced mode: absolute URLs in answers carry INTERNAL_ORIGIN instead of the host
+   * the browser used, and request-chat's create URL is absolute too.
+   */
+  loadBalanced = false
+
+  /** An absolute URL for a path on this GMS, as a GMS node writes it into an answer. */
+  private url(r: GmsRequest, path: string): string {
+    return `${this.loadBalanced ? INTERNAL_ORIGIN : r.base}${path}`
+  }
 
   private nextId(): string {
     this.ids += 1
@@ -114,7 +129,13 @@ export class GmsStandIn {
     if (rest[0] === 'request-chat' && rest.length === 1 && method === 'POST') {
       if (!isForm(contentType)) return fail('requestChatForm', `got ${contentType ?? 'no Content-Type'}`)
       const s = this.create('request-chat', r.params, true)
-      return {status: 200, body: {'_chatIxnAPI-CREATE-URL': `/genesys/1/service/${s.id}/ixn/chat`, _id: s.id}}
+      return {
+        status: 200,
+        body: {
+          '_chatIxnAPI-CREATE-URL': this.loadBalanced ? this.url(r, `/genesys/1/service/${s.id}/ixn/chat`) : `/genesys/1/service/${s.id}/ixn/chat`,
+          _id: s.id,
+        },
+      }
     }
     if (rest[0] === 'request-interaction' && rest.length === 1 && method === 'POST') {
       if (!isForm(contentType) && mediaType(contentType) !== 'application/json') return fail('callbackBody', `got ${contentType ?? 'no Content-Type'}`)
@@ -183,8 +204,8 @@ export class GmsStandIn {
         body: {
           _id: s.id,
           _action: 'StartChat',
-          _start_chat_url: `${r.base}/genesys/1/service/${s.id}/ixn/chat`,
-          _comet_url: `${r.base}/genesys/cometd`,
+          _start_chat_url: this.url(r, `/genesys/1/service/${s.id}/ixn/chat`),
+          _comet_url: this.url(r, '/genesys/cometd'),
           _chat_parameters: {subject: 'Your question'},
         },
       }
@@ -201,8 +222,8 @@ export class GmsStandIn {
             {
               _group_name: 'Choose one',
               _group_content: [
-                {_label: 'Call me back', _user_action_url: `${r.base}/genesys/1/service/${s.id}/menu/call-me`},
-                {_label: 'I will call you', _user_action_url: `${r.base}/genesys/1/service/${s.id}/menu/dial`},
+                {_label: 'Call me back', _user_action_url: this.url(r, `/genesys/1/service/${s.id}/menu/call-me`)},
+                {_label: 'I will call you', _user_action_url: this.url(r, `/genesys/1/service/${s.id}/menu/dial`)},
               ],
             },
           ],

@@ -6,7 +6,7 @@
  * Control endpoints (for people and tests):
  *   GET    /__gwe-int/requests?integration=N   what the stand-ins received (JSON)
  *   DELETE /__gwe-int/requests?integration=N   forget it
- *   POST   /__gwe-int/gms-mode                 {"integration": N, "status": 503, "body"?: …}
+ *   POST   /__gwe-int/gms-mode                 {"integration": N, "status": 503, "body"?: …, "loadBalanced"?: true}
  *   GET    /__gwe-int/notifications?integration=N&visitID=V   the page's notification stream (SSE)
  */
 import http, {type IncomingMessage, type ServerResponse} from 'node:http'
@@ -235,7 +235,7 @@ async function control(ctx: Context, req: IncomingMessage, res: ServerResponse, 
       return sendJson(res, 200, {requests: ctx.recorder.list(integration)})
     case '/__gwe-int/gms-mode': {
       if (req.method !== 'POST') return sendJson(res, 200, {modes: ctx.recorder.allModes()})
-      let input: {integration?: unknown; status?: unknown; body?: unknown}
+      let input: {integration?: unknown; status?: unknown; body?: unknown; loadBalanced?: unknown}
       try {
         input = JSON.parse((await readBody(req)).toString('utf8') || '{}') as typeof input
       } catch {
@@ -246,8 +246,11 @@ async function control(ctx: Context, req: IncomingMessage, res: ServerResponse, 
         return sendJson(res, 400, {error: `"integration" must name one of: ${[...ctx.sites.keys()].join(', ')}`})
       if (!Number.isInteger(status) || (status !== 0 && (status < 200 || status > 599)))
         return sendJson(res, 400, {error: '"status" must be an HTTP status (200 or 0 switches the error mode off)'})
+      if (input.loadBalanced !== undefined && typeof input.loadBalanced !== 'boolean')
+        return sendJson(res, 400, {error: '"loadBalanced" must be true or false'})
       ctx.recorder.setMode(input.integration, {status, ...(input.body === undefined ? {} : {body: input.body})})
-      return sendJson(res, 200, {integration: input.integration, status})
+      if (typeof input.loadBalanced === 'boolean') ctx.gms.get(input.integration)!.loadBalanced = input.loadBalanced
+      return sendJson(res, 200, {integration: input.integration, status, loadBalanced: ctx.gms.get(input.integration)!.loadBalanced})
     }
     case '/__gwe-int/notifications': {
       const visitId = url.searchParams.get('visitID')

@@ -129,6 +129,8 @@ const CASES: Case[] = [
 const nameOf = (c: Case) => c.scenario.toLowerCase()
 const idsOf = (n: number): Ids => ({visitID: `A1B2C3D4${String(n).padStart(24, '0')}`, pageID: n === 0 ? 'PAGE 0&x=1+é' : `F00D${String(n).padStart(28, '0')}`})
 const NUMBER = '+1 555 0100 7'
+/** The number as GMS dials it, and as the review and the outcome show it: + and digits. */
+const DIALLED = '+155501007'
 
 /** Generating every integration with the built binary takes a while on a busy machine. */
 const SETUP_TIMEOUT = 240_000
@@ -241,7 +243,7 @@ describeBrowser('GMS callback in Chromium', () => {
 
           // The review says what will happen; nothing but the availability query was sent yet.
           await popup.getByRole('heading', {name: 'Please check your request'}).waitFor()
-          expect(await popup.locator('#review-text').textContent()).toBe(c.review({number: NUMBER, time}))
+          expect(await popup.locator('#review-text').textContent()).toBe(c.review({number: DIALLED, time}))
           await expectAccessible(popup, {label: `${c.scenario} review`})
           await expectNoSideScroll(popup)
           expect((await preview.requests(name, 'gms')).filter((r) => !r.path.endsWith('/availability'))).toEqual([])
@@ -251,7 +253,7 @@ describeBrowser('GMS callback in Chromium', () => {
           if (c.outcome === 'booked') {
             await popup.getByRole('heading', {name: 'Your callback is booked'}).waitFor()
             expect(await popup.locator('#outcome-body p').allTextContents()).toEqual([
-              c.review({number: NUMBER, time}),
+              c.review({number: DIALLED, time}),
               'Thank you. Your callback request is registered.',
             ])
           } else if (c.outcome === 'dial') {
@@ -260,7 +262,7 @@ describeBrowser('GMS callback in Chromium', () => {
             expect(await popup.locator('#outcome-body p').allTextContents()).toEqual([
               'Call us now',
               'Call +15555550100',
-              `Please call from ${NUMBER}, the number you gave us.`,
+              `Please call from ${DIALLED}, the number you gave us.`,
             ])
           } else if (c.outcome === 'access') {
             cancellable = false
@@ -275,7 +277,7 @@ describeBrowser('GMS callback in Chromium', () => {
             expect(await popup.locator('#outcome-body p').allTextContents()).toEqual([
               'Call +1 555 555 0100',
               'When asked, enter the code 2468.',
-              `Please call from ${NUMBER}, the number you gave us.`,
+              `Please call from ${DIALLED}, the number you gave us.`,
               `This number is reserved for you until ${until}.`,
             ])
             expect(await popup.getByRole('button', {name: 'Cancel the callback'}).count()).toBe(0)
@@ -285,7 +287,10 @@ describeBrowser('GMS callback in Chromium', () => {
             expect(await popup.locator('#outcome-body button').allTextContents()).toEqual(['Call me back', 'I will call you'])
             await popup.getByRole('button', {name: 'Call me back'}).click()
             await popup.getByRole('heading', {name: 'Your callback is booked'}).waitFor()
-            expect(await popup.locator('#outcome-body p').allTextContents()).toEqual([c.review({number: NUMBER}), 'Thank you. An agent will call you shortly.'])
+            expect(await popup.locator('#outcome-body p').allTextContents()).toEqual([
+              c.review({number: DIALLED}),
+              'Thank you. An agent will call you shortly.',
+            ])
           }
           await expectAccessible(popup, {label: `${c.scenario} confirmation`})
           await expectNoSideScroll(popup)
@@ -303,7 +308,7 @@ describeBrowser('GMS callback in Chromium', () => {
           // gms_user travels as a header with every request: the visit ID.
           for (const r of gms) expect(r.headers.gms_user, r.path).toBe(ids.visitID)
           expect(request.params).toEqual({
-            [c.number]: NUMBER,
+            [c.number]: DIALLED,
             ...c.params,
             ...(slot ? {_desired_time: slot} : {}),
             visitID: ids.visitID,
@@ -328,7 +333,7 @@ describeBrowser('GMS callback in Chromium', () => {
     )
   })
 
-  it('"Change" on the review goes back to the form, and the corrected number is sent', ({task}) =>
+  it('"Change" on the review goes back to the form; the number reaches GMS as + and digits, as the review shows it', ({task}) =>
     withSession(browser, task, async (session) => {
       const page = await openCustomerPage(session, preview, 'change', idsOf(95))
       await deliverInvitation(page)
@@ -337,15 +342,20 @@ describeBrowser('GMS callback in Chromium', () => {
       await popup.keyboard.press('Enter')
       await popup.getByText('Please enter a phone number: digits, with + and spaces if you like.').waitFor()
       expect(await popup.getByLabel('Phone number').getAttribute('aria-invalid')).toBe('true')
+      // Letters are not a number GMS can dial: the same inline error, nothing sent.
+      await popup.getByLabel('Phone number').fill('+44 20 CALL ME')
+      await popup.keyboard.press('Enter')
+      await popup.getByText('Please enter a phone number: digits, with + and spaces if you like.').waitFor()
       await popup.getByLabel('Phone number').fill('+44 20 7946 0000')
       await popup.keyboard.press('Enter')
       await popup.getByRole('button', {name: 'Change'}).click()
-      await popup.getByLabel('Phone number').fill('+44 20 7946 0001')
+      await popup.getByLabel('Phone number').fill('+44 (20) 7946-0000')
       await popup.keyboard.press('Enter')
+      expect(await popup.locator('#review-text').textContent()).toBe('We will call you at +442079460000 in a few minutes.')
       await popup.getByRole('button', {name: 'Confirm'}).press('Enter')
       await popup.getByRole('heading', {name: 'Your callback is booked'}).waitFor()
       const gms = await preview.requests('change', 'gms')
-      expect(gms.map((r) => r.params._customer_number)).toEqual(['+44 20 7946 0001'])
+      expect(gms.map((r) => r.params._customer_number)).toEqual(['+442079460000'])
     }))
 
   it('the generated notify.sh delivers the invitation to the open page (Notification Service, notify by visit ID)', ({task}) =>

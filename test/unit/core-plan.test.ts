@@ -68,10 +68,30 @@ describe('planNew', () => {
 
   it("returns the medium's note and the placeholder warnings", async () => {
     const plan = await planNew({name: 'gwe-chat', media: 'gwe-chat', out: 'widgets/gwe-chat'}, opts())
-    expect(plan.notes).toEqual([expect.stringMatching(/^GWE chat is built in: startChat\(\) already attaches visitID\/pageID/)])
+    expect(plan.notes).toEqual([
+      expect.stringMatching(/^GWE chat is built in: startChat\(\) already attaches visitID\/pageID/),
+      // Said once, where it matters: Genesys deprecated GWE's own widgets in 8.5.
+      expect.stringMatching(/^Deprecated: Genesys deprecated GWE's own chat widget: it is supported for the life of the 8\.5 release only; .*genesys-widgets/),
+    ])
     expect(Object.keys(statuses(plan))).not.toContain('widgets/gwe-chat/indexGPE.html')
     const placeholder = await planNew({...gmsChat, host: 'https://gms.example.com'}, opts())
     expect(placeholder.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('--host https://gms.example.com is a placeholder'))
+  })
+
+  it('notes that Chat API v1 is deprecated for gms-chat, with the v2 route; gms-callback gets no such note', async () => {
+    const chat = await planNew(gmsChat, opts())
+    expect(chat.notes).toEqual([expect.stringMatching(/^Deprecated: GMS Chat API version 1, .* is deprecated .*`gwe-int new webapi-chat`/)])
+    const callback = await planNew({name: 'cb', media: 'gms-callback', host: 'https://gms.acme.test', out: 'widgets/cb'}, opts())
+    expect(callback.notes).toEqual([])
+  })
+
+  it('warns, in one line, when genesys-widgets is generated for GWE 8.1', async () => {
+    const old = await planNew({name: 'w', media: 'genesys-widgets', gweVersion: '8.1', out: 'widgets/w'}, opts())
+    expect(old.warnings.map((w) => w.message).filter((m) => m.includes('GWE 8.5'))).toEqual([
+      'w: genesys-widgets works with GWE 8.5 and later only (docs/genesys.md#genesys-widgets), but --gwe-version is 8.1: use --gwe-version 8.5',
+    ])
+    const current = await planNew({name: 'w', media: 'genesys-widgets', gweVersion: '8.5', out: 'widgets/w'}, opts())
+    expect(current.warnings.map((w) => w.message).filter((m) => m.includes('GWE 8.5'))).toEqual([])
   })
 
   it("deletes files the integration no longer writes, and refuses to take another integration's files", async () => {
