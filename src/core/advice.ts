@@ -73,6 +73,28 @@ export function integrationWarnings(i: ResolvedIntegration): Warning[] {
   return out
 }
 
+/**
+ * What the GMS service must be configured with for the integration's scenario: the
+ * Callback User's Guide lists the scenario presets as service options, which a request
+ * cannot set (docs/genesys.md#gms-service-options). One line, or none for the built-in
+ * services and media without GMS.
+ */
+export function serviceNotes(i: ResolvedIntegration): string[] {
+  const s = i.scenario
+  if (s?.endpoint !== 'callback') return []
+  const where = `GMS service "${i.service ?? ''}" (section service.${i.service ?? ''})`
+  if (Object.keys(s.params).length === 0)
+    return [`${s.id}: the ${where} decides every option; the widget follows its answers (docs/genesys.md#gms-service-options).`]
+  const options = Object.entries(s.params)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ')
+  const confirm =
+    s.params._wait_for_user_confirm === 'true'
+      ? ' With _wait_for_user_confirm=true GMS waits for the visitor to confirm after a push notification, which this widget does not receive (a browser could only through the comet push type of GMS 8.5.103.10 and later, and how is not documented publicly): set _wait_for_user_confirm=false on the service (docs/genesys.md#gms-confirmation).'
+      : ''
+  return [`${s.id}: configure the ${where} with ${options}; a request cannot set these options (docs/genesys.md#gms-service-options).${confirm}`]
+}
+
 export function warningsFor(list: readonly ResolvedIntegration[]): Warning[] {
   return list.flatMap(integrationWarnings)
 }
@@ -95,7 +117,7 @@ export function nextSteps(list: readonly ResolvedIntegration[], files: readonly 
   if (widgets.length > 0) {
     const where =
       of('gms-widget').length > 0
-        ? 'next to index.html in the GMS sample folder (/genesys/admin/js/sample/cb/ on your GMS)'
+        ? 'next to index.html in the GMS sample folder (/genesys/admin/js/sample/cb/ on your GMS), and configure the GMS service for your scenario (docs/genesys.md#gms-service-options)'
         : 'where the invitation opens it (on GWE next to the invitation, unless --widget-url says otherwise)'
     steps.push(`Copy ${widgets.join(', ')} ${where}.`)
   }

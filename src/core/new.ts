@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import {nextSteps, warningsFor} from './advice.js'
+import {nextSteps, serviceNotes, warningsFor} from './advice.js'
 import {resolveNewAnswers, type NewAnswers, type Resolution, type ResolveOptions} from './answers.js'
 import {assess, assessAll} from './assess.js'
 import {CONFIG_NAMES, type Config} from './config-schema.js'
@@ -92,7 +92,7 @@ export async function planNew(entry: IntegrationEntry, opts: NewOptions): Promis
     configFile,
     baseDir,
     warnings: warningsFor([integration]),
-    notes: [...(note ? [note] : []), ...(deprecation ? [`Deprecated: ${deprecation.text}`] : [])],
+    notes: [...(note ? [note] : []), ...serviceNotes(integration), ...(deprecation ? [`Deprecated: ${deprecation.text}`] : [])],
     nextSteps: nextSteps([integration], files, opts.cwd),
   }
 }

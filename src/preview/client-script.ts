@@ -171,7 +171,7 @@ export const CLIENT_SCRIPT = String.raw`(function () {
       body.textContent = '';
       data.requests.forEach(function (r) {
         var tr = document.createElement('tr');
-        [r.seq, r.service, r.method + ' ' + r.path, JSON.stringify(r.json !== undefined ? r.json : r.params), r.headers.gms_user === undefined ? '' : r.headers.gms_user, r.status].forEach(function (v) {
+        [r.seq, r.service, r.method + ' ' + r.path, JSON.stringify(r.json !== undefined ? r.json : r.params), r.headers.gms_user === undefined ? '' : r.headers.gms_user, r.status + (r.warnings && r.warnings.length ? ' - warning: ' + r.warnings.join(' / ') : '')].forEach(function (v) {
           var td = document.createElement('td');
           td.textContent = String(v);
           tr.appendChild(td);

@@ -13,7 +13,7 @@
  *   POST   /genesys/2/chat/<service>[/<chatId>/<operation>]      Chat API v2 (chat-v2.ts)
  */
 import {ChatV2} from './chat-v2.js'
-import {isForm, mediaType, rejection, type RuleId} from './gms-contract.js'
+import {advisory, isForm, mediaType, rejection, type RuleId, SERVICE_OPTIONS} from './gms-contract.js'
 import {boundValue, MAX_SESSIONS} from './recorder.js'
 import {ScriptedChat, type ChatEvent} from './scripted-agent.js'
 
@@ -33,6 +33,8 @@ export interface GmsRequest {
 export interface GmsAnswer {
   status: number
   body: unknown
+  /** Accepted, but may not work on a real GMS: noted in the request log (ADVISORIES). */
+  warnings?: string[]
 }
 
 /** Numbers in the range reserved for fiction (555-0100..0199). */
@@ -75,6 +77,14 @@ interface Service {
 }
 
 export class GmsStandIn {
+  /**
+   * @param serviceOptions the callback service's configuration (the preview passes the
+   * integration's scenario preset, as a team would configure its service). The service's
+   * options decide the flow; the same options in a request are noted, not obeyed. Without a
+   * configuration (unit tests call the stand-in bare) the request's presets stand in for it.
+   */
+  constructor(private readonly serviceOptions?: Readonly<Record<string, string>>) {}
+
   private ids = 0
   readonly chat = new ChatV2(() => this.nextId())
   readonly services = new Map<string, Service>()
@@ -179,7 +189,18 @@ export class GmsStandIn {
 
   /** `POST /genesys/1/service/callback/<service>`: the answer depends on the scenario's parameters. */
   private callback(r: GmsRequest, service: string): GmsAnswer {
-    const p = r.params
+    const requested = Object.fromEntries(SERVICE_OPTIONS.filter((k) => r.params[k] !== undefined).map((k) => [k, r.params[k]]))
+    const warnings = Object.entries(requested).map(([k, v]) => advisory('serviceOptionInRequest', `${k}=${v}`))
+    const answer = this.callbackAnswer(r, service, {
+      ...r.params,
+      ...Object.fromEntries(SERVICE_OPTIONS.map((k) => [k, undefined])),
+      ...(this.serviceOptions ?? requested),
+    })
+    return warnings.length ? {...answer, warnings} : answer
+  }
+
+  private callbackAnswer(r: GmsRequest, service: string, params: Record<string, string | undefined>): GmsAnswer {
+    const p = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) as Record<string, string>
     if (!p._customer_number) return fail('callbackCustomerNumber')
     if (p._desired_time !== undefined) {
       const t = Date.parse(p._desired_time)

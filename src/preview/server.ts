@@ -73,7 +73,9 @@ export function startServer(port: number): Promise<PreviewServer> {
         setSites(sites, configFile) {
           ctx.sites = new Map(sites.map((s) => [s.name, s]))
           ctx.configFile = configFile
-          ctx.gms = new Map(sites.map((s) => [s.name, new GmsStandIn()]))
+          ctx.gms = new Map(
+            sites.map((s) => [s.name, new GmsStandIn(s.integration.scenario?.endpoint === 'callback' ? s.integration.scenario.params : undefined)]),
+          )
         },
         close: () =>
           new Promise<void>((done) => {
@@ -142,6 +144,7 @@ function record(
   body: {params: Record<string, string>; json?: unknown},
   status: number,
   response: unknown,
+  warnings?: string[],
 ): void {
   ctx.recorder.record({
     integration: site.name,
@@ -155,6 +158,7 @@ function record(
     headers: headersOf(req),
     status,
     response,
+    ...(warnings?.length ? {warnings} : {}),
   })
 }
 
@@ -189,7 +193,7 @@ async function gms(ctx: Context, site: Site, req: IncomingMessage, res: ServerRe
         headers: headersOf(req),
         base: `${ctx.origin}${site.base}${GMS_SEGMENT}`,
       })
-  record(ctx, site, 'gms', req, url, path, body, answer.status, answer.body)
+  record(ctx, site, 'gms', req, url, path, body, answer.status, answer.body, 'warnings' in answer ? answer.warnings : undefined)
   res.setHeader('access-control-allow-origin', ctx.origin)
   sendJson(res, answer.status, answer.body)
 }

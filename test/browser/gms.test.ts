@@ -316,6 +316,11 @@ describeBrowser('GMS callback in Chromium', () => {
             webengagement: '',
           })
           expect(request.status).toBe(200)
+          // The presets are service options: the preview notes each one in its request log, with its source.
+          expect((request.warnings ?? []).map((w) => w.slice(0, w.indexOf(': ')))).toEqual(
+            c.path.includes('/callback/') ? Object.entries(c.params).map(([k, v]) => `${k}=${v}`) : [],
+          )
+          for (const w of request.warnings ?? []) expect(w).toContain('https://docs.genesys.com/Documentation/CLBCK/8.5.2/UG/RequestFromIVR')
           const id = (request.response as {_id: string})._id
           const after = rest.slice(1).map((r) => `${r.method} ${r.path}`)
           const menu = c.outcome === 'menu' ? [`GET /genesys/1/service/${id}/menu/call-me`] : []

@@ -12,6 +12,8 @@ export const GENESYS_ANCHORS = [
   'gms-callback',
   'gms-callback-actions',
   'gms-urls',
+  'gms-service-options',
+  'gms-confirmation',
   'queue-position',
   'availability',
   'chat-v1',

@@ -80,9 +80,27 @@ describe('planNew', () => {
 
   it('notes that Chat API v1 is deprecated for gms-chat, with the v2 route; gms-callback gets no such note', async () => {
     const chat = await planNew(gmsChat, opts())
-    expect(chat.notes).toEqual([expect.stringMatching(/^Deprecated: GMS Chat API version 1, .* is deprecated .*`gwe-int new webapi-chat`/)])
+    expect(chat.notes.filter((n) => n.startsWith('Deprecated: '))).toEqual([
+      expect.stringMatching(/^Deprecated: GMS Chat API version 1, .* is deprecated .*`gwe-int new webapi-chat`/),
+    ])
     const callback = await planNew({name: 'cb', media: 'gms-callback', host: 'https://gms.acme.test', out: 'widgets/cb'}, opts())
-    expect(callback.notes).toEqual([])
+    expect(callback.notes.filter((n) => n.startsWith('Deprecated: '))).toEqual([])
+  })
+
+  it('says what the GMS service must be configured with for the scenario, and what confirmation needs', async () => {
+    const plan = (scenario: string) =>
+      planNew({name: 'cb', media: 'gms-callback', scenario, host: 'https://gms.acme.test', service: 'callme', out: 'widgets/cb'}, opts())
+    expect((await plan('VOICE-NOW-USERTERM')).notes).toEqual([
+      'VOICE-NOW-USERTERM: configure the GMS service "callme" (section service.callme) with _call_direction=USERTERMINATED, _wait_for_agent=false, _wait_for_user_confirm=false, _media_type=voice; a request cannot set these options (docs/genesys.md#gms-service-options).',
+    ])
+    const [wait] = (await plan('VOICE-WAIT-USERTERM')).notes
+    expect(wait).toContain('_wait_for_user_confirm=true,')
+    expect(wait).toContain('which this widget does not receive')
+    expect(wait).toContain('set _wait_for_user_confirm=false on the service (docs/genesys.md#gms-confirmation).')
+    expect((await plan('CUSTOM')).notes).toEqual([
+      'CUSTOM: the GMS service "callme" (section service.callme) decides every option; the widget follows its answers (docs/genesys.md#gms-service-options).',
+    ])
+    expect((await plan('REQUEST-INTERACTION')).notes).toEqual([])
   })
 
   it('warns, in one line, when genesys-widgets is generated for GWE 8.1', async () => {
