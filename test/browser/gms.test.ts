@@ -151,6 +151,7 @@ const EXTRA: Record<string, {media: string; scenario: string}> = {
   'decline-gms-callback': FIRST_CALLBACK,
   'error-gms-callback': FIRST_CALLBACK,
   change: CASES[2],
+  'lb-menu': CASES[6],
 }
 const argsFor = (name: string, c: {media: string; scenario: string}) => [
   c.media,
@@ -361,6 +362,30 @@ describeBrowser('GMS callback in Chromium', () => {
       await popup.getByRole('heading', {name: 'Your callback is booked'}).waitFor()
       const gms = await preview.requests('change', 'gms')
       expect(gms.map((r) => r.params._customer_number)).toEqual(['+442079460000'])
+    }))
+
+  it('CUSTOM behind a load balancer: the menu choice GMS answers on its internal origin is followed on the generated host', ({task}) =>
+    withSession(browser, task, async (session) => {
+      const name = 'lb-menu'
+      const res = await fetch(`${preview.origin}/__gwe-int/gms-mode`, {
+        method: 'POST',
+        headers: {'content-type': 'application/json'},
+        body: JSON.stringify({integration: name, status: 200, loadBalanced: true}),
+      })
+      expect(res.status).toBe(200)
+      const page = await openCustomerPage(session, preview, name, idsOf(96))
+      await deliverInvitation(page)
+      const popup = await acceptIntoPopup(page)
+      await popup.getByLabel('Phone number').fill(NUMBER)
+      await popup.keyboard.press('Enter')
+      await popup.getByRole('button', {name: 'Confirm'}).click()
+      await popup.getByRole('button', {name: 'Call me back'}).click()
+      await popup.getByRole('heading', {name: 'Your callback is booked'}).waitFor()
+      const [create, choice] = await preview.requests(name, 'gms')
+      const id = (create.response as {_id: string})._id
+      const menu = (create.response as {_content: {_group_content: {_user_action_url: string}[]}[]})._content[0]._group_content[0]
+      expect(menu._user_action_url).toBe(`http://gms-node-2:8080/genesys/1/service/${id}/menu/call-me`)
+      expect(`${choice.method} ${choice.path} ${choice.status}`).toBe(`GET /genesys/1/service/${id}/menu/call-me 200`)
     }))
 
   it('the generated notify.sh delivers the invitation to the open page (Notification Service, notify by visit ID)', ({task}) =>
