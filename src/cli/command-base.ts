@@ -5,9 +5,10 @@
 import {Command} from '@oclif/core/command'
 import * as Errors from '@oclif/core/errors'
 import * as Flags from '@oclif/core/flags'
+import type {WarningGroup} from '../core/advice.js'
 import type {AssessedFile} from '../core/assess.js'
 import {EXIT, GweIntError} from '../shared/errors.js'
-import {conflictMessage} from './plan-report.js'
+import {conflictMessage, warningText} from './plan-report.js'
 import {closest} from '../shared/suggest.js'
 
 export abstract class BaseCommand extends Command {
@@ -33,18 +34,19 @@ export abstract class BaseCommand extends Command {
   }
 
   /**
-   * Warnings of a plan, on stderr. One that means the output cannot work in production is
-   * framed so it cannot be missed in a scrolling terminal or a CI log.
+   * Warnings of a plan, on stderr: one line per cause (core/advice.ts groups them). One that
+   * means the output cannot work in production is framed so it cannot be missed in a
+   * scrolling terminal or a CI log.
    */
-  protected warnAll(warnings: readonly {message: string; critical: boolean}[]): void {
-    for (const w of warnings) {
-      if (!w.critical) {
-        this.warnLine(w.message)
+  protected warnAll(groups: readonly WarningGroup[]): void {
+    for (const g of groups) {
+      if (!g.critical) {
+        this.warnLine(warningText(g))
         continue
       }
       const bar = '!'.repeat(72)
       process.stderr.write(`${this.paint('red', bar)}\n`)
-      this.warnLine(this.paint('bold', w.message))
+      this.warnLine(this.paint('bold', warningText(g)))
       process.stderr.write(`${this.paint('red', bar)}\n`)
     }
   }

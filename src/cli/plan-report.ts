@@ -6,6 +6,7 @@ import path from 'node:path'
 import type {Change} from '../core/answers.js'
 import type {AssessedFile, FileStatus} from '../core/assess.js'
 import {summarize} from '../core/assess.js'
+import {shortList, WARNING_CAUSES, type WarningGroup} from '../core/advice.js'
 import {EXIT, GweIntError} from '../shared/errors.js'
 
 export type Paint = (color: 'red' | 'green' | 'yellow' | 'dim' | 'bold' | 'cyan', text: string) => string
@@ -75,14 +76,27 @@ export function conflictMessage(files: AssessedFile[], cwd: string, dryRun = fal
   }
 }
 
-/** --strict: the warnings turn into a failure (exit 1) listing them. */
-export function strictError(warnings: readonly {message: string}[], wrote: boolean): GweIntError {
-  const n = warnings.length
-  return new GweIntError(
-    `--strict: ${n} warning${n === 1 ? '' : 's'}${wrote ? '' : '; nothing was written'}`,
-    EXIT.drift,
-    warnings.map((w) => w.message),
-  )
+/**
+ * One line per cause: a cause met once is its own message; one met more often names its
+ * integrations (cut, with their count), the details once and the fix once.
+ */
+export function warningText(g: WarningGroup): string {
+  if (g.warnings.length === 1) return g.warnings[0].message
+  const {title, advice} = WARNING_CAUSES[g.cause]
+  const details = g.details.length > 0 ? ` (${shortList(g.details, 'values', 3)})` : ''
+  return `${title}${details}: ${shortList(g.integrations, 'integrations')}; ${advice}`
+}
+
+/** `3 warnings`, or `600 warnings (3 causes)` when causes repeat. */
+export function warningCount(groups: readonly WarningGroup[]): string {
+  const n = groups.reduce((sum, g) => sum + g.warnings.length, 0)
+  const causes = groups.length === n ? '' : ` (${groups.length} cause${groups.length === 1 ? '' : 's'})`
+  return `${n} warning${n === 1 ? '' : 's'}${causes}`
+}
+
+/** --strict: the warnings turn into a failure (exit 1) listing their causes, each once. */
+export function strictError(groups: readonly WarningGroup[], wrote: boolean): GweIntError {
+  return new GweIntError(`--strict: ${warningCount(groups)}${wrote ? '' : '; nothing was written'}`, EXIT.drift, groups.map(warningText))
 }
 
 export function summaryLine(files: AssessedFile[]): string {

@@ -1,11 +1,12 @@
 import * as Flags from '@oclif/core/flags'
 import {BaseCommand} from '../cli/command-base.js'
+import {groupWarnings} from '../core/advice.js'
 import {apply} from '../core/apply.js'
 import {withConfigLock} from '../core/lock.js'
 import {diffOf} from '../core/result.js'
 import {generateConfigFile, leftoversOf, planGenerate} from '../core/generate.js'
 import {EXIT_CODES_HELP} from '../cli/help-text.js'
-import {checkReport, fileTree, planJson, relPath, strictError, summaryLine, sweptLine} from '../cli/plan-report.js'
+import {checkReport, fileTree, planJson, relPath, strictError, summaryLine, sweptLine, warningCount} from '../cli/plan-report.js'
 
 export default class Generate extends BaseCommand {
   static summary = 'Regenerate every integration of the config, byte for byte; --check fails on drift.'
@@ -14,7 +15,7 @@ export default class Generate extends BaseCommand {
 
 Files gwe-int wrote for this config that it no longer generates (a renamed invitation, a removed integration) are deleted when nobody edited them, and listed and kept when somebody did (--force deletes them too). Only the output folders the config names are looked at. --dry-run exits 3 when the real run would refuse.
 
-Warnings (stand-in files, URLs without a host, placeholder hosts) go to stderr on every run; --strict turns them into a failure (exit 1), so a CI can refuse placeholders.
+Warnings (stand-in files, URLs without a host, placeholder hosts) go to stderr on every run, one line per cause naming the integrations it concerns (--json lists them per integration); --strict turns them into a failure (exit 1) listing the causes, so a CI can refuse placeholders.
 
 ${EXIT_CODES_HELP}`
 
@@ -58,11 +59,15 @@ ${EXIT_CODES_HELP}`
         templates: flags.templates,
       })
       const files = result.files
-      this.warnAll(result.warnings)
+      const groups = groupWarnings(result.warnings)
+      // --strict lists the causes in its error, so they are not printed twice.
+      const strictFails = flags.strict && groups.length > 0
       const warnings = result.warnings.map((w) => w.message)
       if (flags.check) {
         const stale = files.filter((f) => f.status !== 'unchanged')
         const leftovers = leftoversOf(result)
+        const drift = stale.length > 0 || leftovers.length > 0
+        if (drift || !strictFails) this.warnAll(groups)
         if (!this.jsonEnabled()) {
           for (const f of stale) process.stdout.write(diffOf(f, cwd))
           for (const f of leftovers) process.stdout.write(`leftover: ${relPath(cwd, f)} (a temp/backup file of a killed run; "gwe-int generate" removes it)\n`)
@@ -70,23 +75,24 @@ ${EXIT_CODES_HELP}`
         const report = checkReport(files, cwd)
         const summary = `${report.summary}${leftovers.length ? `, ${leftovers.length} leftover temp/backup file${leftovers.length === 1 ? '' : 's'}` : ''}`
         const json = {summary, files: planJson(files, cwd), leftovers: leftovers.map((f) => relPath(cwd, f)), warnings}
-        if (stale.length > 0 || leftovers.length > 0) {
+        if (drift) {
           if (!this.jsonEnabled()) {
             process.stderr.write(`${summary}\n${report.details.map((l) => `  ${l}\n`).join('')}`)
-            if (flags.strict && warnings.length > 0) process.stderr.write(`--strict: ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (above)\n`)
+            if (strictFails) process.stderr.write(`--strict: ${warningCount(groups)}, listed above\n`)
           }
           this.drifted({check: false, ...json})
         }
-        if (flags.strict && warnings.length > 0) throw strictError(result.warnings, true)
+        if (strictFails) throw strictError(groups, true)
         this.say(`all ${files.length} files up to date`)
         return {check: true, ...json}
       }
+      if (!strictFails) this.warnAll(groups)
       const dryRun = flags['dry-run']
       if (dryRun) {
         this.say(fileTree(files, cwd, this.paint.bind(this), true).join('\n'))
         if (flags.diff) for (const f of files) if (f.status !== 'unchanged') this.say(diffOf(f, cwd))
       }
-      if (flags.strict && warnings.length > 0) throw strictError(result.warnings, false)
+      if (strictFails) throw strictError(groups, false)
       this.refuseConflicts(files, cwd, dryRun)
       if (dryRun) {
         this.say(`dry run: ${summaryLine(files)}; nothing written`)

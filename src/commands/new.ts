@@ -4,6 +4,7 @@ import * as Flags from '@oclif/core/flags'
 import {BaseCommand} from '../cli/command-base.js'
 import {INPUTS} from '../catalog/inputs.js'
 import {MEDIA_IDS} from '../catalog/media.js'
+import {groupWarnings} from '../core/advice.js'
 import {apply} from '../core/apply.js'
 import {withConfigLock} from '../core/lock.js'
 import {newConfigFile, planNew, resolveNew} from '../core/new.js'
@@ -91,18 +92,18 @@ ${EXIT_CODES_HELP}`
     // isatty(0), not process.stdin.isTTY: touching process.stdin sets up a stream for it (start-up time).
     const interactive = isatty(0) && Boolean(process.stdout.isTTY) && !this.jsonEnabled()
     const cwd = process.cwd()
-    const {entry, warnings, notes, changes, recorded} = await resolveNew(
+    const {entry, notes, changes, recorded} = await resolveNew(
       {media: args.media, ...answersFromFlags([...NEW_INPUTS, ...SOURCE_INPUTS], flags)},
       {yes: flags.yes, interactive, prompter: interactive ? await inquirerPrompter() : undefined, reset: flags.reset, cwd, config: flags.config},
     )
-    for (const w of warnings) this.warnLine(w)
     const dryRun = flags['dry-run']
     // Read, merge and write the config under its lock: parallel runs each add their entry.
     const {result, refused, swept} = await withConfigLock(newConfigFile(cwd, flags.config), !dryRun, async () => {
       const result = await planNew(entry, {cwd, config: flags.config, force: flags.force, allowOutside: flags['allow-outside']})
-      this.warnAll(result.warnings)
-      if (flags.strict && warnings.length + result.warnings.length > 0)
-        throw strictError([...warnings.map((message) => ({message})), ...result.warnings], false)
+      const groups = groupWarnings(result.warnings)
+      // --strict lists the causes in its error, so they are not printed twice.
+      if (flags.strict && groups.length > 0) throw strictError(groups, false)
+      this.warnAll(groups)
       const refused = result.files.some((f) => f.status === 'conflict')
       return {result, refused, swept: dryRun || refused ? [] : (await apply(result.files)).swept}
     })
@@ -128,7 +129,7 @@ ${EXIT_CODES_HELP}`
         result.files.filter((f) => f.artifact !== 'config'),
         cwd,
       ),
-      warnings: [...warnings, ...result.warnings.map((w) => w.message)],
+      warnings: result.warnings.map((w) => w.message),
       notes: allNotes,
       nextSteps: result.nextSteps,
     }

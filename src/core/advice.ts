@@ -8,11 +8,100 @@ import path from 'node:path'
 import type {AssessedFile} from './assess.js'
 import type {ResolvedIntegration} from './integration.js'
 
+/**
+ * Every kind of warning, in the order they are printed: a stable id (the cause), whether the
+ * output cannot work in production at all, and what a grouped line says once for every
+ * integration the cause concerns. The per-integration messages below say the same with the
+ * integration's own values.
+ */
+export const WARNING_CAUSES = {
+  'stand-in-invitation': {
+    critical: true,
+    title: "NOT FOR PRODUCTION: gwe-int's stand-in invitation",
+    advice:
+      "accepting it starts no GWE chat or callback (its start function only logs an error) and reports nothing to GWE. Build each from your installation's invite.html: --invite-source path/to/invite.html",
+  },
+  'stand-in-invite-result': {
+    critical: false,
+    title: "gwe-int's stand-in invitation",
+    advice:
+      "its sendInviteResult() does not report the visitor's answer to GWE. For production, build each from your installation's invite.html: --invite-source path/to/invite.html",
+  },
+  'invite-url-without-host': {
+    critical: false,
+    title: 'strategy snippet: invitation URL without a host',
+    advice: 'works only if GWE resolves it against its own server; give the GWE server: --gwe-url https://<gwe-host>:<port>',
+  },
+  'widget-url-without-host': {
+    critical: false,
+    title: 'invitation opens a URL without a host',
+    advice: "the invitation runs inside the visitor's page, so it would open on the visitor's own site: give --gwe-url (or --widget-url with a full URL)",
+  },
+  'placeholder-host': {
+    critical: false,
+    title: 'placeholder host',
+    advice: 'example hosts are reserved for documentation; replace them with your servers before deploying',
+  },
+  'gwe-version-too-old': {
+    critical: false,
+    title: 'GWE version older than the medium works with',
+    advice: 'Genesys Widgets integrate with GWE 8.5 and later (docs/genesys.md#genesys-widgets): use --gwe-version 8.5',
+  },
+} as const satisfies Record<string, {critical: boolean; title: string; advice: string}>
+
+export type WarningCause = keyof typeof WARNING_CAUSES
+
 export interface Warning {
+  /** What causes it: warnings of one cause are printed as one line (groupWarnings). */
+  cause: WarningCause
   integration: string
   message: string
   /** The output cannot work in production at all (not merely needs checking). */
   critical: boolean
+  /** What differs between integrations with this cause, shown once per distinct value (`--host https://gms.example.com`). */
+  detail?: string
+}
+
+/** The warnings of one cause, over every integration it concerns. */
+export interface WarningGroup {
+  cause: WarningCause
+  critical: boolean
+  /** The integrations concerned, each once, in the order met. */
+  integrations: string[]
+  /** The distinct details, in the order met. */
+  details: string[]
+  /** Every warning of the cause, as --json lists them. */
+  warnings: Warning[]
+}
+
+/** Per-integration warnings grouped by cause, in the order of WARNING_CAUSES. */
+export function groupWarnings(warnings: readonly Warning[]): WarningGroup[] {
+  const byCause = new Map<WarningCause, {group: WarningGroup; names: Set<string>; details: Set<string>}>()
+  for (const w of warnings) {
+    let at = byCause.get(w.cause)
+    if (!at) {
+      at = {group: {cause: w.cause, critical: false, integrations: [], details: [], warnings: []}, names: new Set(), details: new Set()}
+      byCause.set(w.cause, at)
+    }
+    const {group, names, details} = at
+    group.critical ||= w.critical
+    if (!names.has(w.integration)) group.integrations.push(w.integration)
+    names.add(w.integration)
+    if (w.detail !== undefined && !details.has(w.detail)) group.details.push(w.detail)
+    if (w.detail !== undefined) details.add(w.detail)
+    group.warnings.push(w)
+  }
+  return (Object.keys(WARNING_CAUSES) as WarningCause[]).flatMap((c) => byCause.get(c)?.group ?? [])
+}
+
+/**
+ * `a, b, c, d, e, … (200 integrations)`: at most `limit` items (all of them when only one
+ * more would be left out), and the count whenever there are several.
+ */
+export function shortList(items: readonly string[], noun: string, limit = 5): string {
+  if (items.length <= 1) return items.join('')
+  const shown = items.length > limit + 1 ? [...items.slice(0, limit), '…'] : items
+  return `${shown.join(', ')} (${items.length} ${noun})`
 }
 
 /** The host of `url` when it is reserved for documentation (RFC 2606): never a real GMS, GWE or vendor. */
@@ -29,32 +118,43 @@ function placeholderHost(url: string | undefined): string | undefined {
 
 export function integrationWarnings(i: ResolvedIntegration): Warning[] {
   const out: Warning[] = []
-  const warn = (message: string, critical = false) => out.push({integration: i.name, message: `${i.name}: ${message}`, critical})
+  const warn = (cause: WarningCause, message: string, detail?: string) =>
+    out.push({
+      cause,
+      integration: i.name,
+      message: `${i.name}: ${message}`,
+      critical: WARNING_CAUSES[cause].critical,
+      ...(detail === undefined ? {} : {detail}),
+    })
   if (!i.inviteSource) {
     if (!i.media.starterTemplate) {
       const what = i.media.branches.includes('CALLBACK') ? 'callback' : 'chat'
       warn(
+        'stand-in-invitation',
         `NOT FOR PRODUCTION: ${i.inviteName} is gwe-int's stand-in invitation; accepting it starts no GWE ${what} (its ${i.media.starter}() only logs an error) and reports nothing to GWE. Build it from your installation's invite.html: --invite-source path/to/invite.html`,
-        true,
       )
     } else {
       warn(
+        'stand-in-invite-result',
         `${i.inviteName} is gwe-int's stand-in invitation: its sendInviteResult() does not report the visitor's answer to GWE. For production, build it from your installation's invite.html: --invite-source path/to/invite.html`,
       )
     }
   }
   if (!i.gweUrl) {
     warn(
+      'invite-url-without-host',
       `the strategy snippet points at ${i.inviteUrl}, a URL without a host, which works only if GWE resolves it against its own server; give the GWE server: --gwe-url https://<gwe-host>:<port>`,
     )
   }
   if (i.widgetUrl && !/^https?:\/\//i.test(i.widgetUrl)) {
     warn(
+      'widget-url-without-host',
       `the invitation opens ${i.widgetUrl}, a URL without a host; the invitation runs inside the visitor's page, so it would open on the visitor's own site: give --gwe-url (or --widget-url with a full URL)`,
     )
   }
   if (i.media.minGweVersion && Number(i.gweVersion) < Number(i.media.minGweVersion)) {
     warn(
+      'gwe-version-too-old',
       `${i.media.id} works with GWE ${i.media.minGweVersion} and later only (docs/genesys.md#genesys-widgets), but --gwe-version is ${i.gweVersion}: use --gwe-version ${i.media.minGweVersion}`,
     )
   }
@@ -67,7 +167,11 @@ export function integrationWarnings(i: ResolvedIntegration): Warning[] {
   ] as const) {
     const host = placeholderHost(url)
     if (host && !seen.has(host))
-      warn(`${label} ${url} is a placeholder (example hosts are reserved for documentation); replace it with your server before deploying`)
+      warn(
+        'placeholder-host',
+        `${label} ${url} is a placeholder (example hosts are reserved for documentation); replace it with your server before deploying`,
+        `${label} ${url}`,
+      )
     if (host) seen.add(host)
   }
   return out
@@ -100,31 +204,38 @@ export function warningsFor(list: readonly ResolvedIntegration[]): Warning[] {
 }
 
 /**
- * Two or three lines naming where the files go (README "Deploying the output"): the
- * invitation to GWE's resources folder, the widget next to the GMS sample (or on GWE),
- * the snippet into the Engagement Logic strategy in Composer.
+ * A few lines naming where the files go (README "Deploying the output"), one per kind of
+ * file however many integrations there are: the invitations to GWE's resources folder, GMS
+ * widgets next to the GMS sample, Chat API v2 pages where the invitation opens them, the
+ * snippets into the Engagement Logic strategy in Composer. Long lists of files are cut, with
+ * their count.
  */
 export function nextSteps(list: readonly ResolvedIntegration[], files: readonly AssessedFile[], cwd: string): string[] {
   const rel = (p: string) => path.relative(cwd, p).split(path.sep).join('/') || '.'
-  const of = (artifact: string) => files.filter((f) => f.artifact === artifact).map((f) => rel(f.path))
+  const of = (artifact: string, keep: (f: AssessedFile) => boolean = () => true) =>
+    shortList(
+      files.filter((f) => f.artifact === artifact && keep(f)).map((f) => rel(f.path)),
+      'files',
+      3,
+    )
   const steps: string[] = []
-  const invites = of('invite')
-  if (invites.length > 0) {
-    const prefixes = [...new Set(list.map((i) => i.gwePrefix))].map((p) => `${p}/resources/`).join(' or ')
-    steps.push(`Copy ${invites.join(', ')} into your GWE server's resources folder (served as ${prefixes}).`)
+  // Invitations per GWE version: 8.1 and 8.5 serve them from different folders.
+  const prefixOf = new Map(list.map((i) => [i.name, i.gwePrefix]))
+  for (const prefix of new Set(list.map((i) => i.gwePrefix))) {
+    const invites = of('invite', (f) => prefixOf.get(f.integration) === prefix)
+    if (invites) steps.push(`Copy ${invites} into your GWE server's resources folder (served as ${prefix}/resources/).`)
   }
-  const widgets = [...of('gms-widget'), ...of('webapi-widget')]
-  if (widgets.length > 0) {
-    const where =
-      of('gms-widget').length > 0
-        ? 'next to index.html in the GMS sample folder (/genesys/admin/js/sample/cb/ on your GMS), and configure the GMS service for your scenario (docs/genesys.md#gms-service-options)'
-        : 'where the invitation opens it (on GWE next to the invitation, unless --widget-url says otherwise)'
-    steps.push(`Copy ${widgets.join(', ')} ${where}.`)
-  }
-  const snippets = of('notification-message')
-  if (snippets.length > 0) {
+  const gmsWidgets = of('gms-widget')
+  if (gmsWidgets)
     steps.push(
-      `In Composer, open WebEngagement_EngagementLogic, find the block that sets notification_message and use ${snippets.join(', ')}; try one visitor with engagement-logic/notify.sh. See README "Deploying the output".`,
+      `Copy ${gmsWidgets} next to index.html in the GMS sample folder (/genesys/admin/js/sample/cb/ on your GMS), and configure the GMS service for your scenario (docs/genesys.md#gms-service-options).`,
+    )
+  const chatPages = of('webapi-widget')
+  if (chatPages) steps.push(`Copy ${chatPages} where each invitation opens it (on GWE next to the invitation, unless --widget-url says otherwise).`)
+  const snippets = of('notification-message')
+  if (snippets) {
+    steps.push(
+      `In Composer, open WebEngagement_EngagementLogic, find the block that sets notification_message and use ${snippets}; try one visitor with engagement-logic/notify.sh. See README "Deploying the output".`,
     )
   }
   return steps

@@ -47,7 +47,6 @@ export interface Change {
 
 export interface Resolution {
   entry: IntegrationEntry
-  warnings: string[]
   /** Things the integrator should know that are not problems (a spelling corrected, a path dropped). */
   notes: string[]
   /** The entry of that name already in the config, when `new` edits it. */
@@ -70,7 +69,6 @@ export interface ResolveOptions {
 }
 
 export async function resolveNewAnswers(given: NewAnswers, opts: ResolveOptions): Promise<Resolution> {
-  const warnings: string[] = []
   const notes: string[] = []
   const ask = opts.interactive && !opts.yes ? opts.prompter : undefined
   const lookup = opts.lookup ?? (() => undefined)
@@ -163,7 +161,7 @@ export async function resolveNewAnswers(given: NewAnswers, opts: ResolveOptions)
       if (!(key in FLAG_OF) && key !== 'name' && !(key in answered)) (answered as Record<string, unknown>)[key] = value
   // Parsed once more now that prompts answered too: the entry holds the normal forms (host, GWE URL).
   const entry = parseGiven(answered)
-  return {entry, warnings, notes, recorded: found, changes: found ? changesBetween(found, entry) : []}
+  return {entry, notes, recorded: found, changes: found ? changesBetween(found, entry) : []}
 }
 
 /** The answers an entry records (the inverse of toEntry). */

@@ -78,6 +78,8 @@ describe('npm pack', () => {
       'bin/code-cache.cjs',
       'oclif.manifest.json',
       'schema/gwe-int.schema.json',
+      'schema/gwe-int-doctor.schema.json',
+      'dist/commands/doctor.cjs',
       'docs/genesys.md',
       'dist/main/run.cjs',
       'dist/commands/new.cjs',
@@ -95,7 +97,7 @@ describe('npm pack', () => {
     if (typeof (Module as {enableCompileCache?: unknown}).enableCompileCache === 'function') expect(recorded).toEqual([])
     else expect(recorded.length).toBeGreaterThan(0)
     const allowed =
-      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|SECURITY\.md|oclif\.manifest\.json|bin\/run\.c?js|bin\/code-cache\.cjs|dist\/.+\.cjs|dist\/code-cache\/.+\.cjs\.bin|schema\/gwe-int\.schema\.json|docs\/genesys\.md|templates\/.+\.hbs)$/
+      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|SECURITY\.md|oclif\.manifest\.json|bin\/run\.c?js|bin\/code-cache\.cjs|dist\/.+\.cjs|dist\/code-cache\/.+\.cjs\.bin|schema\/gwe-int(-doctor)?\.schema\.json|docs\/genesys\.md|templates\/.+\.hbs)$/
     expect(
       packed.filter((f) => !allowed.test(f)),
       'unexpected files in the package',

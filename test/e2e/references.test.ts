@@ -52,7 +52,7 @@ describe('no internal references', () => {
       ['list', ['list']],
       ['--help', ['--help']],
     ]
-    for (const command of ['new', 'generate', 'list', 'patch', 'preview', 'schema', 'templates eject'])
+    for (const command of ['new', 'generate', 'list', 'patch', 'preview', 'doctor', 'schema', 'templates eject'])
       jobs.push([`${command} --help`, [...command.split(' '), '--help']])
     // Every medium, and every scenario of the GMS media, each in its own folder.
     for (const m of media.media) {

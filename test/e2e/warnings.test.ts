@@ -60,6 +60,8 @@ describe('warnings and next steps (built binary)', () => {
     expect(run.exitCode).toBe(1)
     expect(String(run.stderr)).toMatch(/error: --strict: \d+ warnings; nothing was written/)
     expect(String(run.stderr)).toContain('  gms-chat: --host https://gms.example.com is a placeholder')
+    // The error lists them; they are not printed as warnings first.
+    expect(String(run.stderr)).not.toContain('warning:')
     expect(listFiles(cwd)).toEqual([])
   })
 
@@ -75,6 +77,7 @@ describe('warnings and next steps (built binary)', () => {
     const strict = await gweInt(['generate', '--check', '--strict'], {cwd})
     expect(strict.exitCode).toBe(1)
     expect(String(strict.stderr)).toContain('error: --strict: 1 warning\n  gms-callback: --host https://gms.example.com is a placeholder')
+    expect(String(strict.stderr)).not.toContain('warning:')
     // Fixed in the config: strict passes.
     const file = path.join(cwd, 'gwe-int.config.json')
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('https://gms.example.com', 'https://gms.acme.test'))
@@ -101,5 +104,83 @@ describe('warnings and next steps (built binary)', () => {
     expect(json.nextSteps).toEqual(steps.map((s) => s.replace(/^\s*- /, '')))
     const quiet = await gweInt(['generate', '--quiet'], {cwd})
     expect(String(quiet.stdout)).toBe('')
+  })
+
+  it('3 integrations sharing two causes: two warning lines naming the three; --json per integration; -q and --strict never repeat', {
+    timeout: 180_000,
+  }, async () => {
+    const cwd = tempDir()
+    fs.copyFileSync(INVITE, path.join(cwd, 'invite.html'))
+    const names = ['north', 'south', 'west']
+    const entry = (name: string) => ({name, media: 'gms-chat', host: 'https://gms.example.com', inviteSource: 'invite.html', out: `widgets/${name}`})
+    fs.writeFileSync(path.join(cwd, 'gwe-int.config.json'), JSON.stringify({integrations: names.map(entry)}, null, 2))
+    const lines = (text: unknown) => String(text).split('\n').filter(Boolean)
+
+    const run = await gweInt(['generate'], {cwd})
+    expect(run.exitCode, String(run.stderr)).toBe(0)
+    const warned = lines(run.stderr)
+    expect(warned).toHaveLength(2)
+    for (const line of warned) expect(line).toMatch(/^warning: .*: north, south, west \(3 integrations\); /)
+    expect(warned[0]).toContain('without a host')
+    expect(warned[0].match(/--gwe-url/g)).toHaveLength(1)
+    expect(warned[1]).toContain('placeholder host (--host https://gms.example.com)')
+
+    // --json: the warnings per integration, each exactly as that integration alone reports them.
+    const json = await gweInt(['generate', '--json'], {cwd})
+    expect(json.exitCode).toBe(0)
+    const all: string[] = JSON.parse(String(json.stdout)).warnings
+    const alone: string[] = []
+    for (const name of names) alone.push(...JSON.parse(String((await gweInt(['generate', '--json', '--only', name], {cwd})).stdout)).warnings)
+    expect(all).toEqual(alone)
+    expect(all).toHaveLength(6)
+    for (const name of names) expect(all.filter((w) => w.startsWith(`${name}: `))).toHaveLength(2)
+    expect(lines(json.stderr)).toEqual(warned)
+
+    // -q: the same two lines, nothing else.
+    const quiet = await gweInt(['generate', '-q'], {cwd})
+    expect(String(quiet.stdout)).toBe('')
+    expect(lines(quiet.stderr)).toEqual(warned)
+
+    // --strict: the causes once, in the error, not as warnings before it.
+    const causes = warned.map((l) => `  ${l.replace(/^warning: /, '')}`)
+    for (const args of [
+      ['generate', '--strict'],
+      ['generate', '--check', '--strict', '-q'],
+    ]) {
+      const strict = await gweInt(args, {cwd})
+      expect(strict.exitCode, args.join(' ')).toBe(1)
+      const wrote = args.includes('--check') ? '' : '; nothing was written'
+      expect(lines(strict.stderr), args.join(' ')).toEqual([`error: --strict: 6 warnings (2 causes)${wrote}`, ...causes])
+    }
+
+    // --check --strict with drift: the drift report, the warnings once, the --strict line pointing at them.
+    fs.appendFileSync(path.join(cwd, 'widgets/south/indexGPE.html'), '<!-- edited -->\n')
+    const drift = await gweInt(['generate', '--check', '--strict'], {cwd})
+    expect(drift.exitCode).toBe(1)
+    const report = lines(drift.stderr)
+    expect(report.filter((l) => l.startsWith('warning: '))).toEqual(warned)
+    expect(report.filter((l) => l.includes('north, south, west'))).toHaveLength(2)
+    expect(report.at(-1)).toBe('--strict: 6 warnings (2 causes), listed above')
+
+    // Next steps: one line per kind of file, naming the three files with their count.
+    const steps = String(run.stdout).split('Next steps:\n')[1].trim().split('\n')
+    expect(steps).toHaveLength(3)
+    expect(steps[0]).toContain('widgets/north/inviteGMS.html, widgets/south/inviteGMS.html, widgets/west/inviteGMS.html (3 files)')
+    expect(steps[1]).toContain('widgets/north/indexGPE.html, widgets/south/indexGPE.html, widgets/west/indexGPE.html (3 files)')
+  })
+
+  it('the NOT FOR PRODUCTION cause of several integrations: framed once, naming them all', async () => {
+    const cwd = tempDir()
+    const integrations = ['chat-a', 'chat-b'].map((name) => ({name, media: 'gwe-chat', gweUrl: 'https://gwe.acme.test', out: `widgets/${name}`}))
+    fs.writeFileSync(path.join(cwd, 'gwe-int.config.json'), JSON.stringify({integrations}))
+    const run = await gweInt(['generate', '--dry-run'], {cwd})
+    expect(run.exitCode, String(run.stderr)).toBe(0)
+    const lines = String(run.stderr).split('\n').filter(Boolean)
+    expect(lines).toHaveLength(3)
+    expect(lines[0]).toMatch(/^!{20,}$/)
+    expect(lines[1]).toMatch(/^warning: NOT FOR PRODUCTION: .*: chat-a, chat-b \(2 integrations\); .*--invite-source/)
+    expect(lines[2]).toMatch(/^!{20,}$/)
+    const json = JSON.parse(String((await gweInt(['generate', '--dry-run', '--json'], {cwd})).stdout))
+    expect(json.warnings.map((w: string) => w.split(':')[0])).toEqual(['chat-a', 'chat-b'])
   })
 })
