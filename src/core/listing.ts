@@ -45,5 +45,6 @@ export function catalogueListing() {
       summary: ARTIFACTS[a].summary,
     })),
     note: m.note ?? null,
+    deprecated: m.deprecation ? {...m.deprecation} : null,
   }))
 }

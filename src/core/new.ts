@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import {nextSteps, warningsFor} from './advice.js'
+import {nextSteps, serviceNotes, warningsFor} from './advice.js'
 import {resolveNewAnswers, type NewAnswers, type Resolution, type ResolveOptions} from './answers.js'
 import {assess, assessAll} from './assess.js'
 import {CONFIG_NAMES, type Config} from './config-schema.js'
@@ -86,14 +86,14 @@ export async function planNew(entry: IntegrationEntry, opts: NewOptions): Promis
   const obsolete = findObsolete({folders, expected: expectedPaths(all, baseDir), regenerate, force: opts.force, read: readExisting})
   // The config is merged, never a conflict: only the integration's own files are checked.
   const files = sortByPath([...(await assessAll(planned, readExisting, opts.force)), ...obsolete, ...assess([configPlanned], readExisting, true)])
-  const note = integration.media.note
+  const {note, deprecation} = integration.media
   return {
     files,
     integrations: [integration],
     configFile,
     baseDir,
     warnings: warningsFor([integration]),
-    notes: note ? [note] : [],
+    notes: [...(note ? [note] : []), ...serviceNotes(integration), ...(deprecation ? [`Deprecated: ${deprecation.text}`] : [])],
     nextSteps: nextSteps([integration], files, opts.cwd),
   }
 }

@@ -246,7 +246,7 @@
             r.method + ' ' + r.path,
             JSON.stringify(r.json !== undefined ? r.json : r.params),
             r.headers.gms_user === undefined ? '' : r.headers.gms_user,
-            r.status,
+            r.status + (r.warnings && r.warnings.length ? ' - warning: ' + r.warnings.join(' / ') : ''),
           ].forEach(function (v) {
             var td = document.createElement('td')
             td.textContent = String(v)
