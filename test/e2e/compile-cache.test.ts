@@ -36,7 +36,9 @@ describe('start-up caches', () => {
     const r = await gweInt(NEW, {cwd: dir, env: {TMPDIR: path.join(file, 'tmp'), XDG_CACHE_HOME: cache}})
     expect(r.exitCode, String(r.stderr)).toBe(0)
     // Node 20 has no compile cache: it uses the cache recorded at build time and writes nothing.
-    const cached = fs.existsSync(cache) ? fs.readdirSync(cache, {recursive: true, encoding: 'utf8'}).filter((f) => fs.statSync(path.join(cache, f)).isFile()) : []
+    const cached = fs.existsSync(cache)
+      ? fs.readdirSync(cache, {recursive: true, encoding: 'utf8'}).filter((f) => fs.statSync(path.join(cache, f)).isFile())
+      : []
     const major = Number((await execa('node', ['-p', 'process.versions.node'])).stdout.split('.')[0])
     if (major >= 22) expect(cached.length).toBeGreaterThan(0)
     else expect(cached).toEqual([])
