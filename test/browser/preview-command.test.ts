@@ -367,7 +367,7 @@ describe('the preview stand-ins (HTTP, no browser)', () => {
     expect(await preview.requests('cb')).toHaveLength(1)
     // Its own pages, and clients that are not browsers.
     const own = await post(control, json, 'application/json', {origin: preview.origin, 'sec-fetch-site': 'same-origin'})
-    expect([own.status, await own.json()]).toEqual([200, {integration: 'cb', status: 503}])
+    expect([own.status, await own.json()]).toEqual([200, {integration: 'cb', status: 503, loadBalanced: false}])
     expect((await post(control, JSON.stringify({integration: 'cb', status: 0}), 'application/json; charset=utf-8')).status).toBe(200)
   })
 
