@@ -40,8 +40,8 @@ export function bigConfig(root, count = 200) {
  * outside the timed runs.
  */
 export function baselineJobs(root, config, regenerate) {
-  const {integrationSchema, resolveIntegration} = importDist(root, 'core/integration.js')
-  const {buildContext} = importDist(root, 'core/view-model.js')
+  const {integrationSchema, resolveIntegration} = importDist(root, 'core/integration/integration.js')
+  const {buildContext} = importDist(root, 'core/integration/view-model.js')
   const {ARTIFACTS} = importDist(root, 'catalog/artifacts.js')
   const jobs = []
   for (const entry of config.integrations) {
@@ -70,8 +70,8 @@ function importDist(_root, rel) {
 const FIXTURE_MODULES = {
   'catalog/media.js': ['findMedia'],
   'catalog/artifacts.js': ['ARTIFACTS'],
-  'core/integration.js': ['integrationSchema', 'resolveIntegration'],
-  'core/view-model.js': ['buildContext'],
+  'core/integration/integration.js': ['integrationSchema', 'resolveIntegration'],
+  'core/integration/view-model.js': ['buildContext'],
 }
 
 async function bundle(root, work, name, modules) {

@@ -38,7 +38,7 @@ export interface InputSpec {
 
 /**
  * One row per answer. The flags of `new` and `patch` are made from it (cli/input-flags.ts),
- * and so are the flag names in error messages (core/answers.ts FLAG_OF).
+ * and so are the flag names in error messages (core/integration/answers.ts FLAG_OF).
  */
 export const INPUTS = {
   scenario: {name: 'scenario', flag: 'scenario', summary: 'GMS scenario the invitation starts', helpValue: 'SCENARIO', question: 'Which scenario?'},

@@ -46,8 +46,8 @@ export interface MediaKind {
  * What a medium's `host` is. A GMS host is a base URL (scheme, host and port): gwe-int adds
  * the /genesys/... paths itself, so a host ending in /genesys has that path dropped (with a
  * note) and any other path is refused. A vendor's URL is a full URL, path and query kept.
- * The host is normalised from this once, where an entry is parsed (core/host.ts through
- * core/integration.ts); everything after that trusts the value.
+ * The host is normalised from this once, where an entry is parsed (core/integration/host.ts through
+ * core/integration/integration.ts); everything after that trusts the value.
  */
 export interface HostSpec {
   kind: 'base-url' | 'full-url'

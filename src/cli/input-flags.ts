@@ -6,7 +6,7 @@
 import * as Flags from '@oclif/core/flags'
 import type {OptionFlag} from '@oclif/core/interfaces'
 import {INPUTS, type AnswerName, type FlagName} from '../catalog/inputs.js'
-import type {NewAnswers} from '../core/answers.js'
+import type {NewAnswers} from '../core/integration/answers.js'
 
 /** Where a command words a flag differently from the table (e.g. a default it alone applies). */
 export type FlagOverrides<N extends AnswerName> = Partial<Record<N, {summary?: string; helpValue?: string}>>

@@ -3,9 +3,9 @@
  * never print; commands call these and print the lines.
  */
 import path from 'node:path'
-import type {Change} from '../core/answers.js'
-import type {AssessedFile, FileStatus} from '../core/assess.js'
-import {summarize} from '../core/assess.js'
+import type {Change} from '../core/integration/answers.js'
+import type {AssessedFile, FileStatus} from '../core/write/assess.js'
+import {summarize} from '../core/write/assess.js'
 import {shortList, WARNING_CAUSES, type WarningGroup} from '../core/advice.js'
 import {EXIT, GweIntError} from '../shared/errors.js'
 

@@ -5,8 +5,8 @@
  * so `new`, `generate` and their --json output say the same thing; commands only print it.
  */
 import path from 'node:path'
-import type {AssessedFile} from './assess.js'
-import type {ResolvedIntegration} from './integration.js'
+import type {AssessedFile} from './write/assess.js'
+import type {ResolvedIntegration} from './integration/integration.js'
 
 /**
  * Every kind of warning, in the order they are printed: a stable id (the cause), whether the

@@ -6,14 +6,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {nextSteps, warningsFor} from './advice.js'
-import {resolveNewAnswers, type NewAnswers, type Resolution, type ResolveOptions} from './answers.js'
-import {assess, assessAll} from './assess.js'
-import {CONFIG_NAMES, type Config} from './config-schema.js'
-import {findConfig, parseConfig, readConfigText, regenerateHint, upsertEntry} from './config.js'
-import {checkFiles, checkInside, checkReserved, readExisting, readText, realResolver} from './disk.js'
-import {resolveIntegration, type IntegrationEntry} from './integration.js'
-import {findObsolete} from './obsolete.js'
-import {checkClashes, expectedPaths, loadSourcePatcher, planIntegration, sortByPath, type PlannedFile} from './plan.js'
+import {resolveNewAnswers, type NewAnswers, type Resolution, type ResolveOptions} from './integration/answers.js'
+import {assess, assessAll} from './write/assess.js'
+import {CONFIG_NAMES, type Config} from './config/config-schema.js'
+import {findConfig, parseConfig, readConfigText, regenerateHint, upsertEntry} from './config/config.js'
+import {checkFiles, checkInside, checkReserved, readExisting, readText, realResolver} from './write/disk.js'
+import {resolveIntegration, type IntegrationEntry} from './integration/integration.js'
+import {findObsolete} from './write/obsolete.js'
+import {checkClashes, expectedPaths, loadSourcePatcher, planIntegration, sortByPath, type PlannedFile} from './write/plan.js'
 import type {OperationResult} from './result.js'
 
 export interface NewOptions {
@@ -34,7 +34,7 @@ async function readConfigIfAny(file: string): Promise<{text: string; config: Con
 
 /**
  * The answers of `new`, starting from the config's entry of that name when there is one
- * (core/answers.ts). Paths come back relative to the config's folder, as recorded.
+ * (core/integration/answers.ts). Paths come back relative to the config's folder, as recorded.
  */
 export async function resolveNew(
   given: NewAnswers,

@@ -6,14 +6,14 @@
 import path from 'node:path'
 import {findMedia, MEDIA} from '../catalog/media.js'
 import {loadTemplates} from '../render/templates.js'
-import {checkGiven, defaultFor, type NewAnswers} from './answers.js'
-import {assess, type AssessedFile} from './assess.js'
-import {readExisting, readText} from './disk.js'
+import {checkGiven, defaultFor, type NewAnswers} from './integration/answers.js'
+import {assess, type AssessedFile} from './write/assess.js'
+import {readExisting, readText} from './write/disk.js'
 import {invalid} from '../shared/errors.js'
-import {resolveIntegration} from './integration.js'
+import {resolveIntegration} from './integration/integration.js'
 import {detectKind, type PatchResult, type SourceKind} from '../patch/index.js'
-import {patchSource} from './source-patches.js'
-import {unsafeCharIn} from './validate.js'
+import {patchSource} from './write/source-patches.js'
+import {unsafeCharIn} from './integration/validate.js'
 
 export interface PatchOptions {
   cwd: string

@@ -4,7 +4,7 @@
  */
 import {GweIntError, EXIT, invalid} from '../shared/errors.js'
 import {loadConfig, selectIntegrations} from '../core/generate.js'
-import {loadSourcePatcher} from '../core/plan.js'
+import {loadSourcePatcher} from '../core/write/plan.js'
 import {startServer, type PreviewServer} from './server.js'
 import {planSite, type Site} from './site.js'
 

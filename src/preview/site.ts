@@ -1,7 +1,7 @@
 /**
  * What the preview serves for each integration: the config entry re-planned in memory
  * with every URL pointed at the preview server, namespaced per integration. The plan
- * is the same pure plan `generate` writes (src/core/plan.ts), so the preview shows
+ * is the same pure plan `generate` writes (src/core/write/plan.ts), so the preview shows
  * exactly the generated files, only with local URLs.
  *
  *   /i/<name>/                                    the customer page (GWE tracker stand-in)
@@ -17,10 +17,10 @@ import {ARTIFACTS} from '../catalog/artifacts.js'
 import type {MediaKind} from '../catalog/media.js'
 import {findMedia} from '../catalog/media.js'
 import {GMS_SAMPLE_PATH} from '../catalog/inputs.js'
-import {regenerateHint} from '../core/config.js'
+import {regenerateHint} from '../core/config/config.js'
 import {invalid} from '../shared/errors.js'
-import {resolveIntegration, type IntegrationEntry, type ResolvedIntegration} from '../core/integration.js'
-import {planIntegration, type PatchFromSource} from '../core/plan.js'
+import {resolveIntegration, type IntegrationEntry, type ResolvedIntegration} from '../core/integration/integration.js'
+import {planIntegration, type PatchFromSource} from '../core/write/plan.js'
 import {readTextFile} from '../shared/regular-file.js'
 import {contentTypeOf} from './http-util.js'
 

@@ -6,7 +6,7 @@
  * base, test/golden/<case name>.diff (UPDATE_GOLDEN=1 rewrites them all).
  */
 import {MEDIA, type MediaKind} from '../../src/catalog/media.js'
-import type {IntegrationEntry} from '../../src/core/integration.js'
+import type {IntegrationEntry} from '../../src/core/integration/integration.js'
 
 export interface GoldenCase {
   /** Folder name under test/golden and integration name. */

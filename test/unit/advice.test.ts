@@ -5,8 +5,8 @@
  */
 import {describe, expect, it} from 'vitest'
 import {groupWarnings, integrationWarnings, nextSteps, shortList, WARNING_CAUSES, warningsFor} from '../../src/core/advice.js'
-import type {AssessedFile} from '../../src/core/assess.js'
-import {type IntegrationEntry, resolveIntegration} from '../../src/core/integration.js'
+import type {AssessedFile} from '../../src/core/write/assess.js'
+import {type IntegrationEntry, resolveIntegration} from '../../src/core/integration/integration.js'
 import {strictError, warningCount, warningText} from '../../src/cli/plan-report.js'
 
 const gmsChat = (name: string, extra: Partial<IntegrationEntry> = {}): IntegrationEntry => ({

@@ -6,11 +6,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it, vi} from 'vitest'
-import {apply} from '../../src/core/apply.js'
-import {assess, type AssessedFile} from '../../src/core/assess.js'
-import {checkTargets, readExisting, realResolve, realResolver} from '../../src/core/disk.js'
+import {apply} from '../../src/core/write/apply.js'
+import {assess, type AssessedFile} from '../../src/core/write/assess.js'
+import {checkTargets, readExisting, realResolve, realResolver} from '../../src/core/write/disk.js'
 import {GweIntError} from '../../src/shared/errors.js'
-import type {PlannedFile} from '../../src/core/plan.js'
+import type {PlannedFile} from '../../src/core/write/plan.js'
 import {listFiles, tempDir} from '../helpers/cli.js'
 
 const planned = (dir: string, rel: string, content: string, executable = false): PlannedFile => ({

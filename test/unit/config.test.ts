@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {parseConfig} from '../../src/core/config.js'
-import {parseConfigDocument} from '../../src/core/config-yaml.js'
+import {parseConfig} from '../../src/core/config/config.js'
+import {parseConfigDocument} from '../../src/core/config/config-yaml.js'
 
 const FILE = 'gwe-int.config.json'
 const entry = (over: Record<string, unknown> = {}) => ({name: 'site', media: 'gms-chat', host: 'https://gms.example.com:8443', ...over})

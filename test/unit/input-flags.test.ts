@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {INPUTS, type AnswerName} from '../../src/catalog/inputs.js'
 import {answersFromFlags, inputFlags} from '../../src/cli/input-flags.js'
-import {FLAG_OF} from '../../src/core/answers.js'
+import {FLAG_OF} from '../../src/core/integration/answers.js'
 import New from '../../src/commands/new.js'
 import Patch from '../../src/commands/patch.js'
 

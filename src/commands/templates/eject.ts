@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 import {BaseCommand} from '../../cli/command-base.js'
-import {apply} from '../../core/apply.js'
+import {apply} from '../../core/write/apply.js'
 import {EJECT_README, ejectNextSteps, planEject} from '../../core/eject.js'
 import {fileTree, planJson, relPath, summaryLine} from '../../cli/plan-report.js'
 

@@ -4,13 +4,13 @@
  * detection all consume the same plan (see assess.ts and apply.ts).
  */
 import path from 'node:path'
-import {ARTIFACTS} from '../catalog/artifacts.js'
-import {loadTemplates, type TemplateSet} from '../render/templates.js'
-import {buildContext} from './view-model.js'
-import {invalid} from '../shared/errors.js'
+import {ARTIFACTS} from '../../catalog/artifacts.js'
+import {loadTemplates, type TemplateSet} from '../../render/templates.js'
+import {buildContext} from '../integration/view-model.js'
+import {invalid} from '../../shared/errors.js'
 import {addHeader} from './header.js'
-import type {ResolvedIntegration} from './integration.js'
-import type {ArtifactId} from '../catalog/media.js'
+import type {ResolvedIntegration} from '../integration/integration.js'
+import type {ArtifactId} from '../../catalog/media.js'
 
 export interface PlannedFile {
   /** Absolute path. */

@@ -3,12 +3,12 @@
  * patched (src/patch) with fragments rendered from the same template partials the
  * built-in files use, so both paths stay in step. Also used by `gwe-int patch`.
  */
-import type {ArtifactId} from '../catalog/media.js'
-import type {TemplateSet} from '../render/templates.js'
-import {buildContext} from './view-model.js'
-import {invalid} from '../shared/errors.js'
-import type {ResolvedIntegration} from './integration.js'
-import {detectKind, patchInvite, patchWidget, type InvitePatchSpec, type PatchResult, type SourceKind, type WidgetPatchSpec} from '../patch/index.js'
+import type {ArtifactId} from '../../catalog/media.js'
+import type {TemplateSet} from '../../render/templates.js'
+import {buildContext} from '../integration/view-model.js'
+import {invalid} from '../../shared/errors.js'
+import type {ResolvedIntegration} from '../integration/integration.js'
+import {detectKind, patchInvite, patchWidget, type InvitePatchSpec, type PatchResult, type SourceKind, type WidgetPatchSpec} from '../../patch/index.js'
 
 /** Leading `//` comment lines of a rendered partial (they explain the template, not the patch target). */
 function declarationOnly(text: string): string {

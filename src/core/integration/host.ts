@@ -4,7 +4,7 @@
  * (MediaKind.host). It runs where an entry is parsed (integrationSchema) and where a
  * prompt checks an answer; everything after that trusts the parsed value.
  */
-import type {MediaKind} from '../catalog/media.js'
+import type {MediaKind} from '../../catalog/media.js'
 import {checkHttpUrl} from './validate.js'
 
 export interface HostResult {

@@ -4,15 +4,15 @@
  * defaulted, normalized form that rendering consumes.
  */
 import * as z from 'zod/mini'
-import {findMedia, MEDIA_IDS, type InviteType, type MediaKind} from '../catalog/media.js'
-import {findScenario, SCENARIOS, type Scenario} from '../catalog/scenarios.js'
-import {DEFAULT_GWE_VERSION, GMS_SAMPLE_PATH, GWE_PREFIX, GWE_VERSIONS, type GweVersion} from '../catalog/inputs.js'
+import {findMedia, MEDIA_IDS, type InviteType, type MediaKind} from '../../catalog/media.js'
+import {findScenario, SCENARIOS, type Scenario} from '../../catalog/scenarios.js'
+import {DEFAULT_GWE_VERSION, GMS_SAMPLE_PATH, GWE_PREFIX, GWE_VERSIONS, type GweVersion} from '../../catalog/inputs.js'
 import {normalizeHost} from './host.js'
-import {closest} from '../shared/suggest.js'
+import {closest} from '../../shared/suggest.js'
 import * as v from './validate.js'
 import * as vt from './visitor-text.js'
-import en from '../locales/en.js'
-import {DEFAULT_LOCALE, LOCALE_CODES, MESSAGE_KEYS, type Messages} from '../locales/index.js'
+import en from '../../locales/en.js'
+import {DEFAULT_LOCALE, LOCALE_CODES, MESSAGE_KEYS, type Messages} from '../../locales/index.js'
 
 // zod's functional build (zod/mini): the same validation and messages as its method-chaining
 // one, at about half the cost of building the schemas at every start. English messages, as

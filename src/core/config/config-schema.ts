@@ -4,7 +4,7 @@
  * through integrationSchema).
  */
 import * as z from 'zod/mini'
-import {integrationSchema} from './integration.js'
+import {integrationSchema} from '../integration/integration.js'
 
 export const CONFIG_NAMES = ['gwe-int.config.json', 'gwe-int.config.yaml', 'gwe-int.config.yml']
 export const SCHEMA_REF = './node_modules/gwe-int/schema/gwe-int.schema.json'

@@ -3,12 +3,12 @@
  * integration and the catalogue, so templates hold no logic beyond #if/#each.
  * `templates eject` documents these fields for custom templates.
  */
-import {ARTIFACTS} from '../catalog/artifacts.js'
-import {ATTACHED_DATA_KEYS, KEYS} from '../catalog/keys.js'
-import {FIELD_PARAM, findScenario, type Scenario} from '../catalog/scenarios.js'
-import {accentPalette, type AccentPalette} from '../render/css-color.js'
-import {jsString} from '../shared/escape.js'
-import {localeSpec, messagesFor, type Messages} from '../locales/index.js'
+import {ARTIFACTS} from '../../catalog/artifacts.js'
+import {ATTACHED_DATA_KEYS, KEYS} from '../../catalog/keys.js'
+import {FIELD_PARAM, findScenario, type Scenario} from '../../catalog/scenarios.js'
+import {accentPalette, type AccentPalette} from '../../render/css-color.js'
+import {jsString} from '../../shared/escape.js'
+import {localeSpec, messagesFor, type Messages} from '../../locales/index.js'
 import type {ResolvedIntegration} from './integration.js'
 
 export interface ScenarioView {
