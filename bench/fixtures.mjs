@@ -41,7 +41,7 @@ export function bigConfig(root, count = 200) {
  */
 export function baselineJobs(root, config, regenerate) {
   const {integrationSchema, resolveIntegration} = importDist(root, 'core/integration/integration.js')
-  const {buildContext} = importDist(root, 'core/integration/view-model.js')
+  const {buildContext} = importDist(root, 'core/integration/template-context.js')
   const {ARTIFACTS} = importDist(root, 'catalog/artifacts.js')
   const jobs = []
   for (const entry of config.integrations) {
@@ -71,7 +71,7 @@ const FIXTURE_MODULES = {
   'catalog/media.js': ['findMedia'],
   'catalog/artifacts.js': ['ARTIFACTS'],
   'core/integration/integration.js': ['integrationSchema', 'resolveIntegration'],
-  'core/integration/view-model.js': ['buildContext'],
+  'core/integration/template-context.js': ['buildContext'],
 }
 
 async function bundle(root, work, name, modules) {

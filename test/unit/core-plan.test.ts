@@ -10,7 +10,7 @@ import {apply} from '../../src/core/write/apply.js'
 import {planGenerate} from '../../src/core/generate.js'
 import type {IntegrationEntry} from '../../src/core/integration/integration.js'
 import {planNew} from '../../src/core/new.js'
-import {planPatch} from '../../src/core/patch.js'
+import {planPatch} from '../../src/core/patch-file.js'
 import type {OperationResult} from '../../src/core/result.js'
 
 let cwd: string

@@ -104,7 +104,7 @@ describe('source layers', () => {
   it('reads the imports of every source file (the scan finds the known entry points)', () => {
     expect(graph.get('commands/new')).toEqual(expect.arrayContaining(['cli/command-base', 'core/new']))
     expect(graph.get('core/config/config')).toContain('core/config/config-schema')
-    expect(graph.get('core/write/plan')).toContain('core/integration/view-model')
+    expect(graph.get('core/write/plan')).toContain('core/integration/template-context')
     for (const [file, imports] of graph)
       for (const target of imports) expect(graph.has(target), `${file} imports ${target}, which is not a source file`).toBe(true)
   })

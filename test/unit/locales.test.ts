@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {buildContext} from '../../src/core/integration/view-model.js'
+import {buildContext} from '../../src/core/integration/template-context.js'
 import {formatIssues, integrationSchema, resolveIntegration} from '../../src/core/integration/integration.js'
 import {closestCode} from '../../src/core/integration/visitor-text.js'
 import en from '../../src/locales/en.js'

@@ -5,7 +5,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import {accentPalette, contrast, DEFAULT_ACCENT, parseCssColor} from '../../src/render/css-color.js'
-import {buildContext} from '../../src/core/integration/view-model.js'
+import {buildContext} from '../../src/core/integration/template-context.js'
 import {integrationSchema, resolveIntegration} from '../../src/core/integration/integration.js'
 import {loadTemplates} from '../../src/render/templates.js'
 

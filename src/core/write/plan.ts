@@ -6,7 +6,7 @@
 import path from 'node:path'
 import {ARTIFACTS} from '../../catalog/artifacts.js'
 import {loadTemplates, type TemplateSet} from '../../render/templates.js'
-import {buildContext} from '../integration/view-model.js'
+import {buildContext} from '../integration/template-context.js'
 import {invalid} from '../../shared/errors.js'
 import {addHeader} from './header.js'
 import type {ResolvedIntegration} from '../integration/integration.js'
@@ -36,7 +36,7 @@ export interface PlanOptions {
   /** Reads a source file (inviteSource/widgetSource) as text; injected so tests need no disk. */
   readText: (file: string) => string
   /**
-   * Patches a team's source (sources.ts patchFromSource). Injected, not imported: the patch
+   * Patches a team's source (from-source.ts patchFromSource). Injected, not imported: the patch
    * engine (parse5, acorn, magic-string) is loaded only for integrations that have a source
    * (loadSourcePatcher; start-up time).
    */
@@ -48,7 +48,7 @@ export type PatchFromSource = (artifact: ArtifactId, file: string, i: ResolvedIn
 /** The patch engine, loaded when one of `list` builds from a team's own invite/widget source. */
 export async function loadSourcePatcher(list: readonly {inviteSource?: string; widgetSource?: string}[]): Promise<PatchFromSource | undefined> {
   if (!list.some((i) => i.inviteSource !== undefined || i.widgetSource !== undefined)) return undefined
-  return (await import('./source-patches.js')).patchFromSource
+  return (await import('./from-source.js')).patchFromSource
 }
 
 /** Where each of an integration's artifacts goes (absolute), without rendering anything. */

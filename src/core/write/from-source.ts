@@ -5,7 +5,7 @@
  */
 import type {ArtifactId} from '../../catalog/media.js'
 import type {TemplateSet} from '../../render/templates.js'
-import {buildContext} from '../integration/view-model.js'
+import {buildContext} from '../integration/template-context.js'
 import {invalid} from '../../shared/errors.js'
 import type {ResolvedIntegration} from '../integration/integration.js'
 import {detectKind, patchInvite, patchWidget, type InvitePatchSpec, type PatchResult, type SourceKind, type WidgetPatchSpec} from '../../patch/index.js'

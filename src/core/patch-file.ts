@@ -12,7 +12,7 @@ import {readExisting, readText} from './write/disk.js'
 import {invalid} from '../shared/errors.js'
 import {resolveIntegration} from './integration/integration.js'
 import {detectKind, type PatchResult, type SourceKind} from '../patch/index.js'
-import {patchSource} from './write/source-patches.js'
+import {patchSource} from './write/from-source.js'
 import {unsafeCharIn} from './integration/validate.js'
 
 export interface PatchOptions {

@@ -1,5 +1,5 @@
 /**
- * The view model templates receive: everything derived from a resolved
+ * The template context (TemplateContext, the view model templates receive): everything derived from a resolved
  * integration and the catalogue, so templates hold no logic beyond #if/#each.
  * `templates eject` documents these fields for custom templates.
  */
