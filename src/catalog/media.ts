@@ -209,7 +209,7 @@ export const MEDIA_IDS = MEDIA.map((m) => m.id)
 /** Offered first when `new` asks which medium: the integration guide's own example. */
 export const DEFAULT_MEDIA_ID = 'gms-chat'
 
-export function findMedia(id: string): MediaKind | undefined {
+export function findMedium(id: string): MediaKind | undefined {
   return MEDIA.find((m) => m.id === id)
 }
 

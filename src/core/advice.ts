@@ -122,11 +122,11 @@ export function integrationWarnings(i: ResolvedIntegration): Warning[] {
       ...(detail === undefined ? {} : {detail}),
     })
   if (!i.inviteSource) {
-    if (!i.media.starterTemplate) {
-      const what = i.media.branches.includes('CALLBACK') ? 'callback' : 'chat'
+    if (!i.medium.starterTemplate) {
+      const what = i.medium.branches.includes('CALLBACK') ? 'callback' : 'chat'
       warn(
         'stand-in-invitation',
-        `NOT FOR PRODUCTION: ${i.inviteName} is gwe-int's stand-in invitation; accepting it starts no GWE ${what} (its ${i.media.starter}() only logs an error) and reports nothing to GWE. Build it from your installation's invite.html: --invite-source path/to/invite.html`,
+        `NOT FOR PRODUCTION: ${i.inviteName} is gwe-int's stand-in invitation; accepting it starts no GWE ${what} (its ${i.medium.starter}() only logs an error) and reports nothing to GWE. Build it from your installation's invite.html: --invite-source path/to/invite.html`,
       )
     } else {
       warn(

@@ -51,7 +51,7 @@ export async function startPreview(opts: PreviewOptions): Promise<RunningPreview
   return {
     url: `${server.origin}/`,
     configFile: file,
-    integrations: sites.map((s) => ({name: s.name, media: s.media.id, url: `${server.origin}${s.paths.page}`})),
+    integrations: sites.map((s) => ({name: s.name, media: s.medium.id, url: `${server.origin}${s.paths.page}`})),
     server,
     close: () => server.close(),
   }

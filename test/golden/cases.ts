@@ -17,14 +17,14 @@ export interface GoldenCase {
 export const GMS_HOST = 'https://gms.example.com:8443'
 export const VENDOR_URL = 'https://chat.vendor.example/start?lang=en'
 
-function hostFor(media: MediaKind): string | undefined {
-  if (!media.inputs.includes('host')) return undefined
-  return media.id === 'third-party' ? VENDOR_URL : GMS_HOST
+function hostFor(medium: MediaKind): string | undefined {
+  if (!medium.inputs.includes('host')) return undefined
+  return medium.id === 'third-party' ? VENDOR_URL : GMS_HOST
 }
 
-function entry(name: string, media: MediaKind, extra: Partial<IntegrationEntry> = {}): IntegrationEntry {
-  const host = hostFor(media)
-  return {name, media: media.id, ...(host === undefined ? {} : {host}), gweVersion: '8.1', out: '.', ...extra}
+function entry(name: string, medium: MediaKind, extra: Partial<IntegrationEntry> = {}): IntegrationEntry {
+  const host = hostFor(medium)
+  return {name, media: medium.id, ...(host === undefined ? {} : {host}), gweVersion: '8.1', out: '.', ...extra}
 }
 
 const media = (id: string): MediaKind => {

@@ -121,7 +121,7 @@ describe('golden files', () => {
   describe.each(CASES.map((c) => [c.name, c] as const))('%s', (name, c) => {
     const {files} = plan(c)
     const isBase = baseOf(c) === c
-    const {media} = resolveIntegration(integrationSchema.parse(c.entry))
+    const {medium} = resolveIntegration(integrationSchema.parse(c.entry))
 
     if (isBase) {
       it(`matches the full golden files of ${c.entry.media} byte for byte`, () => {
@@ -182,7 +182,7 @@ describe('golden files', () => {
     it('starts the medium in each branch it takes over, then reports the result', () => {
       const resolved = resolveIntegration(integrationSchema.parse(c.entry))
       const invite = inlineScripts(files.get(resolved.inviteName)!).join('\n')
-      for (const branch of media.branches) {
+      for (const branch of medium.branches) {
         const result = branch === 'CHAT' ? 'ACCEPT_CHAT' : 'ACCEPT_CALLBACK'
         expect(invite).toContain(`(_config.type === INVITE_TYPE.${branch}) {\n      ${starterCall(resolved, branch)};\n      sendInviteResult(INVITE_RESULT.${result});`)
       }
@@ -192,22 +192,22 @@ describe('golden files', () => {
     it('attaches visitID, pageID and webengagement only for second-party media', () => {
       const scripts = [...files].flatMap(([rel, content]) => scriptsOf(rel, content)).join('\n')
       const all = [...files.values()].join('\n')
-      if (media.party === 'third') {
+      if (medium.party === 'third') {
         expect(all).not.toContain(KEYS.attachedMarker)
         expect(all).not.toContain('userData')
         expect(all).not.toContain('params[')
-      } else if (media.starterTemplate) {
+      } else if (medium.starterTemplate) {
         for (const key of ATTACHED_DATA_KEYS) expect(scripts, key).toContain(JSON.stringify(key))
         // The marker is attached with an empty value: the generator default.
         expect(scripts).toMatch(/"webengagement"[)\]]*\s*[=,]\s*""/)
       } else {
         // Built-in GWE media: startChat()/startCallback() attach the IDs themselves.
         expect(scripts).not.toContain(JSON.stringify(KEYS.attachedMarker))
-        for (const branch of media.branches) expect(scripts).toContain(branch === 'CHAT' ? 'startChat();' : 'startCallback();')
+        for (const branch of medium.branches) expect(scripts).toContain(branch === 'CHAT' ? 'startChat();' : 'startCallback();')
       }
     })
 
-    if (media.artifacts.includes('widgets-extension')) {
+    if (medium.artifacts.includes('widgets-extension')) {
       it('opens Genesys Widgets through its own extension, never through a global bus', () => {
         const extension = files.get('website/gwe-int-widgets.js')
         expect(extension, 'the extension is its own file').toBeDefined()

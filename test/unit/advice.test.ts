@@ -89,7 +89,7 @@ describe('nextSteps', () => {
     const file = (integration: string, artifact: string, name: string) => ({path: `/p/widgets/${integration}/${name}`, integration, artifact}) as AssessedFile
     const files = list.flatMap((i) => [
       file(i.name, 'invite', i.inviteName),
-      file(i.name, i.media.id === 'webapi-chat' ? 'webapi-widget' : 'gms-widget', i.widgetName!),
+      file(i.name, i.medium.id === 'webapi-chat' ? 'webapi-widget' : 'gms-widget', i.widgetName!),
       file(i.name, 'notification-message', 'engagement-logic/notification-message.js'),
     ])
     const steps = nextSteps(list, files, '/p')

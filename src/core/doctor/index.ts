@@ -15,7 +15,7 @@ export interface DoctorOptions extends CheckOptions {
 export async function runDoctor(targets: readonly DoctorTarget[], opts: DoctorOptions): Promise<DoctorReport> {
   const prober = new Prober(opts.timeoutMs)
   const integrations = await Promise.all(
-    targets.map(async (t) => ({name: t.integration.name, media: t.integration.media.id, checks: await checkIntegration(t, prober, opts)})),
+    targets.map(async (t) => ({name: t.integration.name, media: t.integration.medium.id, checks: await checkIntegration(t, prober, opts)})),
   )
   return {integrations, proxies: [...prober.proxies].sort(), summary: summarize(integrations)}
 }

@@ -54,7 +54,7 @@ export async function loadSourcePatcher(list: readonly {inviteSource?: string; w
 /** Where each of an integration's artifacts goes (absolute), without rendering anything. */
 export function artifactPaths(i: ResolvedIntegration, baseDir: string): {id: ArtifactId; path: string}[] {
   const outDir = path.resolve(baseDir, i.out)
-  return i.media.artifacts.map((id) => ({
+  return i.medium.artifacts.map((id) => ({
     id,
     path: path.join(outDir, ARTIFACTS[id].path.replace('{invite}', i.inviteName).replace('{widget}', i.widgetName ?? '')),
   }))
@@ -89,7 +89,7 @@ export function planIntegration(i: ResolvedIntegration, opts: PlanOptions): Plan
   const templates = loadTemplates(i.templates ? path.resolve(opts.baseDir, i.templates) : undefined)
   const context = buildContext(i)
   const paths = artifactPaths(i, opts.baseDir)
-  return i.media.artifacts.map((id, k) => {
+  return i.medium.artifacts.map((id, k) => {
     const artifact = ARTIFACTS[id]
     const source = id === 'invite' ? i.inviteSource : id === 'gms-widget' ? i.widgetSource : undefined
     if (source && !opts.patchSource) throw new Error(`planIntegration: ${i.name} has a source; pass patchSource (loadSourcePatcher)`)
