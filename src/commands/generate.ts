@@ -15,14 +15,17 @@ export default class Generate extends BaseCommand {
 
 Files gwe-int wrote for this config that it no longer generates (a renamed invitation, a removed integration) are deleted when nobody edited them, and listed and kept when somebody did (--force deletes them too). Only the output folders the config names are looked at. --dry-run exits 3 when the real run would refuse.
 
-Warnings (stand-in files, URLs without a host, placeholder hosts) go to stderr on every run, one line per cause naming the integrations it concerns (--json lists them per integration); --strict turns them into a failure (exit 1) listing the causes, so a CI can refuse placeholders.
+Warnings (built-in invitations, URLs without a host, placeholder hosts) go to stderr on every run, one line per cause naming the integrations it concerns (--json lists them per integration); --strict turns them into a failure (exit 1) listing the causes, so a CI can refuse placeholders.
 
 ${EXIT_CODES_HELP}`
 
   static examples = [
     {description: 'Write every integration', command: '<%= config.bin %> <%= command.id %>'},
     {description: 'In CI: fail with a diff when committed output has drifted', command: '<%= config.bin %> <%= command.id %> --check'},
-    {description: 'In CI: also refuse stand-ins, relative URLs and placeholder hosts', command: '<%= config.bin %> <%= command.id %> --check --strict'},
+    {
+      description: 'In CI: also refuse built-in invitations, relative URLs and placeholder hosts',
+      command: '<%= config.bin %> <%= command.id %> --check --strict',
+    },
     {description: 'The plan as JSON', command: '<%= config.bin %> <%= command.id %> --dry-run --json'},
     {description: 'One integration of another config', command: '<%= config.bin %> <%= command.id %> --config ci/gwe.yaml --only support-chat'},
     {description: 'Every integration with your branded templates, this run only', command: '<%= config.bin %> <%= command.id %> --templates my-templates'},
@@ -43,7 +46,7 @@ ${EXIT_CODES_HELP}`
       summary: 'Folder of template overrides for every integration, this run only (record one with "gwe-int new NAME --templates DIR")',
       helpValue: 'DIR',
     }),
-    strict: Flags.boolean({summary: 'Fail (exit 1) when there are warnings: stand-ins, relative URLs, placeholder hosts'}),
+    strict: Flags.boolean({summary: 'Fail (exit 1) when there are warnings: built-in invitations, relative URLs, placeholder hosts'}),
   }
 
   async run() {

@@ -84,7 +84,7 @@ ${EXIT_CODES_HELP}`
     force: Flags.boolean({char: 'f', summary: 'Overwrite files that were edited by hand or not written by gwe-int'}),
     'allow-outside': Flags.boolean({summary: 'Allow --out outside the project folder'}),
     reset: Flags.boolean({summary: 'For an integration already in the config: start from the defaults, not its recorded answers (allows another medium)'}),
-    strict: Flags.boolean({summary: 'Fail (exit 1, nothing written) when there are warnings: stand-ins, relative URLs, placeholder hosts'}),
+    strict: Flags.boolean({summary: 'Fail (exit 1, nothing written) when there are warnings: built-in invitations, relative URLs, placeholder hosts'}),
   }
 
   async run() {

@@ -1,6 +1,6 @@
 /**
- * What the plan cannot fix by itself and the integrator must know: built-in stand-ins that
- * do not work in production, URLs that would resolve against the visitor's site, placeholder
+ * What the plan cannot fix by itself and the integrator must know: gwe-int's built-in
+ * invitation, which does not work in production, URLs that would resolve against the visitor's site, placeholder
  * hosts; and where each generated file goes next. Computed from the resolved integrations
  * so `new`, `generate` and their --json output say the same thing; commands only print it.
  */
@@ -15,15 +15,15 @@ import type {ResolvedIntegration} from './integration/integration.js'
  * integration's own values.
  */
 export const WARNING_CAUSES = {
-  'stand-in-invitation': {
+  'builtin-invitation': {
     critical: true,
-    title: "NOT FOR PRODUCTION: gwe-int's stand-in invitation",
+    title: "NOT FOR PRODUCTION: gwe-int's built-in invitation",
     advice:
       "accepting it starts no GWE chat or callback (its start function only logs an error) and reports nothing to GWE. Build each from your installation's invite.html: --invite-source path/to/invite.html",
   },
-  'stand-in-invite-result': {
+  'builtin-invite-result': {
     critical: false,
-    title: "gwe-int's stand-in invitation",
+    title: "gwe-int's built-in invitation",
     advice:
       "its sendInviteResult() does not report the visitor's answer to GWE. For production, build each from your installation's invite.html: --invite-source path/to/invite.html",
   },
@@ -125,13 +125,13 @@ export function integrationWarnings(i: ResolvedIntegration): Warning[] {
     if (!i.medium.starterTemplate) {
       const what = i.medium.branches.includes('CALLBACK') ? 'callback' : 'chat'
       warn(
-        'stand-in-invitation',
-        `NOT FOR PRODUCTION: ${i.inviteName} is gwe-int's stand-in invitation; accepting it starts no GWE ${what} (its ${i.medium.starter}() only logs an error) and reports nothing to GWE. Build it from your installation's invite.html: --invite-source path/to/invite.html`,
+        'builtin-invitation',
+        `NOT FOR PRODUCTION: ${i.inviteName} is gwe-int's built-in invitation; accepting it starts no GWE ${what} (its ${i.medium.starter}() only logs an error) and reports nothing to GWE. Build it from your installation's invite.html: --invite-source path/to/invite.html`,
       )
     } else {
       warn(
-        'stand-in-invite-result',
-        `${i.inviteName} is gwe-int's stand-in invitation: its sendInviteResult() does not report the visitor's answer to GWE. For production, build it from your installation's invite.html: --invite-source path/to/invite.html`,
+        'builtin-invite-result',
+        `${i.inviteName} is gwe-int's built-in invitation: its sendInviteResult() does not report the visitor's answer to GWE. For production, build it from your installation's invite.html: --invite-source path/to/invite.html`,
       )
     }
   }

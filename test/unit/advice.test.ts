@@ -42,7 +42,7 @@ describe('groupWarnings', () => {
     const warnings = warningsFor(many(200))
     expect(warnings).toHaveLength(600)
     const groups = groupWarnings(warnings)
-    expect(groups.map((g) => g.cause)).toEqual(['stand-in-invite-result', 'invite-url-without-host', 'placeholder-host'])
+    expect(groups.map((g) => g.cause)).toEqual(['builtin-invite-result', 'invite-url-without-host', 'placeholder-host'])
     for (const g of groups) {
       expect(g.integrations).toEqual(many(200).map((i) => i.name))
       expect(g.warnings).toHaveLength(200)
@@ -63,7 +63,7 @@ describe('groupWarnings', () => {
   it('a cause met once prints its own message; two placeholders of one integration are one group with both values', () => {
     const one = integrationWarnings(resolveIntegration(gmsChat('solo', {gweUrl: 'https://gwe.example.net'})))
     const groups = groupWarnings(one)
-    expect(groups.map((g) => g.cause)).toEqual(['stand-in-invite-result', 'placeholder-host'])
+    expect(groups.map((g) => g.cause)).toEqual(['builtin-invite-result', 'placeholder-host'])
     expect(warningText(groups[0])).toBe(one[0].message)
     expect(groups[1].integrations).toEqual(['solo'])
     expect(groups[1].details).toEqual(['--host https://gms.example.com', '--gwe-url https://gwe.example.net'])
