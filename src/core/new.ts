@@ -69,7 +69,7 @@ export async function planNew(entry: IntegrationEntry, opts: NewOptions): Promis
   checkClashes(all, baseDir, (a, b) => {
     const mine = a === integration ? a : b
     const theirs = a === integration ? b : a
-    const suggestion = mine.out === `widgets/${mine.name}` ? 'another --name' : `--out widgets/${mine.name}`
+    const suggestion = mine.out === `widgets/${mine.name}` ? 'another --invite-name' : `--out widgets/${mine.name}`
     return `pass ${suggestion} so ${mine.name} does not replace ${theirs.name}'s files`
   })
   const real = realResolver()

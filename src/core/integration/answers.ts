@@ -27,7 +27,7 @@ export interface Prompter {
   input(message: string, defaultValue: string | undefined, validate: (value: string) => string | true): Promise<string>
 }
 
-/** Flag name for each answer key, for messages (`--name` is the invite file name): from the inputs table. */
+/** Flag name for each answer key, for messages (`--invite-name` is the invitation's file name): from the inputs table. */
 export const FLAG_OF: Record<keyof NewAnswers, string> = {
   media: 'MEDIA (argument)',
   ...(Object.fromEntries(Object.values(INPUTS).map((spec) => [spec.name, `--${spec.flag}`])) as Record<AnswerName, string>),
