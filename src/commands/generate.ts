@@ -90,24 +90,24 @@ ${EXIT_CODES_HELP}`
           }
           this.drifted({check: false, ...json})
         }
-        if (strictFails) throw strictError(groups, true)
+        if (strictFails) throw strictError(groups, {check: true})
         this.say(`all ${files.length} files up to date`)
         return {check: true, ...json}
       }
       if (!strictFails) this.warnAll(groups)
       const dryRun = flags['dry-run']
       if (dryRun) {
-        this.say(fileTree(files, cwd, this.paint.bind(this), true).join('\n'))
+        this.say(fileTree(files, cwd, this.paint.bind(this), {dryRun: true}).join('\n'))
         if (flags.diff) for (const f of files) if (f.status !== 'unchanged') this.say(diffOf(f, cwd))
       }
-      if (strictFails) throw strictError(groups, false)
+      if (strictFails) throw strictError(groups)
       this.refuseConflicts(files, cwd, dryRun)
       if (dryRun) {
         this.say(`dry run: ${summaryLine(files)}; nothing written`)
         return {config: relPath(cwd, result.configFile), dryRun, files: planJson(files, cwd), warnings}
       }
       const {swept} = await apply(files, {sweep: [result.baseDir]})
-      this.say(fileTree(files, cwd, this.paint.bind(this), false).join('\n'))
+      this.say(fileTree(files, cwd, this.paint.bind(this), {dryRun: false}).join('\n'))
       if (swept.length > 0) this.say(sweptLine(swept, cwd))
       this.say(summaryLine(files))
       this.sayNextSteps(result.nextSteps)

@@ -102,7 +102,7 @@ ${EXIT_CODES_HELP}`
       const result = await planNew(entry, {cwd, config: flags.config, force: flags.force, allowOutside: flags['allow-outside']})
       const groups = groupWarnings(result.warnings)
       // --strict lists the causes in its error, so they are not printed twice.
-      if (flags.strict && groups.length > 0) throw strictError(groups, false)
+      if (flags.strict && groups.length > 0) throw strictError(groups)
       this.warnAll(groups)
       const refused = result.files.some((f) => f.status === 'conflict')
       return {result, refused, swept: dryRun || refused ? [] : (await apply(result.files)).swept}
@@ -111,7 +111,7 @@ ${EXIT_CODES_HELP}`
     // A dry run shows the plan (and diff) even when the real run would refuse, then fails like it.
     if (dryRun || !refused) {
       if (recorded) this.say(changeLines(entry.name, changes, flags.reset).join('\n'))
-      this.say(fileTree(result.files, cwd, this.paint.bind(this), dryRun).join('\n'))
+      this.say(fileTree(result.files, cwd, this.paint.bind(this), {dryRun}).join('\n'))
       if (dryRun && flags.diff) for (const f of result.files) if (f.status !== 'unchanged') this.say(diffOf(f, cwd))
     }
     this.refuseConflicts(result.files, cwd, dryRun)

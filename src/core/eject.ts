@@ -56,7 +56,7 @@ export function planEject(opts: EjectOptions): EjectPlan {
   ]
   // Like new/generate: never write through a symlink that leads out of the folder.
   checkTargets(planned, () => outDir, realResolve)
-  return {outDir, files: assess(planned, readExisting, true)}
+  return {outDir, files: assess(planned, readExisting, {force: true})}
 }
 
 /**

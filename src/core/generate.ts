@@ -69,6 +69,6 @@ export async function planGenerate(opts: GenerateOptions): Promise<OperationResu
   checkReserved(planned, file, real)
   const folders = list.map((i) => ({dir: path.resolve(baseDir, i.out), integration: i.name}))
   const obsolete = findObsolete({folders, expected: expectedPaths(all, baseDir), regenerate, force: opts.force, read: readExisting})
-  const files = sortByPath([...(await assessAll(planned, readExisting, opts.force)), ...obsolete])
+  const files = sortByPath([...(await assessAll(planned, readExisting, {force: opts.force})), ...obsolete])
   return {files, integrations: list, configFile: file, baseDir, warnings: warningsFor(list), notes: [], nextSteps: nextSteps(list, files, opts.cwd)}
 }

@@ -85,7 +85,11 @@ export async function planNew(entry: IntegrationEntry, opts: NewOptions): Promis
   }))
   const obsolete = findObsolete({folders, expected: expectedPaths(all, baseDir), regenerate, force: opts.force, read: readExisting})
   // The config is merged, never a conflict: only the integration's own files are checked.
-  const files = sortByPath([...(await assessAll(planned, readExisting, opts.force)), ...obsolete, ...assess([configPlanned], readExisting, true)])
+  const files = sortByPath([
+    ...(await assessAll(planned, readExisting, {force: opts.force})),
+    ...obsolete,
+    ...assess([configPlanned], readExisting, {force: true}),
+  ])
   const note = integration.medium.note
   return {
     files,

@@ -78,7 +78,7 @@ export function planPatch(opts: PatchOptions): PatchPlan {
       artifact: kind === 'invite' ? ('invite' as const) : ('gms-widget' as const),
       executable: false,
     }
-    const [file] = assess([planned], readExisting, true)
+    const [file] = assess([planned], readExisting, {force: true})
     if (!opts.inPlace && file.status === 'updated' && !opts.force) {
       // An earlier patch of the same source (e.g. another scenario) may be replaced: patching
       // it again gives exactly the new output. Anything else is someone's work.
@@ -92,7 +92,7 @@ export function planPatch(opts: PatchOptions): PatchPlan {
     }
     files.push(file)
     if (opts.inPlace && opts.backup && result.changed) {
-      files.push(...assess([{...planned, path: `${source}.bak`, content: original, artifact: 'backup' as const}], readExisting, true))
+      files.push(...assess([{...planned, path: `${source}.bak`, content: original, artifact: 'backup' as const}], readExisting, {force: true}))
     }
   }
   return {kind, source, original, result, files, warnings}

@@ -55,7 +55,7 @@ describe('groupWarnings', () => {
     // The fix once per line, never the per-integration text.
     for (const line of lines) expect(line.match(/--invite-source|--gwe-url|example hosts/g)).toHaveLength(1)
     expect(warningCount(groups)).toBe('600 warnings (3 causes)')
-    const strict = strictError(groups, false)
+    const strict = strictError(groups)
     expect(strict.message).toBe('--strict: 600 warnings (3 causes); nothing was written')
     expect(strict.details).toEqual(lines)
   })

@@ -154,7 +154,7 @@ export async function resolveNewAnswers(given: NewAnswers, opts: ResolveOptions)
     if (url.trim()) answers.gweUrl = url.trim()
   }
   // An edited entry keeps an unset GWE version unset (its default applies): no change to report.
-  const answered = toEntry(answers, medium, recorded === undefined)
+  const answered = toEntry(answers, medium, {fillVersion: recorded === undefined})
   // Config-only keys (visitor texts) have no flag: an edit keeps them as recorded.
   if (recorded)
     for (const [key, value] of Object.entries(recorded))
@@ -280,8 +280,11 @@ function parseGiven(entry: IntegrationEntry): IntegrationEntry {
   throw invalid(lines[0], lines.slice(1))
 }
 
-/** The config entry for these answers: only keys that apply, in a fixed order (not yet parsed: see checkGiven). */
-export function toEntry(a: NewAnswers, medium: MediaKind, fillVersion = true): IntegrationEntry {
+/**
+ * The config entry for these answers: only keys that apply, in a fixed order (not yet parsed:
+ * see checkGiven). `fillVersion`: record the default GWE version when none was given.
+ */
+export function toEntry(a: NewAnswers, medium: MediaKind, {fillVersion = true}: {fillVersion?: boolean} = {}): IntegrationEntry {
   const entry: Record<string, string | undefined> = {
     name: a.integration,
     media: medium.id,
