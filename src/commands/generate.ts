@@ -6,7 +6,7 @@ import {withConfigLock} from '../core/write/lock.js'
 import {diffOf} from '../core/result.js'
 import {generateConfigFile, leftoversOf, planGenerate} from '../core/generate.js'
 import {EXIT_CODES_HELP} from '../cli/help-text.js'
-import {checkReport, fileTree, planJson, relPath, strictError, summaryLine, sweptLine, warningCount} from '../cli/plan-report.js'
+import {checkReport, planJson, relPath, strictError, warningCount} from '../cli/plan-report.js'
 
 export default class Generate extends BaseCommand {
   static summary = 'Regenerate every integration of the config, byte for byte; --check fails on drift.'
@@ -96,21 +96,16 @@ ${EXIT_CODES_HELP}`
       }
       if (!strictFails) this.warnAll(groups)
       const dryRun = flags['dry-run']
-      if (dryRun) {
-        this.say(fileTree(files, cwd, this.paint.bind(this), {dryRun: true}).join('\n'))
-        if (flags.diff) for (const f of files) if (f.status !== 'unchanged') this.say(diffOf(f, cwd))
-      }
+      if (dryRun) this.showPlan(files, cwd, {dryRun, diff: flags.diff})
       if (strictFails) throw strictError(groups)
       this.refuseConflicts(files, cwd, dryRun)
       if (dryRun) {
-        this.say(`dry run: ${summaryLine(files)}; nothing written`)
+        this.endPlan(files, cwd, {dryRun})
         return {config: relPath(cwd, result.configFile), dryRun, files: planJson(files, cwd), warnings}
       }
       const {swept} = await apply(files, {sweep: [result.baseDir]})
-      this.say(fileTree(files, cwd, this.paint.bind(this), {dryRun: false}).join('\n'))
-      if (swept.length > 0) this.say(sweptLine(swept, cwd))
-      this.say(summaryLine(files))
-      this.sayNextSteps(result.nextSteps)
+      this.showPlan(files, cwd, {dryRun})
+      this.endPlan(files, cwd, {dryRun, swept, nextSteps: result.nextSteps})
       return {config: relPath(cwd, result.configFile), dryRun, files: planJson(files, cwd), warnings, nextSteps: result.nextSteps}
     })
   }

@@ -8,9 +8,8 @@ import {groupWarnings} from '../core/advice.js'
 import {apply} from '../core/write/apply.js'
 import {withConfigLock} from '../core/write/lock.js'
 import {newConfigFile, planNew, resolveNew} from '../core/new.js'
-import {diffOf} from '../core/result.js'
 import {EXIT_CODES_HELP, mediaHelp} from '../cli/help-text.js'
-import {changeLines, fileTree, planJson, relPath, strictError, summaryLine, sweptLine} from '../cli/plan-report.js'
+import {changeLines, planJson, relPath, strictError} from '../cli/plan-report.js'
 import {inquirerPrompter} from '../cli/prompter.js'
 import {answersFromFlags, inputFlags} from '../cli/input-flags.js'
 
@@ -111,14 +110,11 @@ ${EXIT_CODES_HELP}`
     // A dry run shows the plan (and diff) even when the real run would refuse, then fails like it.
     if (dryRun || !refused) {
       if (recorded) this.say(changeLines(entry.name, changes, flags.reset).join('\n'))
-      this.say(fileTree(result.files, cwd, this.paint.bind(this), {dryRun}).join('\n'))
-      if (dryRun && flags.diff) for (const f of result.files) if (f.status !== 'unchanged') this.say(diffOf(f, cwd))
+      this.showPlan(result.files, cwd, {dryRun, diff: flags.diff})
     }
     this.refuseConflicts(result.files, cwd, dryRun)
     for (const n of allNotes) this.say(n)
-    if (swept.length > 0) this.say(sweptLine(swept, cwd))
-    this.say(dryRun ? `dry run: ${summaryLine(result.files)}; nothing written` : summaryLine(result.files))
-    if (!dryRun) this.sayNextSteps(result.nextSteps)
+    this.endPlan(result.files, cwd, {dryRun, swept, nextSteps: result.nextSteps})
     return {
       config: relPath(cwd, result.configFile),
       integration: entry,
