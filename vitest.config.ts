@@ -3,7 +3,6 @@ import {defineConfig} from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // A bound on waiting, not a timing assertion. Tests that run the built binary several
     // times share two cores with two other files (maxWorkers below) and, on a busy
     // machine, with everything else: in CI passes under heavy load some took just over 30 s, one just over 60 s.
@@ -15,5 +14,12 @@ export default defineConfig({
     // spend most of their time waiting for child processes, Chromium and the widgets'
     // polling. Three files at a time keep two cores busy.
     maxWorkers: Math.max(3, os.availableParallelism() - 1),
+    projects: [
+      // In-process: the source itself.
+      {extends: true, test: {name: 'source', include: ['test/unit/**/*.test.ts', 'test/golden/**/*.test.ts']}},
+      // The built CLI in dist/: refused when dist/ is older than what it is built from.
+      // Vitest runs a project's global setup only when some of its files are selected.
+      {extends: true, test: {name: 'dist', include: ['test/e2e/**/*.test.ts', 'test/browser/**/*.test.ts'], globalSetup: ['test/setup/fresh-dist.ts']}},
+    ],
   },
 })

@@ -7,6 +7,12 @@
  *
  *   node bench/matrix.mjs [--nodes 20,24] [--skip-install] [--skip-reliability] [run.mjs options: --runs 9 --dir /dev/shm --only new,version]
  *
+ * What is measured is the installed package: `npm pack` of this build, installed into an
+ * empty prefix (bench/run.mjs --bin), as a user gets it. Each Node runs bench/run.mjs
+ * twice: with its files on a tmpfs (/dev/shm: the tools without the disk) and on the
+ * machine's own disk (the OS temp folder, or this checkout's folder when that is a
+ * tmpfs too). --dir DIR runs one place only.
+ *
  * After each Node's table come the reliability figures on that Node: how fast Ctrl-C ends
  * a write (bench/interrupt.mjs) and the preview server under load (bench/preview-load.mjs).
  *
@@ -31,7 +37,15 @@ const take = (name, hasValue) => {
 const majors = (take('nodes', true) ?? '20,24').split(',').map(Number)
 const skipInstall = take('skip-install', false)
 const skipReliability = take('skip-reliability', false)
-const dirArg = args.includes('--dir') ? ['--dir', args[args.indexOf('--dir') + 1]] : []
+const dirGiven = take('dir', true)
+const dirArg = dirGiven ? ['--dir', dirGiven] : []
+const fsType = (dir) => spawnSync('stat', ['-f', '-c', '%T', dir], {encoding: 'utf8'}).stdout?.trim()
+const places = dirGiven
+  ? [{place: fsType(dirGiven) === 'tmpfs' ? 'tmpfs' : 'disk', dir: dirGiven}]
+  : [
+      ...(fs.existsSync('/dev/shm') && fsType('/dev/shm') === 'tmpfs' ? [{place: 'tmpfs', dir: '/dev/shm'}] : []),
+      {place: 'disk', dir: fsType(os.tmpdir()) === 'tmpfs' ? ROOT : os.tmpdir()},
+    ]
 
 const pins = fs
   .readFileSync(path.join(ROOT, '.ci', 'node-versions'), 'utf8')
@@ -52,17 +66,27 @@ function fail(message) {
 const k20 = majors.indexOf(20)
 if (k20 >= 0) execFileSync(nodeOf(k20), [path.join(ROOT, 'scripts', 'code-cache.mjs')], {cwd: ROOT, stdio: 'inherit'})
 
+// The package as a user installs it (after the code cache above, which it contains).
+const installed = installPackage()
+process.on('exit', () => fs.rmSync(installed.dir, {recursive: true, force: true}))
+
 // A run of some Node lines (--nodes) or without the install keeps the other figures of the last run.
 const resultsFile = path.join(ROOT, 'bench', 'results.json')
 const previous = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : {}
 const out = {nodes: {...previous.nodes}, install: previous.install}
 for (const [k, major] of majors.entries()) {
-  const json = path.join(os.tmpdir(), `gwe-int-bench-node${major}-${process.pid}.json`)
-  process.stdout.write(`\n## Node ${versions[k]}\n\n`)
-  const run = spawnSync(nodeOf(k), [path.join(ROOT, 'bench', 'run.mjs'), ...args, '--json-out', json], {cwd: ROOT, stdio: 'inherit'})
-  if (run.status !== 0) fail(`bench: bench/run.mjs failed on Node ${versions[k]}`)
-  out.nodes[major] = JSON.parse(fs.readFileSync(json, 'utf8'))
-  fs.rmSync(json, {force: true})
+  out.nodes[major] = {}
+  for (const {place, dir} of places) {
+    const json = path.join(os.tmpdir(), `gwe-int-bench-node${major}-${place}-${process.pid}.json`)
+    process.stdout.write(`\n## Node ${versions[k]}, files on ${place === 'tmpfs' ? 'a tmpfs' : 'the disk'} (${dir})\n\n`)
+    const run = spawnSync(nodeOf(k), [path.join(ROOT, 'bench', 'run.mjs'), ...args, '--dir', dir, '--bin', installed.bin, '--json-out', json], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    })
+    if (run.status !== 0) fail(`bench: bench/run.mjs failed on Node ${versions[k]} (${dir})`)
+    out.nodes[major][place] = JSON.parse(fs.readFileSync(json, 'utf8'))
+    fs.rmSync(json, {force: true})
+  }
   if (!skipReliability) {
     out.nodes[major].interrupt = reliability(
       k,
@@ -83,6 +107,22 @@ if (!skipInstall) out.install = measureInstall()
 
 fs.writeFileSync(resultsFile, `${JSON.stringify(out, null, 2)}\n`)
 process.stdout.write('\n(written to bench/results.json)\n')
+
+/** `npm pack` of this checkout, installed into an empty prefix: the bin bench/run.mjs measures. */
+function installPackage() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gwe-int-bench-pkg-'))
+  const pack = JSON.parse(
+    execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']}),
+  )
+  const prefix = path.join(dir, 'prefix')
+  execFileSync('npm', ['install', '--prefix', prefix, path.join(dir, pack[0].filename), '--no-audit', '--no-fund', '--ignore-scripts'], {
+    cwd: dir,
+    stdio: 'ignore',
+  })
+  const bin = path.join(prefix, 'node_modules', 'gwe-int', 'bin', 'run.cjs')
+  if (!fs.existsSync(bin)) fail(`bench: npm install of the packed tarball left no ${bin}`)
+  return {dir, bin}
+}
 
 /** One of the reliability benches on the k-th Node: prints its figures, returns them (with ok). */
 function reliability(k, script, extra, title) {

@@ -7,8 +7,17 @@
  * writes bench/results.json. Not part of `npm test`.
  *
  *   node bench/run.mjs [--runs 5] [--only new,generate,patch] [--json-out FILE] [--dir /dev/shm]
+ *                      [--bin PREFIX/node_modules/gwe-int/bin/run.cjs] [--sizes 50,200,800]
  *
- * --only patch selects every patch case (patch-2k, patch-50k, patch-200k, patch-widget-200k).
+ * --only patch selects every patch case (patch-2k, patch-50k, patch-200k, patch-widget-200k);
+ * --only io every size of generate against the I/O floor (io-50, io, io-800).
+ *
+ * --bin: the gwe-int to measure; bench/matrix.mjs passes the package it packed and
+ * installed into an empty prefix (what a user runs). Default: this checkout's bin/run.cjs.
+ *
+ * --sizes: the numbers of integrations `generate` is measured at against the I/O floor
+ * (200 is the case the goals name); the report gives the cost per integration (the
+ * least-squares slope) and how far from linear the cost is.
  *
  * Runs on the Node that runs it; `npm run bench` (bench/matrix.mjs) runs it on each
  * benchmarked Node line.
@@ -31,21 +40,22 @@ import {baselineJobs, bigConfig, loadSupport} from './fixtures.mjs'
 import {patchPages} from './patch-pages.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const BIN = path.join(ROOT, 'bin', 'run.cjs')
-const BASELINE = path.join(ROOT, 'bench', 'baseline-generate.mjs')
-const IO_FLOOR = path.join(ROOT, 'bench', 'baseline-io.mjs')
-// Goals differ by Node line (README, Performance): Node >= 22 starts through its own
-// compile cache, whose first run fills it; the warm-up round below is that first run.
-const MAJOR = Number(process.versions.node.split('.')[0])
-const RSS_HOOK = path.join(ROOT, 'bench', 'rss-hook.mjs')
-const TIME = '/usr/bin/time'
-
 const args = process.argv.slice(2)
 const opt = (name, fallback) => {
   const k = args.indexOf(`--${name}`)
   return k >= 0 ? args[k + 1] : fallback
 }
+const BIN = path.resolve(opt('bin', path.join(ROOT, 'bin', 'run.cjs')))
+const BASELINE = path.join(ROOT, 'bench', 'baseline-generate.mjs')
+const IO_FLOOR = path.join(ROOT, 'bench', 'baseline-io.mjs')
+// Goals differ by Node line (bench/README.md): Node >= 22 starts through its own
+// compile cache, whose first run fills it; the warm-up round below is that first run.
+const MAJOR = Number(process.versions.node.split('.')[0])
+const RSS_HOOK = path.join(ROOT, 'bench', 'rss-hook.mjs')
+const TIME = '/usr/bin/time'
 const RUNS = Number(opt('runs', 5))
+const SIZES = [...new Set([200, ...opt('sizes', '50,200,800').split(',').map(Number)])].sort((a, b) => a - b)
+const PEAK_MIB = 100
 const ONLY = opt('only')?.split(',')
 const JSON_OUT = path.resolve(opt('json-out', path.join(ROOT, 'bench', `results-node${MAJOR}.json`)))
 const useTime = fs.existsSync(TIME) && spawnSync(TIME, ['-f', '%M', 'true'], {stdio: 'ignore'}).status === 0
@@ -89,20 +99,31 @@ fs.writeFileSync(jobsFile, JSON.stringify(jobs))
 const checkDir = fresh('check')
 fs.copyFileSync(path.join(genDir, 'gwe-int.config.json'), path.join(checkDir, 'gwe-int.config.json'))
 sample([BIN, 'generate'], checkDir)
-// The I/O floor writes exactly the bytes gwe-int wrote (same paths, same modes).
-const ioDir = fresh('generate-io')
-const ioFiles = path.join(ioDir, 'files.json')
-{
-  const widgets = path.join(checkDir, 'widgets')
-  const files = fs
-    .readdirSync(widgets, {recursive: true})
-    .map((rel) => path.join(widgets, rel))
-    .filter((f) => fs.statSync(f).isFile())
-  fs.writeFileSync(
-    ioFiles,
-    JSON.stringify(files.map((f) => ({file: path.relative(checkDir, f), content: fs.readFileSync(f, 'utf8'), mode: fs.statSync(f).mode & 0o777}))),
-  )
-}
+// The I/O floor writes exactly the bytes gwe-int wrote (same paths, same modes), at each size.
+const ioCases = new Map(
+  SIZES.map((n) => {
+    const cliDir = n === 200 ? genDir : fresh(`generate-cli-${n}`)
+    if (n !== 200) fs.writeFileSync(path.join(cliDir, 'gwe-int.config.json'), `${JSON.stringify(bigConfig(ROOT, n), null, 2)}\n`)
+    const refDir = n === 200 ? checkDir : fresh(`generate-ref-${n}`)
+    if (n !== 200) {
+      fs.copyFileSync(path.join(cliDir, 'gwe-int.config.json'), path.join(refDir, 'gwe-int.config.json'))
+      sample([BIN, 'generate'], refDir)
+    }
+    const ioDir = fresh(`generate-io-${n}`)
+    const ioFiles = path.join(ioDir, 'files.json')
+    const widgets = path.join(refDir, 'widgets')
+    const files = fs
+      .readdirSync(widgets, {recursive: true})
+      .map((rel) => path.join(widgets, rel))
+      .filter((f) => fs.statSync(f).isFile())
+    fs.writeFileSync(
+      ioFiles,
+      JSON.stringify(files.map((f) => ({file: path.relative(refDir, f), content: fs.readFileSync(f, 'utf8'), mode: fs.statSync(f).mode & 0o777}))),
+    )
+    if (n !== 200) fs.rmSync(refDir, {recursive: true, force: true})
+    return [n, {cliDir, ioDir, ioFiles, files: files.length}]
+  }),
+)
 // patch: realistic pages (bench/patch-pages.mjs), each patched with the fast scan
 // (src/patch/fast-scan/) and without it (GWE_INT_PATCH_SCAN=exact: parse5's tree
 // builder on the whole page). The fast scan stays only while it saves at least 20%
@@ -153,25 +174,38 @@ const CASES = [
     id: 'generate',
     ...generateCli,
     label: `generate (${config.integrations.length} integrations, ${jobs.jobs.length} files)`,
-    goal: {ratio: 1.2, ms: 1000},
+    goal: {ratio: 1.2, ms: 1000, peakMiB: PEAK_MIB},
     base: {
       label: 'plain Handlebars script',
       argv: [BASELINE, jobsFile, baseDir, support],
       cwd: () => removed(path.join(baseDir, 'widgets'), {recursive: true, force: true}, baseDir),
     },
   },
+  ...SIZES.map((n) => {
+    const {cliDir, ioDir, ioFiles, files} = ioCases.get(n)
+    return {
+      id: n === 200 ? 'io' : `io-${n}`,
+      integrations: n,
+      label: `generate (${n} integrations, ${files} files) vs the I/O floor`,
+      // The goals name 200 integrations; the other sizes give the slope (see below).
+      goal: n === 200 ? {ratio: 2, peakMiB: PEAK_MIB} : {},
+      argv: [BIN, 'generate'],
+      cwd: () => removed(path.join(cliDir, 'widgets'), {recursive: true, force: true}, cliDir),
+      base: {
+        label: 'plain node:fs script, same bytes',
+        argv: [IO_FLOOR, ioFiles, ioDir],
+        cwd: () => removed(path.join(ioDir, 'widgets'), {recursive: true, force: true}, ioDir),
+      },
+    }
+  }),
   {
-    id: 'io',
-    ...generateCli,
-    label: `generate (${jobs.jobs.length} files) vs the I/O floor`,
-    goal: {ratio: 2},
-    base: {
-      label: 'plain node:fs script, same bytes',
-      argv: [IO_FLOOR, ioFiles, ioDir],
-      cwd: () => removed(path.join(ioDir, 'widgets'), {recursive: true, force: true}, ioDir),
-    },
+    id: 'check',
+    label: 'generate --check (nothing changed)',
+    goal: {ratio: 1, peakMiB: PEAK_MIB},
+    argv: [BIN, 'generate', '--check'],
+    cwd: () => checkDir,
+    base: generateCli,
   },
-  {id: 'check', label: 'generate --check (nothing changed)', goal: {ratio: 1}, argv: [BIN, 'generate', '--check'], cwd: () => checkDir, base: generateCli},
   ...pages
     .filter((p) => p.id in PATCH_CASES)
     .map((p) => {
@@ -245,10 +279,11 @@ const results = CASES.map((c) => {
   const cpuMs = median(subject.map((s) => s.cpuMs))
   const baseCpuMs = median(base.map((s) => s.cpuMs))
   // Ratio goals are judged on the paired ratio: side by side, round by round (see above).
-  const ok = (c.goal.ratio === undefined || pairedRatio <= c.goal.ratio) && (c.goal.ms === undefined || ms <= c.goal.ms) && peakMiB < 120
+  const ok = (c.goal.ratio === undefined || pairedRatio <= c.goal.ratio) && (c.goal.ms === undefined || ms <= c.goal.ms) && peakMiB <= (c.goal.peakMiB ?? 120)
   return {
     id: c.id,
     case: c.label,
+    integrations: c.integrations,
     available: true,
     medianMs: round1(ms),
     baseline: c.base.label,
@@ -266,6 +301,39 @@ const results = CASES.map((c) => {
     baselineSamplesMs: base.map((s) => round1(s.ms)),
   }
 })
+
+/**
+ * generate's cost against the number of integrations: the least-squares line through
+ * the medians (ms = fixed + slope x n), the I/O floor's line the same way, and the
+ * marginal cost per integration between consecutive sizes (equal when linear).
+ */
+const scaling = (() => {
+  const points = results.filter((r) => r.available && r.integrations !== undefined)
+  if (points.length < 2) return undefined
+  const fit = (ys) => {
+    const xs = points.map((p) => p.integrations)
+    const mx = xs.reduce((a, b) => a + b) / xs.length
+    const my = ys.reduce((a, b) => a + b) / ys.length
+    const slope = xs.reduce((a, x, k) => a + (x - mx) * (ys[k] - my), 0) / xs.reduce((a, x) => a + (x - mx) ** 2, 0)
+    const fixed = my - slope * mx
+    const ssTot = ys.reduce((a, y) => a + (y - my) ** 2, 0)
+    const ssRes = ys.reduce((a, y, k) => a + (y - fixed - slope * xs[k]) ** 2, 0)
+    return {slopeMsPerIntegration: round2(slope), fixedMs: round1(fixed), r2: ssTot === 0 ? 1 : Math.round((1 - ssRes / ssTot) * 10000) / 10000}
+  }
+  const marginal = points.slice(1).map((p, k) => ({
+    from: points[k].integrations,
+    to: p.integrations,
+    msPerIntegration: round2((p.medianMs - points[k].medianMs) / (p.integrations - points[k].integrations)),
+  }))
+  return {
+    sizes: points.map((p) => p.integrations),
+    medianMs: points.map((p) => p.medianMs),
+    peakMiB: points.map((p) => p.peakMiB),
+    gweInt: fit(points.map((p) => p.medianMs)),
+    ioFloor: fit(points.map((p) => p.baselineMedianMs)),
+    marginal,
+  }
+})()
 
 function round1(x) {
   return Math.round(x * 10) / 10
@@ -286,7 +354,10 @@ function sameTree(a, b) {
 }
 
 // ---- report ----
-const goalText = (g) => [g.ratio !== undefined ? `<= ${g.ratio.toFixed(1)}x` : '', g.ms !== undefined ? `< ${g.ms} ms` : ''].filter(Boolean).join(', ')
+const goalText = (g) =>
+  [g.ratio !== undefined ? `<= ${g.ratio.toFixed(1)}x` : '', g.ms !== undefined ? `< ${g.ms} ms` : '', g.peakMiB !== undefined ? `<= ${g.peakMiB} MiB` : '']
+    .filter(Boolean)
+    .join(', ') || '-'
 const rows = [['case', 'gwe-int', 'baseline', 'baseline median', 'ratio', 'goal', 'paired ratio', 'cpu ratio', 'peak MiB', 'ok']]
 for (const r of results) {
   if (!r.available) rows.push([r.case, 'n/a', '-', '-', '-', goalText(r.goal), '-', '-', '-', 'not available'])
@@ -311,7 +382,13 @@ const cpu = os.cpus()[0]?.model ?? 'unknown cpu'
 const notes = [
   `Median of ${RUNS} runs after one warm-up, interleaved with the baseline; Node ${process.version}, ${os.cpus().length} x ${cpu}; files written under ${path.dirname(work)}.`,
   `Times are wall-clock medians (spawn to exit); "ratio" is median over median; "paired ratio" (judged against the goal) is the median of each round's gwe-int/baseline, which a slow spell of a shared machine sways less; "cpu ratio" compares user+sys CPU time.`,
-  `Peak memory: max RSS of the gwe-int process, from ${memoryMethod}; goal < 120 MiB.`,
+  `Peak memory: max RSS of the gwe-int process, from ${memoryMethod}; goal <= ${PEAK_MIB} MiB for generate, < 120 MiB otherwise.`,
+  `gwe-int measured: ${BIN}.`,
+  ...(scaling === undefined
+    ? []
+    : [
+        `generate scaling (${scaling.sizes.join(', ')} integrations: ${scaling.medianMs.map((m) => `${Math.round(m)} ms`).join(', ')}; peak ${scaling.peakMiB.join(', ')} MiB): ${scaling.gweInt.slopeMsPerIntegration} ms per integration + ${scaling.gweInt.fixedMs} ms (R² ${scaling.gweInt.r2}); the I/O floor ${scaling.ioFloor.slopeMsPerIntegration} ms per integration + ${scaling.ioFloor.fixedMs} ms; marginal cost ${scaling.marginal.map((m) => `${m.from}->${m.to}: ${m.msPerIntegration} ms`).join(', ')}.`,
+      ]),
   ...(sameOutput === undefined
     ? []
     : [`generate: the plain script's ${jobs.jobs.length} files are ${sameOutput ? 'byte-identical to' : 'DIFFERENT from'} gwe-int's.`]),
@@ -332,7 +409,7 @@ const notes = [
 process.stdout.write(`${table}\n\n${notes.join('\n')}\n`)
 fs.writeFileSync(
   JSON_OUT,
-  `${JSON.stringify({node: process.version, cpus: os.cpus().length, cpu, runs: RUNS, dir: path.dirname(work), memory: memoryMethod, sameOutput, patchSame, results}, null, 2)}\n`,
+  `${JSON.stringify({node: process.version, cpus: os.cpus().length, cpu, runs: RUNS, dir: path.dirname(work), bin: BIN, memory: memoryMethod, sameOutput, patchSame, scaling, results}, null, 2)}\n`,
 )
 process.stdout.write(`(written to ${path.relative(process.cwd(), JSON_OUT) || JSON_OUT})\n`)
 fs.rmSync(work, {recursive: true, force: true})

@@ -52,11 +52,18 @@ function mightBeWsl() {
 // itself (module.enableCompileCache), Node 20 uses the cache recorded at build time.
 // The check is here, not in code-cache.cjs, so that Node >= 22 loads none of what
 // the recorded cache needs (node:zlib alone brings in node:stream).
-const {enableCompileCache} = require('node:module')
+// Node's default folder is <temp>/node-compile-cache, shared by every user and every
+// Node program: where it cannot be written (made by another user, a read-only temp
+// folder), the user's own cache folder is used instead.
+const {enableCompileCache, constants} = require('node:module')
 if (typeof enableCompileCache === 'function') {
   if (process.env.GWE_INT_CODE_CACHE !== '0') {
     try {
-      enableCompileCache()
+      if (enableCompileCache().status === constants.compileCacheStatus.FAILED) {
+        const path = require('node:path')
+        const home = process.env.XDG_CACHE_HOME || path.join(require('node:os').homedir(), '.cache')
+        enableCompileCache(path.join(home, 'gwe-int', 'compile-cache'))
+      }
     } catch {
       // A folder that cannot be written only means no cache (Node reports it in the
       // returned status rather than throwing; this is for anything else).

@@ -94,6 +94,12 @@ const lazyRequire = (name, mod) => `const ${name} = new Proxy({}, {get: (_, key)
  *   loads, although gwe-int shows no spinner; it is read when a spinner starts.
  * - oclif asks wsl-utils whether it runs under WSL; wsl-utils answers with is-wsl's
  *   value but loads child_process and PowerShell helpers first. is-wsl is asked directly.
+ * - oclif's help renderer (help/index: formatter, wrap-ansi, string-width, the command
+ *   and root help) and ejs (its template engine, for help text and a few config
+ *   strings) load with oclif's entry point, its flags and its error handler, although
+ *   a command that runs never prints help. They load when help is shown or a template
+ *   rendered; the two small helpers the entry point calls every run come from
+ *   help/util, where help/index takes them from too.
  */
 const DEPENDENCY_EDITS = [
   {
@@ -115,6 +121,32 @@ const DEPENDENCY_EDITS = [
     file: '@oclif/core/lib/util/os.js',
     find: "return (await import('wsl-utils')).isWsl ? 'wsl'",
     replace: "return (await import('is-wsl')).default ? 'wsl'",
+  },
+  {
+    file: '@oclif/core/lib/main.js',
+    find: 'const help_1 = require("./help");',
+    replace:
+      'const help_1 = {get getHelpFlagAdditions() { return require("./help/util").getHelpFlagAdditions }, get normalizeArgv() { return require("./help/util").normalizeArgv }, get loadHelpClass() { return require("./help").loadHelpClass }};',
+  },
+  {
+    file: '@oclif/core/lib/flags.js',
+    find: 'const help_1 = require("./help");',
+    replace: 'const help_1 = {get loadHelpClass() { return require("./help").loadHelpClass }};',
+  },
+  {
+    file: '@oclif/core/lib/errors/handle.js',
+    find: 'const index_1 = require("../help/index");',
+    replace: 'const index_1 = {get Help() { return require("../help/index").Help }};',
+  },
+  {
+    file: '@oclif/core/lib/config/config.js',
+    find: 'const ejs_1 = __importDefault(require("ejs"));',
+    replace: 'const ejs_1 = {get default() { return __importDefault(require("ejs")).default }};',
+  },
+  {
+    file: '@oclif/core/lib/help/util.js',
+    find: 'const ejs_1 = __importDefault(require("ejs"));',
+    replace: 'const ejs_1 = {get default() { return __importDefault(require("ejs")).default }};',
   },
   {
     file: '@oclif/core/lib/performance.js',

@@ -40,7 +40,28 @@ export interface MediaKind {
   defaultGweVersion?: '8.1' | '8.5'
   /** Said after `new` so nobody looks for a file that is not meant to exist. */
   note?: string
+  /** Genesys deprecated what this medium builds on: said once by `new`, marked by `list`. */
+  deprecation?: Deprecation
+  /** The oldest GWE version the medium works with; an older --gwe-version is warned about. */
+  minGweVersion?: '8.5'
 }
+
+export interface Deprecation {
+  /** One sentence: what is deprecated and what to use instead. */
+  text: string
+  /** The public Genesys page that says so. */
+  source: string
+}
+
+const CHAT_V1_DEPRECATED: Deprecation = {
+  text: 'GMS Chat API version 1, which this widget uses, is deprecated and Genesys recommends Chat API version 2: for a new deployment use `gwe-int new webapi-chat` (docs/genesys.md#deprecations).',
+  source: 'https://docs.genesys.com/Documentation:GMS:API:ChatAPI:8.5.0 and https://enu.docs.genesys.com/Documentation/GMS/8.5.1/API/ChatAPIVersion1',
+}
+
+const GWE_WIDGETS_DEPRECATED = (what: string): Deprecation => ({
+  text: `Genesys deprecated GWE's own ${what} widget: it is supported for the life of the 8.5 release only; for a new deployment use Genesys Widgets (\`gwe-int new genesys-widgets\`, docs/genesys.md#deprecations).`,
+  source: 'https://docs.genesys.com/Documentation/GWE/latest/API/ChatWidgetAPI',
+})
 
 /**
  * What a medium's `host` is. A GMS host is a base URL (scheme, host and port): gwe-int adds
@@ -88,6 +109,7 @@ export const MEDIA: readonly MediaKind[] = [
     defaultInviteName: 'inviteGMS.html',
     defaultWidgetName: 'indexGPE.html',
     artifacts: ['invite', 'gms-widget', ...LOGIC],
+    deprecation: CHAT_V1_DEPRECATED,
   },
   {
     id: 'gms-callback',
@@ -131,6 +153,7 @@ export const MEDIA: readonly MediaKind[] = [
     artifacts: ['invite', ...LOGIC],
     // startChat() already passes the GWE attributes on (docs/genesys.md#gwe-media).
     note: 'GWE chat is built in: startChat() already attaches visitID/pageID, so only the invitation copy (for branding) and the strategy snippet are generated; no media widget.',
+    deprecation: GWE_WIDGETS_DEPRECATED('chat'),
   },
   {
     id: 'gwe-callback',
@@ -146,6 +169,7 @@ export const MEDIA: readonly MediaKind[] = [
     defaultInviteName: 'inviteGWE.html',
     artifacts: ['invite', ...LOGIC],
     note: 'GWE callback is built in: startCallback() already attaches visitID/pageID, so only the invitation copy (for branding) and the strategy snippet are generated; no media widget.',
+    deprecation: GWE_WIDGETS_DEPRECATED('callback'),
   },
   {
     id: 'webapi-chat',
@@ -180,6 +204,7 @@ export const MEDIA: readonly MediaKind[] = [
     requires: [],
     defaultInviteName: 'inviteWidgets.html',
     defaultGweVersion: '8.5',
+    minGweVersion: '8.5',
     artifacts: ['invite', 'widgets-extension', ...LOGIC],
     // The GWE 8.5 Media Integration page sends Genesys Widgets users to the Widgets instructions;
     // Widgets run extensions once, at initialisation, so the extension is a file of its own.

@@ -8,7 +8,7 @@
 import {Exit, handle} from '@oclif/core/handle'
 import {run} from '@oclif/core/run'
 import {settings} from '@oclif/core/settings'
-import type {PJSON} from '@oclif/core/interfaces'
+import type {PJSON, Plugin} from '@oclif/core/interfaces'
 import {guardStreams} from './streams.js'
 
 export {run}
@@ -23,6 +23,8 @@ export interface ExecuteOptions {
    */
   root?: string
   pjson?: PJSON
+  /** The plugins already loaded (bin/dev.js: the root plugin read from src/, not from the build's manifest). */
+  plugins?: Map<string, Plugin>
 }
 
 /**
@@ -46,7 +48,7 @@ async function runCommand(options: ExecuteOptions, args: string[]): Promise<unkn
     settings.debug = true
   }
   try {
-    const load = options.root && options.pjson ? {root: options.root, pjson: options.pjson} : options.dir
+    const load = options.root && options.pjson ? {root: options.root, pjson: options.pjson, plugins: options.plugins} : options.dir
     return await run(args, load)
   } catch (error) {
     const exit = (error as {oclif?: {exit?: number}; code?: string}).oclif?.exit

@@ -13,7 +13,7 @@ export default class List extends BaseCommand {
     await this.parse(List)
     const media = catalogListing()
     for (const m of media) {
-      this.say(`${this.paint('bold', m.id)}  ${m.summary}`)
+      this.say(`${this.paint('bold', m.id)}${m.deprecated ? ' (deprecated)' : ''}  ${m.summary}`)
       this.say(`  invite:    ${m.invite.map((b) => `${b.type} → ${b.calls}, then ${b.reports}`).join('; ')}`)
       const width = Math.max(0, ...m.scenarios.map((s) => s.id.length + (s.id === m.defaultScenario ? 10 : 0)))
       for (const s of m.scenarios) {
@@ -27,6 +27,7 @@ export default class List extends BaseCommand {
       this.say(`  writes:    ${m.outputs.map((o) => o.defaultPath).join(', ')}`)
       this.say(`  attaches:  ${m.attachedData.length ? m.attachedData.join(', ') : 'nothing (no Genesys interaction)'}`)
       if (m.note) this.say(`  note:      ${m.note}`)
+      if (m.deprecated) this.say(`  deprecated: ${m.deprecated.text} Source: ${m.deprecated.source}`)
       this.say()
     }
     return {media}

@@ -42,6 +42,11 @@ export const WARNING_CAUSES = {
     title: 'placeholder host',
     advice: 'example hosts are reserved for documentation; replace them with your servers before deploying',
   },
+  'gwe-version-too-old': {
+    critical: false,
+    title: 'GWE version older than the medium works with',
+    advice: 'Genesys Widgets integrate with GWE 8.5 and later (docs/genesys.md#genesys-widgets): use --gwe-version 8.5',
+  },
 } as const satisfies Record<string, {critical: boolean; title: string; advice: string}>
 
 export type WarningCause = keyof typeof WARNING_CAUSES
@@ -147,6 +152,12 @@ export function integrationWarnings(i: ResolvedIntegration): Warning[] {
       `the invitation opens ${i.widgetUrl}, a URL without a host; the invitation runs inside the visitor's page, so it would open on the visitor's own site: give --gwe-url (or --widget-url with a full URL)`,
     )
   }
+  if (i.medium.minGweVersion && Number(i.gweVersion) < Number(i.medium.minGweVersion)) {
+    warn(
+      'gwe-version-too-old',
+      `${i.medium.id} works with GWE ${i.medium.minGweVersion} and later only (docs/genesys.md#genesys-widgets), but --gwe-version is ${i.gweVersion}: use --gwe-version ${i.medium.minGweVersion}`,
+    )
+  }
   // Each placeholder host once: the widget URL derived from --host shares its host.
   const seen = new Set<string>()
   for (const [label, url] of [
@@ -164,6 +175,28 @@ export function integrationWarnings(i: ResolvedIntegration): Warning[] {
     if (host) seen.add(host)
   }
   return out
+}
+
+/**
+ * What the GMS service must be configured with for the integration's scenario: the
+ * Callback User's Guide lists the scenario presets as service options, which a request
+ * cannot set (docs/genesys.md#gms-service-options). One line, or none for the built-in
+ * services and media without GMS.
+ */
+export function serviceNotes(i: ResolvedIntegration): string[] {
+  const s = i.scenario
+  if (s?.endpoint !== 'callback') return []
+  const where = `GMS service "${i.service ?? ''}" (section service.${i.service ?? ''})`
+  if (Object.keys(s.params).length === 0)
+    return [`${s.id}: the ${where} decides every option; the widget follows its answers (docs/genesys.md#gms-service-options).`]
+  const options = Object.entries(s.params)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ')
+  const confirm =
+    s.params._wait_for_user_confirm === 'true'
+      ? ' With _wait_for_user_confirm=true GMS waits for the visitor to confirm after a push notification, which this widget does not receive (a browser could only through the comet push type of GMS 8.5.103.10 and later, and how is not documented publicly): set _wait_for_user_confirm=false on the service (docs/genesys.md#gms-confirmation).'
+      : ''
+  return [`${s.id}: configure the ${where} with ${options}; a request cannot set these options (docs/genesys.md#gms-service-options).${confirm}`]
 }
 
 export function warningsFor(list: readonly ResolvedIntegration[]): Warning[] {
@@ -193,7 +226,10 @@ export function nextSteps(list: readonly ResolvedIntegration[], files: readonly 
     if (invites) steps.push(`Copy ${invites} into your GWE server's resources folder (served as ${prefix}/resources/).`)
   }
   const gmsWidgets = of('gms-widget')
-  if (gmsWidgets) steps.push(`Copy ${gmsWidgets} next to index.html in the GMS sample folder (/genesys/admin/js/sample/cb/ on your GMS).`)
+  if (gmsWidgets)
+    steps.push(
+      `Copy ${gmsWidgets} next to index.html in the GMS sample folder (/genesys/admin/js/sample/cb/ on your GMS), and configure the GMS service for your scenario (docs/genesys.md#gms-service-options).`,
+    )
   const chatPages = of('webapi-widget')
   if (chatPages) steps.push(`Copy ${chatPages} where each invitation opens it (on GWE next to the invitation, unless --widget-url says otherwise).`)
   const snippets = of('notification-message')

@@ -45,5 +45,6 @@ export function catalogListing() {
       summary: ARTIFACTS[a].summary,
     })),
     note: m.note ?? null,
+    deprecated: m.deprecation ? {...m.deprecation} : null,
   }))
 }

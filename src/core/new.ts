@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import {nextSteps, warningsFor} from './advice.js'
+import {nextSteps, serviceNotes, warningsFor} from './advice.js'
 import {resolveNewAnswers, type NewAnswers, type Resolution, type ResolveOptions} from './integration/answers.js'
 import {assess, assessAll} from './write/assess.js'
 import {CONFIG_NAMES, type Config} from './config/config-schema.js'
@@ -90,14 +90,14 @@ export async function planNew(entry: IntegrationEntry, opts: NewOptions): Promis
     ...obsolete,
     ...assess([configPlanned], readExisting, {force: true}),
   ])
-  const note = integration.medium.note
+  const {note, deprecation} = integration.medium
   return {
     files,
     integrations: [integration],
     configFile,
     baseDir,
     warnings: warningsFor([integration]),
-    notes: note ? [note] : [],
+    notes: [...(note ? [note] : []), ...serviceNotes(integration), ...(deprecation ? [`Deprecated: ${deprecation.text}`] : [])],
     nextSteps: nextSteps([integration], files, opts.cwd),
   }
 }

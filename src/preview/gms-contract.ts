@@ -23,6 +23,7 @@ const CHAT_V2 = 'https://docs.genesys.com/Documentation:GMS:API:ChatAPIv2:8.5.2'
 const SERVICES = 'https://docs.genesys.com/Documentation/GMS/8.1.1/API/GMSServices'
 const SERVICE_API = 'https://docs.genesys.com/Documentation/GMS/8.1.1/API/ServiceAPI'
 const REQUEST_CHAT = 'https://docs.genesys.com/Documentation/GMS/latest/Help/Request-chat'
+const CALLBACK_OPTIONS = 'https://docs.genesys.com/Documentation/CLBCK/8.5.2/UG/RequestFromIVR'
 
 export const CONTRACT = {
   callbackCustomerNumber: {
@@ -119,3 +120,22 @@ export function rejection(id: RuleId, detail?: string): {status: number; body: {
 export const mediaType = (contentType: string | undefined) => (contentType ?? '').split(';')[0].trim().toLowerCase()
 
 export const isForm = (contentType: string | undefined) => ['application/x-www-form-urlencoded', 'multipart/form-data'].includes(mediaType(contentType))
+
+/**
+ * Options the Callback User's Guide lists as the service's configuration, not as request
+ * parameters: a request that carries them may be ignored (docs/genesys.md#gms-service-options).
+ */
+export const SERVICE_OPTIONS = ['_call_direction', '_wait_for_agent', '_wait_for_user_confirm', '_media_type'] as const
+
+/** What the stand-in accepts but notes in the request log: it may not work on a real GMS. */
+export const ADVISORIES = {
+  serviceOptionInRequest: {
+    rule: "This is an option of the callback service's configuration; a request may set only _customer_number, _desired_time, $token$ values and, where _overwritable_options lists them, _ors and _target. GMS may ignore it: set it on the service.",
+    source: `The Callback User's Guide lists _call_direction, _wait_for_agent, _wait_for_user_confirm and _media_type as service options: ${CALLBACK_OPTIONS}; the Callback Services API limits _overwritable_options to _ors and _target: ${CALLBACK_API}`,
+  },
+} as const satisfies Record<string, Omit<ContractRule, 'status'>>
+
+export type AdvisoryId = keyof typeof ADVISORIES
+
+/** One line for the request log: the advisory, what the request held, and the source. */
+export const advisory = (id: AdvisoryId, detail: string): string => `${detail}: ${ADVISORIES[id].rule} Source: ${ADVISORIES[id].source}`

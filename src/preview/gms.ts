@@ -13,7 +13,7 @@
  *   POST   /genesys/2/chat/<service>[/<chatId>/<operation>]      Chat API v2 (chat-v2.ts)
  */
 import {ChatV2} from './chat-v2.js'
-import {isForm, mediaType, rejection, type RuleId} from './gms-contract.js'
+import {advisory, isForm, mediaType, rejection, type RuleId, SERVICE_OPTIONS} from './gms-contract.js'
 import {boundValue, MAX_SESSIONS} from './recorder.js'
 import {ScriptedChat, type ChatEvent} from './scripted-agent.js'
 
@@ -33,6 +33,8 @@ export interface GmsRequest {
 export interface GmsAnswer {
   status: number
   body: unknown
+  /** Accepted, but may not work on a real GMS: noted in the request log (ADVISORIES). */
+  warnings?: string[]
 }
 
 /** Numbers in the range reserved for fiction (555-0100..0199). */
@@ -43,6 +45,11 @@ export const PREVIEW_ACCESS_CODE = '2468'
 export const PREVIEW_TTL_SECONDS = 300
 /** Queue positions a waiting chat reports, one per check, before the agent is ready. */
 export const QUEUE = [2, 1]
+/**
+ * The origin a GMS node behind a load balancer (or a TLS offload) writes into the absolute
+ * URLs it answers with: reachable inside the data centre only (docs/genesys.md#gms-urls).
+ */
+export const INTERNAL_ORIGIN = 'http://gms-node-2:8080'
 
 const fail = (id: RuleId, detail?: string): GmsAnswer => rejection(id, detail)
 const notFound = (r: GmsRequest): GmsAnswer => ({status: 404, body: {error: 'not found', message: `the GMS stand-in has no ${r.method} ${r.path}`}})
@@ -70,11 +77,29 @@ interface Service {
 }
 
 export class GmsStandIn {
+  /**
+   * @param serviceOptions the callback service's configuration (the preview passes the
+   * integration's scenario preset, as a team would configure its service). The service's
+   * options decide the flow; the same options in a request are noted, not obeyed. Without a
+   * configuration (unit tests call the stand-in bare) the request's presets stand in for it.
+   */
+  constructor(private readonly serviceOptions?: Readonly<Record<string, string>>) {}
+
   private ids = 0
   readonly chat = new ChatV2(() => this.nextId())
   readonly services = new Map<string, Service>()
   /** Slots each availability answer offered, by service name: ISO time -> free count. */
   private readonly offered = new Map<string, Map<number, number>>()
+  /**
+   * Load-balanced mode: absolute URLs in answers carry INTERNAL_ORIGIN instead of the host
+   * the browser used, and request-chat's create URL is absolute too.
+   */
+  loadBalanced = false
+
+  /** An absolute URL for a path on this GMS, as a GMS node writes it into an answer. */
+  private url(r: GmsRequest, path: string): string {
+    return `${this.loadBalanced ? INTERNAL_ORIGIN : r.base}${path}`
+  }
 
   private nextId(): string {
     this.ids += 1
@@ -114,7 +139,13 @@ export class GmsStandIn {
     if (rest[0] === 'request-chat' && rest.length === 1 && method === 'POST') {
       if (!isForm(contentType)) return fail('requestChatForm', `got ${contentType ?? 'no Content-Type'}`)
       const s = this.create('request-chat', r.params, true)
-      return {status: 200, body: {'_chatIxnAPI-CREATE-URL': `/genesys/1/service/${s.id}/ixn/chat`, _id: s.id}}
+      return {
+        status: 200,
+        body: {
+          '_chatIxnAPI-CREATE-URL': this.loadBalanced ? this.url(r, `/genesys/1/service/${s.id}/ixn/chat`) : `/genesys/1/service/${s.id}/ixn/chat`,
+          _id: s.id,
+        },
+      }
     }
     if (rest[0] === 'request-interaction' && rest.length === 1 && method === 'POST') {
       if (!isForm(contentType) && mediaType(contentType) !== 'application/json') return fail('callbackBody', `got ${contentType ?? 'no Content-Type'}`)
@@ -158,7 +189,18 @@ export class GmsStandIn {
 
   /** `POST /genesys/1/service/callback/<service>`: the answer depends on the scenario's parameters. */
   private callback(r: GmsRequest, service: string): GmsAnswer {
-    const p = r.params
+    const requested = Object.fromEntries(SERVICE_OPTIONS.filter((k) => r.params[k] !== undefined).map((k) => [k, r.params[k]]))
+    const warnings = Object.entries(requested).map(([k, v]) => advisory('serviceOptionInRequest', `${k}=${v}`))
+    const answer = this.callbackAnswer(r, service, {
+      ...r.params,
+      ...Object.fromEntries(SERVICE_OPTIONS.map((k) => [k, undefined])),
+      ...(this.serviceOptions ?? requested),
+    })
+    return warnings.length ? {...answer, warnings} : answer
+  }
+
+  private callbackAnswer(r: GmsRequest, service: string, params: Record<string, string | undefined>): GmsAnswer {
+    const p = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) as Record<string, string>
     if (!p._customer_number) return fail('callbackCustomerNumber')
     if (p._desired_time !== undefined) {
       const t = Date.parse(p._desired_time)
@@ -183,8 +225,8 @@ export class GmsStandIn {
         body: {
           _id: s.id,
           _action: 'StartChat',
-          _start_chat_url: `${r.base}/genesys/1/service/${s.id}/ixn/chat`,
-          _comet_url: `${r.base}/genesys/cometd`,
+          _start_chat_url: this.url(r, `/genesys/1/service/${s.id}/ixn/chat`),
+          _comet_url: this.url(r, '/genesys/cometd'),
           _chat_parameters: {subject: 'Your question'},
         },
       }
@@ -201,8 +243,8 @@ export class GmsStandIn {
             {
               _group_name: 'Choose one',
               _group_content: [
-                {_label: 'Call me back', _user_action_url: `${r.base}/genesys/1/service/${s.id}/menu/call-me`},
-                {_label: 'I will call you', _user_action_url: `${r.base}/genesys/1/service/${s.id}/menu/dial`},
+                {_label: 'Call me back', _user_action_url: this.url(r, `/genesys/1/service/${s.id}/menu/call-me`)},
+                {_label: 'I will call you', _user_action_url: this.url(r, `/genesys/1/service/${s.id}/menu/dial`)},
               ],
             },
           ],

@@ -27,6 +27,8 @@ export interface RecordedRequest {
   headers: Record<string, string>
   status: number
   response: unknown
+  /** What the stand-in accepted but a real GMS may not honour, each with its public source. */
+  warnings?: string[]
 }
 
 /** An error the GMS stand-in answers every request with, until reset. */
@@ -101,6 +103,7 @@ export class Recorder {
       ...(entry.json === undefined ? {} : {json: boundValue(entry.json)}),
       headers: boundStrings(entry.headers),
       response: boundValue(entry.response),
+      ...(entry.warnings ? {warnings: entry.warnings.map((w) => boundValue(w) as string)} : {}),
     }
     const bytes = JSON.stringify(full).length
     this.requests.push({entry: full, bytes})

@@ -6,7 +6,7 @@
  * Control endpoints (for people and tests):
  *   GET    /__gwe-int/requests?integration=N   what the stand-ins received (JSON)
  *   DELETE /__gwe-int/requests?integration=N   forget it
- *   POST   /__gwe-int/gms-mode                 {"integration": N, "status": 503, "body"?: …}
+ *   POST   /__gwe-int/gms-mode                 {"integration": N, "status": 503, "body"?: …, "loadBalanced"?: true}
  *   GET    /__gwe-int/notifications?integration=N&visitID=V   the page's notification stream (SSE)
  */
 import http, {type IncomingMessage, type ServerResponse} from 'node:http'
@@ -73,7 +73,9 @@ export function startServer(port: number): Promise<PreviewServer> {
         setSites(sites, configFile) {
           ctx.sites = new Map(sites.map((s) => [s.name, s]))
           ctx.configFile = configFile
-          ctx.gms = new Map(sites.map((s) => [s.name, new GmsStandIn()]))
+          ctx.gms = new Map(
+            sites.map((s) => [s.name, new GmsStandIn(s.integration.scenario?.endpoint === 'callback' ? s.integration.scenario.params : undefined)]),
+          )
         },
         close: () =>
           new Promise<void>((done) => {
@@ -161,6 +163,7 @@ function record(
   body: {params: Record<string, string>; json?: unknown},
   status: number,
   response: unknown,
+  warnings?: string[],
 ): void {
   ctx.recorder.record({
     integration: site.name,
@@ -174,6 +177,7 @@ function record(
     headers: headersOf(req),
     status,
     response,
+    ...(warnings?.length ? {warnings} : {}),
   })
 }
 
@@ -208,7 +212,7 @@ async function gms(ctx: Context, site: Site, req: IncomingMessage, res: ServerRe
         headers: headersOf(req),
         base: `${ctx.origin}${site.base}${GMS_SEGMENT}`,
       })
-  record(ctx, site, 'gms', req, url, path, body, answer.status, answer.body)
+  record(ctx, site, 'gms', req, url, path, body, answer.status, answer.body, 'warnings' in answer ? answer.warnings : undefined)
   res.setHeader('access-control-allow-origin', ctx.origin)
   sendJson(res, answer.status, answer.body)
 }
@@ -258,7 +262,7 @@ async function control(ctx: Context, req: IncomingMessage, res: ServerResponse, 
       // Not a type a form or a no-cors fetch can send: a browser asks (preflight) before sending JSON cross-origin.
       if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? ''))
         return sendJson(res, 415, {error: 'send Content-Type: application/json and {"integration": "<name>", "status": 503}'})
-      let input: {integration?: unknown; status?: unknown; body?: unknown}
+      let input: {integration?: unknown; status?: unknown; body?: unknown; loadBalanced?: unknown}
       try {
         input = JSON.parse((await readBody(req)).toString('utf8') || '{}') as typeof input
       } catch {
@@ -269,8 +273,11 @@ async function control(ctx: Context, req: IncomingMessage, res: ServerResponse, 
         return sendJson(res, 400, {error: `"integration" must name one of: ${[...ctx.sites.keys()].join(', ')}`})
       if (!Number.isInteger(status) || (status !== 0 && (status < 200 || status > 599)))
         return sendJson(res, 400, {error: '"status" must be an HTTP status (200 or 0 switches the error mode off)'})
+      if (input.loadBalanced !== undefined && typeof input.loadBalanced !== 'boolean')
+        return sendJson(res, 400, {error: '"loadBalanced" must be true or false'})
       ctx.recorder.setMode(input.integration, {status, ...(input.body === undefined ? {} : {body: input.body})})
-      return sendJson(res, 200, {integration: input.integration, status})
+      if (typeof input.loadBalanced === 'boolean') ctx.gms.get(input.integration)!.loadBalanced = input.loadBalanced
+      return sendJson(res, 200, {integration: input.integration, status, loadBalanced: ctx.gms.get(input.integration)!.loadBalanced})
     }
     case '/__gwe-int/notifications': {
       const visitId = url.searchParams.get('visitID')

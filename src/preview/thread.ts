@@ -34,10 +34,16 @@ export interface PreviewThread extends Pick<RunningPreview, 'url' | 'configFile'
   close(): Promise<void>
 }
 
+/**
+ * The thread's code: built, dist/preview/worker.cjs, two folders below the package root
+ * like the code that loads it (scripts/bundle.mjs); run from src/ (bin/dev.js), the
+ * loader that compiles worker.ts.
+ */
+const workerScript = () => new URL(import.meta.url.endsWith('.ts') ? '../../bin/dev-worker.js' : '../preview/worker.cjs', import.meta.url)
+
 /** startPreview (index.ts) in a thread of its own; rejects with the same errors. */
 export function startPreviewThread(opts: PreviewOptions): Promise<PreviewThread> {
-  // Two folders below the package root, like the code that loads it (scripts/bundle.mjs).
-  const worker = new Worker(new URL('../preview/worker.cjs', import.meta.url), {
+  const worker = new Worker(workerScript(), {
     workerData: opts,
     resourceLimits: {maxYoungGenerationSizeMb: SERVER_YOUNG_GENERATION_MB},
   })

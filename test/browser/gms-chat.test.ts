@@ -27,6 +27,8 @@ import {
 
 const SERVICE = 'samples_new'
 const NUMBER = '+1 555 0100 7'
+/** The number as GMS gets it: + and digits. */
+const DIALLED = '+155501007'
 const preset = (wait: boolean) => ({
   _call_direction: 'USERORIGINATED',
   _wait_for_agent: String(wait),
@@ -51,6 +53,9 @@ const EXTRA = [
   {name: 'reload', scenario: 'CHAT-NOW'},
   {name: 'wait-cancel', scenario: 'CHAT-WAIT'},
   {name: 'busy', scenario: 'REQUEST-CHAT'},
+  {name: 'lb-chat-now', scenario: 'CHAT-NOW'},
+  {name: 'lb-request-chat', scenario: 'REQUEST-CHAT'},
+  {name: 'lb-refused', scenario: 'CHAT-NOW'},
 ]
 
 /** A chat is paced by the widget's polling (every 2 s), so a whole conversation takes a while. */
@@ -94,6 +99,12 @@ async function startChat(popup: Page): Promise<void> {
 }
 
 const gmsRequests = (name: string) => preview.requests(name, 'gms')
+
+/** The stand-in's control endpoint, with what the test helper does not send (loadBalanced, an answer body). */
+async function gmsControl(body: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${preview.origin}/__gwe-int/gms-mode`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(body)})
+  expect(res.status, await res.text()).toBe(200)
+}
 const ops = (list: RecordedRequest[]) => list.map((r) => `${r.method} ${r.path.replace(/preview-\d{4}/g, 'ID')}`)
 
 describeBrowser('GMS chat (Chat API v1) in Chromium', () => {
@@ -161,9 +172,10 @@ describeBrowser('GMS chat (Chat API v1) in Chromium', () => {
           expect(`${create.method} ${create.path}`).toBe(`POST ${service}`)
           expect(create.headers['content-type']).toBe('application/x-www-form-urlencoded')
           expect(create.params).toEqual({
-            _customer_number: NUMBER,
+            _customer_number: DIALLED,
             ...(c.scenario === 'REQUEST-CHAT' ? {} : preset(c.scenario === 'CHAT-WAIT')),
-            first_name: 'Ada Lovelace',
+            first_name: 'Ada',
+            last_name: 'Lovelace',
             visitID: ids.visitID,
             pageID: ids.pageID,
             webengagement: '',
@@ -182,7 +194,8 @@ describeBrowser('GMS chat (Chat API v1) in Chromium', () => {
           const chatCalls = rest.filter((r) => r.path.startsWith(chat))
           expect(chatCalls[0].path).toBe(chat)
           expect(chatCalls[0].params).toEqual({
-            firstName: 'Ada Lovelace',
+            firstName: 'Ada',
+            lastName: 'Lovelace',
             userDisplayName: 'Ada Lovelace',
             ...(c.scenario === 'CHAT-NOW' ? {subject: 'Your question'} : {}),
             visitID: ids.visitID,
@@ -287,4 +300,49 @@ describeBrowser('GMS chat (Chat API v1) in Chromium', () => {
       }),
     CHAT_TIMEOUT,
   )
+
+  for (const [n, c] of [
+    [30, {name: 'lb-chat-now', scenario: 'CHAT-NOW', field: '_start_chat_url'}],
+    [31, {name: 'lb-request-chat', scenario: 'REQUEST-CHAT', field: '_chatIxnAPI-CREATE-URL'}],
+  ] as const) {
+    it(
+      `${c.scenario} behind a load balancer: GMS answers its internal origin, the chat opens on the generated host`,
+      ({task}) =>
+        withSession(browser, task, async (session) => {
+          await gmsControl({integration: c.name, status: 200, loadBalanced: true})
+          const {popup} = await openWidget(c.name, idsOf(n), session)
+          await startChat(popup)
+          await waitForLine(popup, 'Preview Agent: Hello, this is the gwe-int preview agent. How can I help you?')
+          await say(popup, 'through the balancer')
+          await waitForLine(popup, 'Preview Agent: Thank you. You wrote: "through the balancer"')
+          await popup.getByRole('button', {name: 'End chat'}).click()
+          await popup.getByRole('status').filter({hasText: 'You ended the chat.'}).waitFor()
+          const list = await gmsRequests(c.name)
+          const answer = list[0].response as Record<string, string>
+          const id = answer._id
+          // GMS wrote an origin no browser reaches; the widget kept the path, on the preview's GMS host.
+          expect(answer[c.field]).toBe(`http://gms-node-2:8080/genesys/1/service/${id}/ixn/chat`)
+          expect(list[1].path).toBe(`/genesys/1/service/${id}/ixn/chat`)
+          expect(list[1].status).toBe(200)
+          expect(ops(list).slice(-1)).toEqual(['POST /genesys/1/service/ID/ixn/chat/disconnect'])
+        }),
+      CHAT_TIMEOUT,
+    )
+  }
+
+  it('a URL outside /genesys/ in GMS answer is refused with the plain message; nothing follows it', ({task}) =>
+    withSession(browser, task, async (session) => {
+      await gmsControl({
+        integration: 'lb-refused',
+        status: 201,
+        body: {_id: 'x1', _action: 'StartChat', _start_chat_url: 'http://gms-node-2:8080/admin/steal', _chat_parameters: {subject: 'x'}},
+      })
+      const {popup} = await openWidget('lb-refused', idsOf(32), session)
+      const messages: string[] = []
+      popup.on('console', (m) => messages.push(m.text()))
+      await startChat(popup)
+      await popup.getByRole('alert').filter({hasText: 'Sorry, something went wrong. Please try again.'}).waitFor()
+      expect(messages.some((m) => m.includes('refused to follow _start_chat_url'))).toBe(true)
+      expect(ops(await gmsRequests('lb-refused'))).toEqual([`POST /genesys/1/service/callback/${SERVICE}`])
+    }))
 })

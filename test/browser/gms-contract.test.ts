@@ -265,9 +265,9 @@ const REJECTIONS: Record<RuleId, RejectionCase> = {
 }
 
 /** Replaces the JSON answer of the matching GMS request. */
-function answerWith(page: Page, glob: string, change: (body: Record<string, unknown>) => Record<string, unknown>, times = 1): Promise<void> {
+async function answerWith(page: Page, glob: string, change: (body: Record<string, unknown>) => Record<string, unknown>, times = 1): Promise<void> {
   let left = times
-  return page.route(glob, async (route) => {
+  await page.route(glob, async (route) => {
     if (left <= 0) return route.continue()
     left -= 1
     try {
@@ -446,20 +446,46 @@ describeBrowser('GMS contract rejections and GMS text as data, in Chromium', () 
     TIMEOUT,
   )
 
+  // URLs in answers: only their path and query are followed, on the GMS host, and only under /genesys/.
   const OFF_HOST: [field: string, name: string, glob: string, change: (b: Record<string, unknown>) => Record<string, unknown>][] = [
     ['_tel_url', 'orig', `**/service/callback/${SERVICE}`, (b) => ({...b, _tel_url: 'javascript:window.__xss=1'})],
-    ['_start_chat_url', 'now', `**/service/callback/${SERVICE}`, (b) => ({...b, _start_chat_url: 'https://evil.example/genesys/1/service/x/ixn/chat'})],
-    ['_chatIxnAPI-CREATE-URL', 'rchat', '**/service/request-chat', (b) => ({...b, '_chatIxnAPI-CREATE-URL': '//evil.example/genesys/1/service/x/ixn/chat'})],
+    ['_start_chat_url', 'now', `**/service/callback/${SERVICE}`, (b) => ({...b, _start_chat_url: 'https://evil.example/admin/ixn/chat'})],
+    [
+      '_chatIxnAPI-CREATE-URL',
+      'rchat',
+      '**/service/request-chat',
+      (b) => ({...b, '_chatIxnAPI-CREATE-URL': 'javascript:fetch("//evil.example/genesys/1/service/x/ixn/chat")'}),
+    ],
     [
       '_user_action_url',
       'custom',
       `**/service/callback/${SERVICE}`,
-      (b) => ({...b, _content: [{_group_name: 'g', _group_content: [{_label: 'Go', _user_action_url: 'https://evil.example/genesys/1/service/x/menu'}]}]}),
+      (b) => ({...b, _content: [{_group_name: 'g', _group_content: [{_label: 'Go', _user_action_url: 'https://evil.example/genesys/../admin/menu'}]}]}),
     ],
   ]
+  it(
+    '_start_chat_url on another origin is followed on the GMS host only: the chat opens there, nothing goes elsewhere',
+    ({task}) =>
+      withSession(browser, task, async (session) => {
+        const page = session.page
+        await preview.clear('now')
+        await answerWith(page, `**/service/callback/${SERVICE}`, (b) => ({
+          ...b,
+          _start_chat_url: `https://evil.example/genesys/1/service/${String(b._id)}/ixn/chat`,
+        }))
+        await page.goto(widgetUrl('now'))
+        await submit(page, 'now')
+        await waitForLine(page, 'Preview Agent: Hello, this is the gwe-int preview agent. How can I help you?')
+        expect(session.requested.filter((u) => u.includes('evil.example'))).toEqual([])
+        const list = await preview.requests('now', 'gms')
+        expect(list[1].path).toBe(`/genesys/1/service/${(list[0].response as {_id: string})._id}/ixn/chat`)
+        await page.getByRole('button', {name: 'End chat'}).click()
+      }),
+    TIMEOUT,
+  )
   for (const [field, name, glob, change] of OFF_HOST) {
     it(
-      `${field} that leaves the GMS host (or is not tel:) is not followed`,
+      `${field} outside /genesys/ (or not http, or not tel:) is not followed`,
       ({task}) =>
         withSession(browser, task, async (session) => {
           const page = session.page

@@ -129,6 +129,8 @@ const CASES: Case[] = [
 const nameOf = (c: Case) => c.scenario.toLowerCase()
 const idsOf = (n: number): Ids => ({visitID: `A1B2C3D4${String(n).padStart(24, '0')}`, pageID: n === 0 ? 'PAGE 0&x=1+é' : `F00D${String(n).padStart(28, '0')}`})
 const NUMBER = '+1 555 0100 7'
+/** The number as GMS dials it, and as the review and the outcome show it: + and digits. */
+const DIALLED = '+155501007'
 
 /** Generating every integration with the built binary takes a while on a busy machine. */
 const SETUP_TIMEOUT = 240_000
@@ -149,6 +151,7 @@ const EXTRA: Record<string, {media: string; scenario: string}> = {
   'decline-gms-callback': FIRST_CALLBACK,
   'error-gms-callback': FIRST_CALLBACK,
   change: CASES[2],
+  'lb-menu': CASES[6],
 }
 const argsFor = (name: string, c: {media: string; scenario: string}) => [
   c.media,
@@ -241,7 +244,7 @@ describeBrowser('GMS callback in Chromium', () => {
 
           // The review says what will happen; nothing but the availability query was sent yet.
           await popup.getByRole('heading', {name: 'Please check your request'}).waitFor()
-          expect(await popup.locator('#review-text').textContent()).toBe(c.review({number: NUMBER, time}))
+          expect(await popup.locator('#review-text').textContent()).toBe(c.review({number: DIALLED, time}))
           await expectAccessible(popup, {label: `${c.scenario} review`})
           await expectNoSideScroll(popup)
           expect((await preview.requests(name, 'gms')).filter((r) => !r.path.endsWith('/availability'))).toEqual([])
@@ -251,7 +254,7 @@ describeBrowser('GMS callback in Chromium', () => {
           if (c.outcome === 'booked') {
             await popup.getByRole('heading', {name: 'Your callback is booked'}).waitFor()
             expect(await popup.locator('#outcome-body p').allTextContents()).toEqual([
-              c.review({number: NUMBER, time}),
+              c.review({number: DIALLED, time}),
               'Thank you. Your callback request is registered.',
             ])
           } else if (c.outcome === 'dial') {
@@ -260,7 +263,7 @@ describeBrowser('GMS callback in Chromium', () => {
             expect(await popup.locator('#outcome-body p').allTextContents()).toEqual([
               'Call us now',
               'Call +15555550100',
-              `Please call from ${NUMBER}, the number you gave us.`,
+              `Please call from ${DIALLED}, the number you gave us.`,
             ])
           } else if (c.outcome === 'access') {
             cancellable = false
@@ -275,7 +278,7 @@ describeBrowser('GMS callback in Chromium', () => {
             expect(await popup.locator('#outcome-body p').allTextContents()).toEqual([
               'Call +1 555 555 0100',
               'When asked, enter the code 2468.',
-              `Please call from ${NUMBER}, the number you gave us.`,
+              `Please call from ${DIALLED}, the number you gave us.`,
               `This number is reserved for you until ${until}.`,
             ])
             expect(await popup.getByRole('button', {name: 'Cancel the callback'}).count()).toBe(0)
@@ -285,7 +288,10 @@ describeBrowser('GMS callback in Chromium', () => {
             expect(await popup.locator('#outcome-body button').allTextContents()).toEqual(['Call me back', 'I will call you'])
             await popup.getByRole('button', {name: 'Call me back'}).click()
             await popup.getByRole('heading', {name: 'Your callback is booked'}).waitFor()
-            expect(await popup.locator('#outcome-body p').allTextContents()).toEqual([c.review({number: NUMBER}), 'Thank you. An agent will call you shortly.'])
+            expect(await popup.locator('#outcome-body p').allTextContents()).toEqual([
+              c.review({number: DIALLED}),
+              'Thank you. An agent will call you shortly.',
+            ])
           }
           await expectAccessible(popup, {label: `${c.scenario} confirmation`})
           await expectNoSideScroll(popup)
@@ -303,7 +309,7 @@ describeBrowser('GMS callback in Chromium', () => {
           // gms_user travels as a header with every request: the visit ID.
           for (const r of gms) expect(r.headers.gms_user, r.path).toBe(ids.visitID)
           expect(request.params).toEqual({
-            [c.number]: NUMBER,
+            [c.number]: DIALLED,
             ...c.params,
             ...(slot ? {_desired_time: slot} : {}),
             visitID: ids.visitID,
@@ -311,6 +317,11 @@ describeBrowser('GMS callback in Chromium', () => {
             webengagement: '',
           })
           expect(request.status).toBe(200)
+          // The presets are service options: the preview notes each one in its request log, with its source.
+          expect((request.warnings ?? []).map((w) => w.slice(0, w.indexOf(': ')))).toEqual(
+            c.path.includes('/callback/') ? Object.entries(c.params).map(([k, v]) => `${k}=${v}`) : [],
+          )
+          for (const w of request.warnings ?? []) expect(w).toContain('https://docs.genesys.com/Documentation/CLBCK/8.5.2/UG/RequestFromIVR')
           const id = (request.response as {_id: string})._id
           const after = rest.slice(1).map((r) => `${r.method} ${r.path}`)
           const menu = c.outcome === 'menu' ? [`GET /genesys/1/service/${id}/menu/call-me`] : []
@@ -328,7 +339,7 @@ describeBrowser('GMS callback in Chromium', () => {
     )
   })
 
-  it('"Change" on the review goes back to the form, and the corrected number is sent', ({task}) =>
+  it('"Change" on the review goes back to the form; the number reaches GMS as + and digits, as the review shows it', ({task}) =>
     withSession(browser, task, async (session) => {
       const page = await openCustomerPage(session, preview, 'change', idsOf(95))
       await deliverInvitation(page)
@@ -337,15 +348,44 @@ describeBrowser('GMS callback in Chromium', () => {
       await popup.keyboard.press('Enter')
       await popup.getByText('Please enter a phone number: digits, with + and spaces if you like.').waitFor()
       expect(await popup.getByLabel('Phone number').getAttribute('aria-invalid')).toBe('true')
+      // Letters are not a number GMS can dial: the same inline error, nothing sent.
+      await popup.getByLabel('Phone number').fill('+44 20 CALL ME')
+      await popup.keyboard.press('Enter')
+      await popup.getByText('Please enter a phone number: digits, with + and spaces if you like.').waitFor()
       await popup.getByLabel('Phone number').fill('+44 20 7946 0000')
       await popup.keyboard.press('Enter')
       await popup.getByRole('button', {name: 'Change'}).click()
-      await popup.getByLabel('Phone number').fill('+44 20 7946 0001')
+      await popup.getByLabel('Phone number').fill('+44 (20) 7946-0000')
       await popup.keyboard.press('Enter')
+      expect(await popup.locator('#review-text').textContent()).toBe('We will call you at +442079460000 in a few minutes.')
       await popup.getByRole('button', {name: 'Confirm'}).press('Enter')
       await popup.getByRole('heading', {name: 'Your callback is booked'}).waitFor()
       const gms = await preview.requests('change', 'gms')
-      expect(gms.map((r) => r.params._customer_number)).toEqual(['+44 20 7946 0001'])
+      expect(gms.map((r) => r.params._customer_number)).toEqual(['+442079460000'])
+    }))
+
+  it('CUSTOM behind a load balancer: the menu choice GMS answers on its internal origin is followed on the generated host', ({task}) =>
+    withSession(browser, task, async (session) => {
+      const name = 'lb-menu'
+      const res = await fetch(`${preview.origin}/__gwe-int/gms-mode`, {
+        method: 'POST',
+        headers: {'content-type': 'application/json'},
+        body: JSON.stringify({integration: name, status: 200, loadBalanced: true}),
+      })
+      expect(res.status).toBe(200)
+      const page = await openCustomerPage(session, preview, name, idsOf(96))
+      await deliverInvitation(page)
+      const popup = await acceptIntoPopup(page)
+      await popup.getByLabel('Phone number').fill(NUMBER)
+      await popup.keyboard.press('Enter')
+      await popup.getByRole('button', {name: 'Confirm'}).click()
+      await popup.getByRole('button', {name: 'Call me back'}).click()
+      await popup.getByRole('heading', {name: 'Your callback is booked'}).waitFor()
+      const [create, choice] = await preview.requests(name, 'gms')
+      const id = (create.response as {_id: string})._id
+      const menu = (create.response as {_content: {_group_content: {_user_action_url: string}[]}[]})._content[0]._group_content[0]
+      expect(menu._user_action_url).toBe(`http://gms-node-2:8080/genesys/1/service/${id}/menu/call-me`)
+      expect(`${choice.method} ${choice.path} ${choice.status}`).toBe(`GET /genesys/1/service/${id}/menu/call-me 200`)
     }))
 
   it('the generated notify.sh delivers the invitation to the open page (Notification Service, notify by visit ID)', ({task}) =>

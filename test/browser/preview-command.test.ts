@@ -261,6 +261,8 @@ describe('the preview stand-ins (HTTP, no browser)', () => {
     const cwd = tempDir('gwe-int-preview-http-')
     await newIntegrations(cwd, [
       ['gms-callback', '--integration', 'cb', '--service', 'callme'],
+      ['gms-callback', '--integration', 'orig', '--scenario', 'VOICE-NOW-USERORIG', '--service', 'callme'],
+      ['gms-chat', '--integration', 'chat', '--service', 'callme'],
       ['webapi-chat', '--integration', 'web'],
     ])
     preview = await startPreview(cwd)
@@ -280,26 +282,34 @@ describe('the preview stand-ins (HTTP, no browser)', () => {
     expect(res).toBe(403)
   })
 
-  it('callback v1: _customer_number is mandatory, chat media included; StartChat for chat media, DialNumber / ConfirmationDialog for voice', async () => {
+  it('callback v1: _customer_number is mandatory, chat media included; the configured service decides StartChat, DialNumber or ConfirmationDialog', async () => {
     const url = `${gms}/1/service/callback/callme`
     const missing = await post(url, '_media_type=chat')
     expect(missing.status).toBe(400)
     expect(await missing.json()).toMatchObject({error: 'callbackCustomerNumber', source: expect.stringContaining('https://docs.genesys.com/')})
-    const chat = (await (await post(url, '_media_type=chat&_customer_number=5550100')).json()) as Record<string, unknown>
+    // Each integration's GMS is configured with its scenario's preset (chat: CHAT-NOW; orig: VOICE-NOW-USERORIG; cb: VOICE-NOW-USERTERM).
+    const chatGms = `${preview.origin}/i/chat/gms/genesys`
+    const chat = (await (await post(`${chatGms}/1/service/callback/callme`, '_customer_number=5550100')).json()) as Record<string, unknown>
     expect(chat).toMatchObject({
       _action: 'StartChat',
       _id: expect.stringMatching(/^preview-\d{4}$/),
-      _start_chat_url: `${gms}/1/service/${chat._id}/ixn/chat`,
+      _start_chat_url: `${chatGms}/1/service/${chat._id}/ixn/chat`,
       _chat_parameters: {subject: expect.any(String)},
     })
-    expect(await (await post(url, '_call_direction=USERORIGINATED&_customer_number=5550100')).json()).toMatchObject({
+    expect(await (await post(`${preview.origin}/i/orig/gms/genesys/1/service/callback/callme`, '_customer_number=5550100')).json()).toMatchObject({
       _action: 'DialNumber',
       _tel_url: 'tel:+15555550100',
     })
-    expect(await (await post(url, '_call_direction=USERTERMINATED&_customer_number=5550100')).json()).toMatchObject({
+    // A request cannot change the service's direction: answered as configured, and noted in the log with the source.
+    await preview.clear('cb')
+    expect(await (await post(url, '_call_direction=USERORIGINATED&_customer_number=5550100')).json()).toMatchObject({
       _action: 'ConfirmationDialog',
       _text: expect.any(String),
     })
+    const [noted] = await preview.requests('cb')
+    expect(noted.warnings).toEqual([
+      expect.stringMatching(/^_call_direction=USERORIGINATED: This is an option of the callback service's configuration;.*RequestFromIVR/),
+    ])
     // A time the availability query did not offer is refused.
     expect((await post(url, '_call_direction=USERTERMINATED&_customer_number=5550100&_desired_time=2030-01-01T10:00:00.000Z')).status).toBe(400)
     expect(await (await post(`${gms}/1/service/request-chat`, '')).json()).toEqual({

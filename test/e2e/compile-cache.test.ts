@@ -28,6 +28,22 @@ describe('start-up caches', () => {
     for (const f of listFiles(usual)) expect(fs.readFileSync(path.join(blocked, f), 'utf8'), f).toBe(fs.readFileSync(path.join(usual, f), 'utf8'))
   })
 
+  it("a temp folder where no cache can be made: Node >= 22 keeps its cache in the user's cache folder instead", async () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'not-a-folder')
+    fs.writeFileSync(file, '')
+    const cache = path.join(dir, 'xdg-cache')
+    const r = await gweInt(NEW, {cwd: dir, env: {TMPDIR: path.join(file, 'tmp'), XDG_CACHE_HOME: cache}})
+    expect(r.exitCode, String(r.stderr)).toBe(0)
+    // Node 20 has no compile cache: it uses the cache recorded at build time and writes nothing.
+    const cached = fs.existsSync(cache)
+      ? fs.readdirSync(cache, {recursive: true, encoding: 'utf8'}).filter((f) => fs.statSync(path.join(cache, f)).isFile())
+      : []
+    const major = Number((await execa('node', ['-p', 'process.versions.node'])).stdout.split('.')[0])
+    if (major >= 22) expect(cached.length).toBeGreaterThan(0)
+    else expect(cached).toEqual([])
+  })
+
   it('GWE_INT_CODE_CACHE=0 (no cache at all) gives the same run', async () => {
     const usual = tempDir()
     const plain = tempDir()

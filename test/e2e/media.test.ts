@@ -252,6 +252,11 @@ describe('gwe-int list --json', () => {
     expect(byId['webapi-chat'].outputs.map((o: {artifact: string}) => o.artifact)).toContain('webapi-widget')
     expect(byId['gwe-chat'].outputs.map((o: {artifact: string}) => o.artifact)).toEqual(['invite', 'notification-message', 'notify-sh'])
     expect(byId['third-party']).toMatchObject({party: 'third', attachedData: [], scenarios: []})
+    // What Genesys deprecated is marked, with the public page that says so; nothing else is.
+    const deprecated = media.filter((m: {deprecated: unknown}) => m.deprecated !== null)
+    expect(deprecated.map((m: {id: string}) => m.id)).toEqual(['gms-chat', 'gwe-chat', 'gwe-callback'])
+    for (const m of deprecated) expect(m.deprecated.source, m.id).toMatch(/^https:\/\/\S*genesys\.com\//)
+    expect(byId['gms-chat'].deprecated.text).toContain('webapi-chat')
     for (const m of media)
       expect(m.outputs.map((o: {artifact: string}) => o.artifact)).toEqual(expect.arrayContaining(['invite', 'notification-message', 'notify-sh']))
   })

@@ -18,7 +18,7 @@ import {startPreview} from '../helpers/browser.js'
 import {listFiles, ROOT, tempDir} from '../helpers/cli.js'
 import {KEY, ptySession} from '../helpers/pty.js'
 
-/** What installing the package may add to an empty prefix (README, Development). */
+/** What installing the package may add to an empty prefix (CONTRIBUTING.md, Dependencies). */
 const MAX_PACKAGES = 15
 const MAX_KIB = 10 * 1024
 

@@ -1,19 +1,24 @@
 /**
  * The golden cases: every medium × every scenario of it (from the catalogue, so a new
  * scenario gets a case by itself), plus variants for the inputs that change the output.
- * Each medium has one base case, its default answers, whose files are kept in full under
- * test/golden/<medium id>/; every other case is kept as its difference from its medium's
- * base, test/golden/<case name>.diff (UPDATE_GOLDEN=1 rewrites them all).
+ * Each template family (artifact) has one base file, kept in full under test/golden/base/:
+ * the file of the first medium's default answers that has it. Each medium's default case
+ * is kept as its difference from those files, every other case as its difference from its
+ * medium's default case: test/golden/<case name>.diff
+ * (`UPDATE_GOLDEN=1 npx vitest run test/golden` rewrites them all).
  */
+import type {ArtifactId} from '../../src/catalog/artifacts.js'
 import {MEDIA, type MediaKind} from '../../src/catalog/media.js'
 import type {IntegrationEntry} from '../../src/core/integration/integration.js'
 
 export interface GoldenCase {
-  /** Folder name under test/golden and integration name. */
+  /** The case's name: its .diff file under test/golden. */
   name: string
   entry: IntegrationEntry
 }
 
+/** Every case's integration name, so that a case's difference shows only what it changes. */
+export const INTEGRATION = 'support'
 export const GMS_HOST = 'https://gms.example.com:8443'
 export const VENDOR_URL = 'https://chat.vendor.example/start?lang=en'
 
@@ -22,9 +27,9 @@ function hostFor(medium: MediaKind): string | undefined {
   return medium.id === 'third-party' ? VENDOR_URL : GMS_HOST
 }
 
-function entry(name: string, medium: MediaKind, extra: Partial<IntegrationEntry> = {}): IntegrationEntry {
+function entry(medium: MediaKind, extra: Partial<IntegrationEntry> = {}): IntegrationEntry {
   const host = hostFor(medium)
-  return {name, media: medium.id, ...(host === undefined ? {} : {host}), gweVersion: '8.1', out: '.', ...extra}
+  return {name: INTEGRATION, media: medium.id, ...(host === undefined ? {} : {host}), gweVersion: '8.1', out: '.', ...extra}
 }
 
 const media = (id: string): MediaKind => {
@@ -36,27 +41,24 @@ const media = (id: string): MediaKind => {
 /** Every medium with each of its scenarios (or once, for media without scenarios). */
 const MATRIX: GoldenCase[] = MEDIA.flatMap((m) =>
   m.scenarios.length === 0
-    ? [{name: m.id, entry: entry(m.id, m)}]
-    : m.scenarios.map((s) => {
-        const name = `${m.id}-${s.toLowerCase()}`
-        return {name, entry: entry(name, m, {scenario: s})}
-      }),
+    ? [{name: m.id, entry: entry(m)}]
+    : m.scenarios.map((s) => ({name: `${m.id}-${s.toLowerCase()}`, entry: entry(m, {scenario: s})})),
 )
 
 const VARIANTS: GoldenCase[] = [
   // GWE 8.5 paths (/server) and an absolute invitation URL in the strategy snippet.
-  {name: 'gms-chat-gwe85', entry: entry('gms-chat-gwe85', media('gms-chat'), {scenario: 'CHAT-WAIT', gweVersion: '8.5', gweUrl: 'https://gwe.example.com:9443'})},
-  {name: 'webapi-chat-gwe85', entry: entry('webapi-chat-gwe85', media('webapi-chat'), {service: 'sales', gweVersion: '8.5', gweUrl: 'https://gwe.example.com:9443'})},
-  {name: 'genesys-widgets-gwe85', entry: entry('genesys-widgets-gwe85', media('genesys-widgets'), {gweVersion: '8.5', gweUrl: 'https://gwe.example.com:9443'})},
+  {name: 'gms-chat-gwe85', entry: entry(media('gms-chat'), {scenario: 'CHAT-WAIT', gweVersion: '8.5', gweUrl: 'https://gwe.example.com:9443'})},
+  {name: 'webapi-chat-gwe85', entry: entry(media('webapi-chat'), {service: 'sales', gweVersion: '8.5', gweUrl: 'https://gwe.example.com:9443'})},
+  {name: 'genesys-widgets-gwe85', entry: entry(media('genesys-widgets'), {gweVersion: '8.5', gweUrl: 'https://gwe.example.com:9443'})},
   // The built-in invitation offering a callback (Callback.open) instead of a chat.
-  {name: 'genesys-widgets-callback', entry: entry('genesys-widgets-callback', media('genesys-widgets'), {inviteType: 'CALLBACK'})},
-  {name: 'third-party-vendor-function', entry: entry('third-party-vendor-function', media('third-party'), {vendorFunction: 'Vendor.chat.open'})},
-  {name: 'gms-callback-widget-url', entry: entry('gms-callback-widget-url', media('gms-callback'), {scenario: 'VOICE-SCHEDULED-USERTERM', widgetUrl: 'https://cdn.example.com/gwe/callback.html', widgetName: 'callback.html', inviteName: 'inviteCallback.html'})},
+  {name: 'genesys-widgets-callback', entry: entry(media('genesys-widgets'), {inviteType: 'CALLBACK'})},
+  {name: 'third-party-vendor-function', entry: entry(media('third-party'), {vendorFunction: 'Vendor.chat.open'})},
+  {name: 'gms-callback-widget-url', entry: entry(media('gms-callback'), {scenario: 'VOICE-SCHEDULED-USERTERM', widgetUrl: 'https://cdn.example.com/gwe/callback.html', widgetName: 'callback.html', inviteName: 'inviteCallback.html'})},
   // The one case where http:// is expected in the output: the team gave an http host.
-  {name: 'gms-chat-http-host', entry: entry('gms-chat-http-host', media('gms-chat'), {scenario: 'CHAT-NOW', host: 'http://gms.internal.example:8080', service: 'samples_new'})},
+  {name: 'gms-chat-http-host', entry: entry(media('gms-chat'), {scenario: 'CHAT-NOW', host: 'http://gms.internal.example:8080', service: 'samples_new'})},
   // What the visitor sees: another locale, a text override, an accent colour and a logo.
-  {name: 'gms-callback-fr-branded', entry: entry('gms-callback-fr-branded', media('gms-callback'), {scenario: 'VOICE-NOW-USERTERM', locale: 'fr', accent: 'darkgreen', logoUrl: 'https://www.example.com/logo.svg', texts: {inviteAccept: 'Oui, rappelez-moi'}})},
-  {name: 'webapi-chat-nl', entry: entry('webapi-chat-nl', media('webapi-chat'), {locale: 'nl', accent: 'hsl(280 60% 40%)'})},
+  {name: 'gms-callback-fr-branded', entry: entry(media('gms-callback'), {scenario: 'VOICE-NOW-USERTERM', locale: 'fr', accent: 'darkgreen', logoUrl: 'https://www.example.com/logo.svg', texts: {inviteAccept: 'Oui, rappelez-moi'}})},
+  {name: 'webapi-chat-nl', entry: entry(media('webapi-chat'), {locale: 'nl', accent: 'hsl(280 60% 40%)'})},
 ]
 
 export const CASES: readonly GoldenCase[] = [...MATRIX, ...VARIANTS]
@@ -71,6 +73,14 @@ export const BASES: ReadonlyMap<string, GoldenCase> = new Map(
     if (!base) throw new Error(`golden cases: no base case for ${m.id}`)
     return [m.id, base] as const
   }),
+)
+
+/**
+ * The base file of each template family: the artifact as the first medium that has it
+ * renders it with its default answers (test/golden/base/).
+ */
+export const FAMILY_BASES: ReadonlyMap<ArtifactId, GoldenCase> = new Map(
+  MEDIA.flatMap((m) => m.artifacts.map((a) => [a, BASES.get(m.id)!] as const)).filter(([a], i, all) => all.findIndex(([b]) => b === a) === i),
 )
 
 /** The base case a case is compared with (itself for a base case). */

@@ -1,10 +1,12 @@
 /**
- * Golden files: each case of cases.ts is planned in-process. A medium's base case is compared
- * byte for byte with its full files, test/golden/<medium id>/<path>. Every other case is
- * compared through its difference from its medium's base, both rendered now: a unified diff,
- * file by file (paired by artifact, so a renamed widget is diffed against the base's widget),
- * that must equal test/golden/<case>.diff. So a template change shows once in the base files
- * and, in a case's .diff, only where it touches what that case changes.
+ * Golden files: each case of cases.ts is planned in-process and compared byte for byte.
+ * Each template family has one base file, test/golden/base/<path> (cases.ts FAMILY_BASES).
+ * A case is kept as its difference, test/golden/<case>.diff: a medium's default case from
+ * the family base files, every other case from its medium's default case, both sides
+ * rendered now. The difference is a unified diff, file by file (paired by artifact, so a
+ * renamed file is diffed against the same artifact's file); a case that differs in nothing
+ * has no .diff. So a template change shows once in a base file, and in a .diff only where
+ * it touches what that case changes; every case has the same integration name.
  * `UPDATE_GOLDEN=1 npx vitest run test/golden` rewrites them all (review the git diff).
  * Each case is also checked for what must hold whatever the bytes: scripts parse as ES5,
  * notify.sh passes `sh -n`, the attached-data contract, no stray http://.
@@ -21,10 +23,12 @@ import {provenance} from '../../src/core/write/header.js'
 import {integrationSchema, resolveIntegration} from '../../src/core/integration/integration.js'
 import {planIntegration} from '../../src/core/write/plan.js'
 import {inlineScripts, parseScript} from '../helpers/parse.js'
-import {BASES, baseOf, CASES, givesHttp, type GoldenCase} from './cases.js'
+import {baseOf, CASES, FAMILY_BASES, givesHttp, type GoldenCase} from './cases.js'
 
 const GOLDEN = path.dirname(fileURLToPath(import.meta.url))
 const UPDATE = process.env.UPDATE_GOLDEN === '1'
+/** Lines of context around each change in a .diff: enough to find the place, no more. */
+const CONTEXT = 1
 /** A fixed, never-written folder the plan resolves against, so paths and bytes do not depend on the machine. */
 const BASE = path.resolve('/gwe-int-golden')
 
@@ -58,23 +62,39 @@ function plan(c: GoldenCase): Rendered {
 /** The header's checksum, masked: it follows from the rest of the file (each case file is checked for it). */
 const maskChecksum = (text: string): string => text.replace(/(gwe-int checksum )[0-9a-f]{16}\b/, '$1................')
 
+/** The family base files: path under test/golden/base -> content, and artifact -> path. */
+function familyBase(): Rendered {
+  const files = new Map<string, string>()
+  const paths = new Map<string, string>()
+  for (const [artifact, c] of FAMILY_BASES) {
+    const {files: all, paths: own} = plan(c)
+    const rel = own.get(artifact)!
+    if (files.has(rel)) throw new Error(`golden base: two template families render ${rel}`)
+    files.set(rel, all.get(rel)!)
+    paths.set(artifact, rel)
+  }
+  return {files, paths}
+}
+
 /**
- * A case's difference from its base: one unified diff (3 lines of context) per file that
- * differs, in the case's artifact order; a file only one side has is diffed against /dev/null.
- * Header checksums are masked on both sides, else every body change would also change every
- * case's .diff through its checksum line.
+ * A case's difference from what it is compared with (a medium's default case: the family
+ * base files; any other case: its medium's default case). One unified diff (CONTEXT lines of
+ * context) per file that differs, in the case's artifact order; a file only one side has
+ * is diffed against /dev/null. Empty when nothing differs. Header checksums are masked on
+ * both sides, else every body change would also change every .diff through its checksum line.
  */
 function difference(c: GoldenCase): string {
   const base = baseOf(c)
+  const isDefault = base === c
   const mine = plan(c)
-  const theirs = plan(base)
-  const folder = c.entry.media
+  const theirs = isDefault ? familyBase() : plan(base)
+  const folder = isDefault ? 'base' : base.name
   const header = {includeIndex: false, includeUnderline: false, includeFileHeaders: true}
   const patches: string[] = []
   const pair = (oldName: string, newName: string, oldText: string, newText: string): void => {
     const [before, after] = [maskChecksum(oldText), maskChecksum(newText)]
     if (before !== after || oldName === '/dev/null' || newName === '/dev/null') {
-      patches.push(createTwoFilesPatch(oldName, newName, before, after, undefined, undefined, {context: 3, headerOptions: header}))
+      patches.push(createTwoFilesPatch(oldName, newName, before, after, undefined, undefined, {context: CONTEXT, headerOptions: header}))
     }
   }
   for (const [artifact, rel] of mine.paths) {
@@ -82,14 +102,12 @@ function difference(c: GoldenCase): string {
     if (baseRel === undefined) pair('/dev/null', `${c.name}/${rel}`, '', mine.files.get(rel)!)
     else pair(`${folder}/${baseRel}`, `${c.name}/${rel}`, theirs.files.get(baseRel)!, mine.files.get(rel)!)
   }
-  for (const [artifact, baseRel] of theirs.paths) {
-    if (!mine.paths.has(artifact)) pair(`${folder}/${baseRel}`, '/dev/null', theirs.files.get(baseRel)!, '')
-  }
-  const intro =
-    `Golden difference of case ${c.name} from the base case of ${folder} (${base.name}),\n` +
-    `whose files are test/golden/${folder}/. Both are rendered by the test; UPDATE_GOLDEN=1 rewrites this file.\n` +
-    `Header checksums show as dots: each follows from its file's content (the test checks them).\n`
-  return intro + patches.join('')
+  // The family base has every artifact; a medium leaves out those it does not write.
+  if (!isDefault) for (const [artifact, baseRel] of theirs.paths) if (!mine.paths.has(artifact)) pair(`${folder}/${baseRel}`, '/dev/null', theirs.files.get(baseRel)!, '')
+  if (patches.length === 0) return ''
+  const against = isDefault ? 'the template families\' base files, test/golden/base/' : `the default case of ${c.entry.media}, ${base.name}`
+  // One line: which case, compared with what; checksums show as dots (each follows from its file, the test checks them).
+  return `Golden difference of case ${c.name} from ${against} (UPDATE_GOLDEN=1 rewrites it; checksums masked).\n${patches.join('')}`
 }
 
 function listFiles(dir: string): string[] {
@@ -108,55 +126,59 @@ function scriptsOf(rel: string, content: string): string[] {
 }
 
 describe('golden files', () => {
-  it('has one full folder per medium, one .diff per other case and nothing stale', () => {
+  it('has the base folder, one .diff per case that differs and nothing stale', () => {
     const names = CASES.map((c) => c.name)
     expect(new Set(names).size, 'case names are unique').toBe(names.length)
-    const bases = new Set(BASES.values())
-    const wanted = new Set([...BASES.keys(), ...CASES.filter((c) => !bases.has(c)).map((c) => `${c.name}.diff`), 'cases.ts', 'golden.test.ts'])
+    // doctor/ holds `gwe-int doctor`'s text output, compared by test/e2e/doctor.test.ts.
+    const wanted = new Set(['base', 'doctor', 'cases.ts', 'golden.test.ts', ...CASES.filter((c) => difference(c) !== '').map((c) => `${c.name}.diff`)])
     const stale = fs.readdirSync(GOLDEN).filter((f) => !wanted.has(f))
     if (UPDATE) for (const f of stale) fs.rmSync(path.join(GOLDEN, f), {recursive: true})
     else expect(stale, 'golden files without a case in cases.ts (UPDATE_GOLDEN=1 removes them)').toEqual([])
   })
 
+  it('matches the base file of every template family byte for byte', () => {
+    const {files} = familyBase()
+    const dir = path.join(GOLDEN, 'base')
+    if (UPDATE) {
+      fs.rmSync(dir, {recursive: true, force: true})
+      for (const [rel, content] of files) {
+        fs.mkdirSync(path.dirname(path.join(dir, rel)), {recursive: true})
+        fs.writeFileSync(path.join(dir, rel), content)
+      }
+    }
+    expect(listFiles(dir), 'files of test/golden/base (UPDATE_GOLDEN=1 rewrites them)').toEqual([...files.keys()].sort())
+    for (const [rel, content] of files) {
+      const expected = fs.readFileSync(path.join(dir, rel), 'utf8')
+      if (expected !== content) {
+        const patch = createTwoFilesPatch(`golden/base/${rel}`, `generated/base/${rel}`, expected, content, '', '', {context: 3})
+        expect.fail(`base/${rel} differs from its golden file (UPDATE_GOLDEN=1 rewrites it):\n${patch}`)
+      }
+    }
+  })
+
   describe.each(CASES.map((c) => [c.name, c] as const))('%s', (name, c) => {
     const {files} = plan(c)
-    const isBase = baseOf(c) === c
     const {medium} = resolveIntegration(integrationSchema.parse(c.entry))
 
-    if (isBase) {
-      it(`matches the full golden files of ${c.entry.media} byte for byte`, () => {
-        const dir = path.join(GOLDEN, c.entry.media)
-        if (UPDATE) {
-          fs.rmSync(dir, {recursive: true, force: true})
-          for (const [rel, content] of files) {
-            fs.mkdirSync(path.dirname(path.join(dir, rel)), {recursive: true})
-            fs.writeFileSync(path.join(dir, rel), content)
-          }
-        }
-        expect(listFiles(dir), `files of ${name} (UPDATE_GOLDEN=1 rewrites them)`).toEqual([...files.keys()].sort())
-        for (const [rel, content] of files) {
-          const expected = fs.readFileSync(path.join(dir, rel), 'utf8')
-          if (expected !== content) {
-            const patch = createTwoFilesPatch(`golden/${c.entry.media}/${rel}`, `generated/${name}/${rel}`, expected, content, '', '', {context: 3})
-            expect.fail(`${c.entry.media}/${rel} differs from its golden file (UPDATE_GOLDEN=1 rewrites it):\n${patch}`)
-          }
-        }
-      })
-    } else {
-      it(`differs from the base of ${c.entry.media} as ${name}.diff says`, () => {
-        const file = path.join(GOLDEN, `${name}.diff`)
-        const actual = difference(c)
-        if (UPDATE) fs.writeFileSync(file, actual)
+    it(`differs from ${baseOf(c) === c ? 'the template families\' base files' : `the default case of ${c.entry.media}`} as ${name}.diff says`, () => {
+      const file = path.join(GOLDEN, `${name}.diff`)
+      const actual = difference(c)
+      if (UPDATE) {
+        if (actual === '') fs.rmSync(file, {force: true})
+        else fs.writeFileSync(file, actual)
+      }
+      if (actual === '') expect(fs.existsSync(file), `${name} differs in nothing: ${name}.diff must not exist (UPDATE_GOLDEN=1 removes it)`).toBe(false)
+      else {
         expect(fs.existsSync(file), `${name}.diff is missing (UPDATE_GOLDEN=1 writes it)`).toBe(true)
         const expected = fs.readFileSync(file, 'utf8')
         if (expected !== actual) {
           const patch = createTwoFilesPatch(`golden/${name}.diff`, `generated/${name}.diff`, expected, actual, '', '', {context: 3})
-          expect.fail(`${name}: its difference from the base of ${c.entry.media} changed (UPDATE_GOLDEN=1 rewrites ${name}.diff):\n${patch}`)
+          expect.fail(`${name}: its golden difference changed (UPDATE_GOLDEN=1 rewrites ${name}.diff):\n${patch}`)
         }
-        // The masked checksums: each file's header sums the file's own content.
-        for (const [rel, content] of files) expect(provenance(content), `${name}/${rel}: its header checksum`).toBe('pristine')
-      })
-    }
+      }
+      // The masked checksums: each file's header sums the file's own content.
+      for (const [rel, content] of files) expect(provenance(content), `${name}/${rel}: its header checksum`).toBe('pristine')
+    })
 
     it('writes scripts that parse as ES5', () => {
       let count = 0

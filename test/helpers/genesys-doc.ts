@@ -11,6 +11,9 @@ export const GENESYS_ANCHORS = [
   'gms-sample',
   'gms-callback',
   'gms-callback-actions',
+  'gms-urls',
+  'gms-service-options',
+  'gms-confirmation',
   'queue-position',
   'availability',
   'chat-v1',
@@ -21,6 +24,7 @@ export const GENESYS_ANCHORS = [
   'gwe-85-paths',
   'attached-data',
   'gwe-media',
+  'deprecations',
 ] as const
 
 /** The anchors docs/genesys.md actually defines. */

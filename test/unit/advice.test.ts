@@ -31,7 +31,11 @@ describe('shortList', () => {
 
 describe('groupWarnings', () => {
   it('every warning has a cause of the catalogue, and its criticality is the cause’s', () => {
-    const all = warningsFor([...many(2), resolveIntegration({name: 'g', media: 'gwe-chat', out: 'widgets/g', widgetUrl: 'chat.html'})])
+    const all = warningsFor([
+      ...many(2),
+      resolveIntegration({name: 'g', media: 'gwe-chat', out: 'widgets/g', widgetUrl: 'chat.html'}),
+      resolveIntegration({name: 'w', media: 'genesys-widgets', out: 'widgets/w', gweVersion: '8.1'}),
+    ])
     expect(all.length).toBeGreaterThan(0)
     for (const w of all) expect(w.critical, w.message).toBe(WARNING_CAUSES[w.cause].critical)
     // Every cause is met by one of these integrations.

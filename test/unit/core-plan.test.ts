@@ -68,10 +68,48 @@ describe('planNew', () => {
 
   it("returns the medium's note and the placeholder warnings", async () => {
     const plan = await planNew({name: 'gwe-chat', media: 'gwe-chat', out: 'widgets/gwe-chat'}, opts())
-    expect(plan.notes).toEqual([expect.stringMatching(/^GWE chat is built in: startChat\(\) already attaches visitID\/pageID/)])
+    expect(plan.notes).toEqual([
+      expect.stringMatching(/^GWE chat is built in: startChat\(\) already attaches visitID\/pageID/),
+      // Said once, where it matters: Genesys deprecated GWE's own widgets in 8.5.
+      expect.stringMatching(/^Deprecated: Genesys deprecated GWE's own chat widget: it is supported for the life of the 8\.5 release only; .*genesys-widgets/),
+    ])
     expect(Object.keys(statuses(plan))).not.toContain('widgets/gwe-chat/indexGPE.html')
     const placeholder = await planNew({...gmsChat, host: 'https://gms.example.com'}, opts())
     expect(placeholder.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('--host https://gms.example.com is a placeholder'))
+  })
+
+  it('notes that Chat API v1 is deprecated for gms-chat, with the v2 route; gms-callback gets no such note', async () => {
+    const chat = await planNew(gmsChat, opts())
+    expect(chat.notes.filter((n) => n.startsWith('Deprecated: '))).toEqual([
+      expect.stringMatching(/^Deprecated: GMS Chat API version 1, .* is deprecated .*`gwe-int new webapi-chat`/),
+    ])
+    const callback = await planNew({name: 'cb', media: 'gms-callback', host: 'https://gms.acme.test', out: 'widgets/cb'}, opts())
+    expect(callback.notes.filter((n) => n.startsWith('Deprecated: '))).toEqual([])
+  })
+
+  it('says what the GMS service must be configured with for the scenario, and what confirmation needs', async () => {
+    const plan = (scenario: string) =>
+      planNew({name: 'cb', media: 'gms-callback', scenario, host: 'https://gms.acme.test', service: 'callme', out: 'widgets/cb'}, opts())
+    expect((await plan('VOICE-NOW-USERTERM')).notes).toEqual([
+      'VOICE-NOW-USERTERM: configure the GMS service "callme" (section service.callme) with _call_direction=USERTERMINATED, _wait_for_agent=false, _wait_for_user_confirm=false, _media_type=voice; a request cannot set these options (docs/genesys.md#gms-service-options).',
+    ])
+    const [wait] = (await plan('VOICE-WAIT-USERTERM')).notes
+    expect(wait).toContain('_wait_for_user_confirm=true,')
+    expect(wait).toContain('which this widget does not receive')
+    expect(wait).toContain('set _wait_for_user_confirm=false on the service (docs/genesys.md#gms-confirmation).')
+    expect((await plan('CUSTOM')).notes).toEqual([
+      'CUSTOM: the GMS service "callme" (section service.callme) decides every option; the widget follows its answers (docs/genesys.md#gms-service-options).',
+    ])
+    expect((await plan('REQUEST-INTERACTION')).notes).toEqual([])
+  })
+
+  it('warns, in one line, when genesys-widgets is generated for GWE 8.1', async () => {
+    const old = await planNew({name: 'w', media: 'genesys-widgets', gweVersion: '8.1', out: 'widgets/w'}, opts())
+    expect(old.warnings.map((w) => w.message).filter((m) => m.includes('GWE 8.5'))).toEqual([
+      'w: genesys-widgets works with GWE 8.5 and later only (docs/genesys.md#genesys-widgets), but --gwe-version is 8.1: use --gwe-version 8.5',
+    ])
+    const current = await planNew({name: 'w', media: 'genesys-widgets', gweVersion: '8.5', out: 'widgets/w'}, opts())
+    expect(current.warnings.map((w) => w.message).filter((m) => m.includes('GWE 8.5'))).toEqual([])
   })
 
   it("deletes files the integration no longer writes, and refuses to take another integration's files", async () => {

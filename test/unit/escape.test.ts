@@ -11,6 +11,7 @@ import {parse as parseHtml, parseFragment, type DefaultTreeAdapterMap} from 'par
 import {describe, expect, it} from 'vitest'
 import {htmlAttr, htmlText, jsonForScript, jsString, shellWord, urlComponent} from '../../src/shared/escape.js'
 import {inlineScripts} from '../helpers/parse.js'
+import {runs} from '../helpers/runs.js'
 
 type Element = DefaultTreeAdapterMap['element']
 
@@ -97,7 +98,7 @@ describe('jsString', () => {
         expect(literal).toMatch(/^"[\x20-\x7E]*"$/)
         expect(literal).not.toMatch(/[<>&']/)
       }),
-      {numRuns: 500},
+      runs(500),
     )
   })
 
@@ -111,7 +112,7 @@ describe('jsString', () => {
         // Written as UTF-8 and read back, nothing is lost (the literal is ASCII).
         expect(JSON.parse(Buffer.from(jsString(s), 'utf8').toString('utf8'))).toBe(s)
       }),
-      {numRuns: 500},
+      runs(500),
     )
   })
 
@@ -122,7 +123,7 @@ describe('jsString', () => {
         expect(button.attrs).toEqual([{name: 'onclick', value: `go(${jsString(s)})`}])
         expect(evaluate(button.attrs[0].value.slice(3, -1))).toBe(s)
       }),
-      {numRuns: 300},
+      runs(300),
     )
   })
 
@@ -142,7 +143,7 @@ describe('jsonForScript', () => {
         expect(value).toEqual(data)
         expect(JSON.parse(literal)).toEqual(data)
       }),
-      {numRuns: 200},
+      runs(200),
     )
   })
 
@@ -166,7 +167,7 @@ describe('htmlAttr and htmlText', () => {
           expect(el.attrs).toEqual([{name: 'value', value: s}])
         }
       }),
-      {numRuns: 300},
+      runs(300),
     )
   })
 
@@ -177,7 +178,7 @@ describe('htmlAttr and htmlText', () => {
         expect(p.childNodes.every((c) => c.nodeName === '#text')).toBe(true)
         expect(p.childNodes.map((c) => (c as DefaultTreeAdapterMap['textNode']).value).join('')).toBe(s)
       }),
-      {numRuns: 300},
+      runs(300),
     )
   })
 
@@ -213,7 +214,7 @@ describe('shellWord', () => {
         expect(run.status).toBe(0)
         expect(run.stdout).toBe(s)
       }),
-      {numRuns: 100},
+      runs(100),
     )
   })
 })

@@ -192,3 +192,46 @@ describe('a long preview session', () => {
     for (const s of gms.services.values()) expect(s.params.blob.length).toBeLessThan(LOG_LIMITS.valueChars + 100)
   })
 })
+
+describe('service options versus request parameters', () => {
+  const voiceTerm = {_call_direction: 'USERTERMINATED', _wait_for_agent: 'false', _wait_for_user_confirm: 'false', _media_type: 'voice'}
+
+  it('the configured service decides the flow; the same options in a request are noted with their source, not obeyed', () => {
+    const gms = new GmsStandIn(voiceTerm)
+    const answer = call(gms, 'POST', '/genesys/1/service/callback/svc', {
+      _customer_number: '+15550100',
+      _call_direction: 'USERORIGINATED',
+      _media_type: 'voice',
+    }) as {
+      status: number
+      body: Record<string, unknown>
+      warnings?: string[]
+    }
+    // USERTERMINATED as configured: a confirmation, not the number to dial a USERORIGINATED request asked for.
+    expect(answer.status).toBe(200)
+    expect(answer.body._action).toBe('ConfirmationDialog')
+    expect(answer.warnings).toHaveLength(2)
+    expect(answer.warnings![0]).toMatch(
+      /^_call_direction=USERORIGINATED: This is an option of the callback service's configuration; .* Source: .*https:\/\/docs\.genesys\.com\/Documentation\/CLBCK\/8\.5\.2\/UG\/RequestFromIVR/,
+    )
+    expect(answer.warnings![1]).toMatch(/^_media_type=voice: /)
+  })
+
+  it('a request with only documented request parameters gets no warning', () => {
+    const answer = call(new GmsStandIn(voiceTerm), 'POST', '/genesys/1/service/callback/svc', {_customer_number: '+15550100', visitID: 'V'}) as {
+      warnings?: string[]
+      body: Record<string, unknown>
+    }
+    expect(answer.warnings).toBeUndefined()
+    expect(answer.body._action).toBe('ConfirmationDialog')
+  })
+
+  it('without a configured service (CUSTOM), the service offers its menu whatever the request says', () => {
+    const answer = call(new GmsStandIn({}), 'POST', '/genesys/1/service/callback/svc', {_customer_number: '+15550100', _call_direction: 'USERTERMINATED'}) as {
+      warnings?: string[]
+      body: Record<string, unknown>
+    }
+    expect(answer.body._action).toBe('DisplayMenu')
+    expect(answer.warnings).toHaveLength(1)
+  })
+})

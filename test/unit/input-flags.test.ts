@@ -34,7 +34,7 @@ describe('flags made from the inputs table', () => {
   })
 
   it('is where every answer flag of new and patch comes from', () => {
-    const flagNames = new Set(ALL.map((n) => INPUTS[n].flag))
+    const flagNames = new Set<string>(ALL.map((n) => INPUTS[n].flag))
     const newInputs = Object.keys(New.flags).filter((f) => flagNames.has(f))
     expect(newInputs.sort()).toEqual([...flagNames].sort())
     const patchInputs = Object.keys(Patch.flags).filter((f) => flagNames.has(f))

@@ -21,10 +21,11 @@ import {formatIssues, integrationSchema, resolveIntegration, type IntegrationEnt
 import {planIntegration} from '../../src/core/write/plan.js'
 import * as v from '../../src/core/integration/validate.js'
 import {inlineScripts, parseScript} from '../helpers/parse.js'
+import {runs} from '../helpers/runs.js'
 
 const BASE = '/project'
 const OUT = path.join(BASE, 'out')
-const RUNS = {numRuns: 100}
+const RUNS = runs(100)
 
 type Files = Record<string, string>
 
@@ -318,7 +319,7 @@ describe('properties: accepted values reach the output exactly, in parseable cod
         const invite = Object.keys(files!).find((f) => f.startsWith('invite'))!
         checkGweUrl(media, files!, normalizedBase(gweUrl), invite)
       }),
-      {numRuns: 60},
+      runs(60),
     )
   })
 
@@ -392,7 +393,7 @@ describe('properties: raw arbitrary strings are rejected with a message naming t
         if (errors) return rejected(errors, 'host')
         checkGmsHost('gms-chat', files!, normalizedGms(s))
       }),
-      {numRuns: 200},
+      runs(200),
     )
   })
 
@@ -406,7 +407,7 @@ describe('properties: raw arbitrary strings are rejected with a message naming t
         if (widget.errors) rejected(widget.errors, 'widgetUrl')
         else expectLiteral(checkParses('gms-chat', widget.files!)['inviteGMS.html'], s, 'widget URL')
       }),
-      {numRuns: 200},
+      runs(200),
     )
   })
 
@@ -417,7 +418,7 @@ describe('properties: raw arbitrary strings are rejected with a message naming t
         if (errors) return rejected(errors, 'gweUrl')
         checkGweUrl('gwe-chat', files!, normalizedBase(s), 'inviteGWE.html')
       }),
-      {numRuns: 100},
+      runs(100),
     )
   })
 
@@ -462,7 +463,7 @@ describe('properties: raw arbitrary strings are rejected with a message naming t
           else expect(attributeOf(named.files!['inviteGWE.html'], 'gwe-int-invite', 'data-integration')).toBe(s)
         },
       ),
-      {numRuns: 200},
+      runs(200),
     )
   })
 

@@ -103,7 +103,7 @@ function interpolations(text: string): Interpolation[] {
 function reviewedBefore(body: hbs.AST.Statement[], index: number): boolean {
   for (let k = index - 1; k >= 0; k -= 1) {
     const node = body[k]
-    if (node.type === 'ContentStatement' && !(node as hbs.AST.ContentStatement).original.trim()) continue
+    if (node.type === 'ContentStatement' && !(node as hbs.AST.ContentStatement).value.trim()) continue
     return node.type === 'CommentStatement' && /^\s*reviewed:\s*\S/.test((node as hbs.AST.CommentStatement).value)
   }
   return false

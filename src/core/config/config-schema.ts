@@ -4,6 +4,7 @@
  * through integrationSchema).
  */
 import * as z from 'zod/mini'
+import {findMedium} from '../../catalog/media.js'
 import {integrationSchema} from '../integration/integration.js'
 
 export const CONFIG_NAMES = ['gwe-int.config.json', 'gwe-int.config.yaml', 'gwe-int.config.yml']
@@ -21,6 +22,15 @@ export const configSchema = z
         if (first !== undefined)
           ctx.addIssue({code: 'custom', path: ['integrations', index, 'name'], message: `duplicate name "${entry.name}" (also integrations[${first}])`})
         else seen.set(entry.name, index)
+        // A recorded entry is complete: the widget's URL needs the GMS host unless widgetUrl gives it.
+        // (Not in integrationSchema, which also checks flags before `new` fills in defaults.)
+        const medium = findMedium(entry.media)
+        if (medium?.requires.includes('host') && entry.host === undefined && entry.widgetUrl === undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['integrations', index, 'host'],
+            message: `required for ${medium.id}: the GMS base URL (https://host[:port]), or give widgetUrl`,
+          })
       })
     }),
   )

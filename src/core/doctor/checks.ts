@@ -156,7 +156,7 @@ async function service(t: DoctorTarget, host: string, prober: Prober): Promise<C
   const i = t.integration
   const id = 'gms.service'
   const s = i.service ?? ''
-  if (i.medium.id === 'webapi-chat')
+  if (i.medium.artifacts.includes('webapi-widget'))
     return unknown(
       id,
       `Chat API v2 service ${s} not checked: every Chat API v2 request starts or changes a chat (${DOCS}#chat-v2), and doctor sends none; a test chat shows whether it exists`,

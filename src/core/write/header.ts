@@ -15,7 +15,7 @@ const SUM = /gwe-int checksum ([0-9a-f]{16})\b/
  * core.autocrlf on Windows) has not edited the file.
  */
 export function checksum(body: string): string {
-  return rawChecksum(body.replace(/\r\n/g, '\n'))
+  return rawChecksum(body.includes('\r\n') ? body.replace(/\r\n/g, '\n') : body)
 }
 
 const rawChecksum = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16)
@@ -34,7 +34,7 @@ export function addHeader(body: string, style: CommentStyle, regenerate: string)
   const bom = body.startsWith('\uFEFF') ? '\uFEFF' : ''
   let shebang = bom
   let rest = body.slice(bom.length)
-  const eol = /\r\n/.test(rest) && !/(^|[^\r])\n/.test(rest) ? '\r\n' : '\n'
+  const eol = rest.includes('\r\n') && !/(^|[^\r])\n/.test(rest) ? '\r\n' : '\n'
   if (rest.startsWith('#!')) {
     const end = rest.indexOf('\n') + 1
     shebang = bom + rest.slice(0, end)

@@ -12,6 +12,7 @@ import {findInlineScripts} from '../../../src/patch/html.js'
 import {detectEol, detectIndentUnit, reindent} from '../../../src/patch/indent.js'
 import {parseProgram} from '../../../src/patch/js.js'
 import {detectKind, patchInvite, patchWidget, type InvitePatchSpec, type WidgetPatchSpec} from '../../../src/patch/index.js'
+import {runs} from '../../helpers/runs.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/patch')
 const read = (p: string): string => readFileSync(join(ROOT, p), 'utf8')
@@ -262,7 +263,7 @@ describe('whitespace style', () => {
         const removed = r.content.slice(0, lineStart - sep.length) + r.content.slice(starterEnd)
         expect(removed.replace('startGms("CHAT-NOW")', 'startChat()')).toBe(html)
       }),
-      {numRuns: 60},
+      runs(60),
     )
   })
 })

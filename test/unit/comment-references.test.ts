@@ -1,0 +1,106 @@
+/**
+ * Every file a comment names exists: a path from the repository's root (`src/…`,
+ * `templates/…`, `test/…`, `scripts/…`, `bench/…`, `bin/…`, `docs/…`, `schema/…`) or a
+ * bare source file name (`plan.ts`, `invite.html.hbs`), in the comments of src/,
+ * templates/, test/, scripts/, bench/ and bin/. A comment pointing at a renamed or
+ * removed file sends the next reader looking for something that is not there.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import ts from 'typescript'
+import {describe, expect, it} from 'vitest'
+import {listFiles, ROOT} from '../helpers/cli.js'
+
+/** Folders whose comments are checked; test/golden and test/fixtures are what gwe-int writes or reads, not its own words. */
+const SCANNED = ['src', 'templates', 'test', 'scripts', 'bench', 'bin']
+const NOT_SCANNED = ['test/golden/', 'test/fixtures/']
+/** Root folders a path in a comment may start with: those the repository holds (dist/ is the build's). */
+const ROOTS = ['src', 'templates', 'test', 'scripts', 'bench', 'bin', 'docs', 'schema', '.ci']
+
+const CODE = /\.(ts|js|mjs|cjs)$/
+
+/** Every file of the repository's own folders, relative to the root. */
+const FILES = ROOTS.flatMap((dir) => listFiles(path.join(ROOT, dir)).map((f) => `${dir}/${f}`))
+const BASENAMES = new Set(FILES.map((f) => path.posix.basename(f)))
+
+/** The comments of a TypeScript or JavaScript file, with the line each starts on. */
+function codeComments(file: string, text: string): {line: number; text: string}[] {
+  const kind = file.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.JS
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind)
+  const seen = new Set<number>()
+  const out: {line: number; text: string}[] = []
+  const take = (ranges: readonly ts.CommentRange[] | undefined) => {
+    for (const r of ranges ?? []) {
+      if (seen.has(r.pos)) continue
+      seen.add(r.pos)
+      out.push({line: source.getLineAndCharacterOfPosition(r.pos).line + 1, text: text.slice(r.pos, r.end)})
+    }
+  }
+  const visit = (node: ts.Node) => {
+    take(ts.getLeadingCommentRanges(text, node.getFullStart()))
+    take(ts.getTrailingCommentRanges(text, node.getEnd()))
+    for (const child of node.getChildren(source)) visit(child)
+  }
+  visit(source)
+  return out
+}
+
+/**
+ * The comments of a template (Handlebars, HTML, CSS and JavaScript comments). A `//`
+ * comment counts only at a line's start or after a space, so URLs are not comments.
+ */
+function templateComments(text: string): {line: number; text: string}[] {
+  const out: {line: number; text: string}[] = []
+  for (const m of text.matchAll(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|<!--[\s\S]*?-->|\/\*[\s\S]*?\*\/|(?:^|[ \t])\/\/[^\n]*/gm))
+    out.push({line: text.slice(0, m.index).split('\n').length, text: m[0]})
+  return out
+}
+
+/** What a comment names that is not there: `file:line: name`. */
+function missingNames(file: string, comments: {line: number; text: string}[]): string[] {
+  const missing: string[] = []
+  for (const c of comments) {
+    const roots = ROOTS.map((r) => r.replace('.', '\\.')).join('|')
+    // A path from the root: the folder, a slash, then path characters; placeholders (`<code>`, `*`) end it.
+    for (const m of c.text.matchAll(new RegExp(`(?<![\\w./@-])(?:${roots})/[\\w./-]*`, 'g'))) {
+      // Followed by a placeholder (`starter-<name>.js.hbs`, `*.cjs`): its folder must exist.
+      const placeholder = /[<*{[$]/.test(c.text[m.index + m[0].length] ?? '')
+      const name = placeholder ? m[0].slice(0, m[0].lastIndexOf('/')) : m[0].replace(/[./-]+$/, '')
+      if (!fs.existsSync(path.join(ROOT, name))) missing.push(`${file}:${c.line}: ${m[0]}`)
+    }
+    // A bare source file name, not part of a longer path: some file of the repository has it.
+    for (const m of c.text.matchAll(/(?<![\w./@-])[\w-]+(?:\.[\w-]+)*\.(?:ts|hbs)\b(?![\w/-])/g)) {
+      if (!BASENAMES.has(m[0])) missing.push(`${file}:${c.line}: ${m[0]}`)
+    }
+  }
+  return missing
+}
+
+describe('file names in comments', () => {
+  const scanned = SCANNED.flatMap((dir) => listFiles(path.join(ROOT, dir)).map((f) => `${dir}/${f}`)).filter(
+    (f) => !NOT_SCANNED.some((prefix) => f.startsWith(prefix)),
+  )
+
+  it('scans the sources, templates and tests', () => {
+    expect(scanned.filter((f) => f.startsWith('src/') && f.endsWith('.ts')).length).toBeGreaterThan(50)
+    expect(scanned.filter((f) => f.startsWith('templates/')).length).toBeGreaterThan(10)
+  })
+
+  it('name files that exist', () => {
+    const missing: string[] = []
+    for (const file of scanned) {
+      const text = fs.readFileSync(path.join(ROOT, file), 'utf8')
+      if (CODE.test(file)) missing.push(...missingNames(file, codeComments(file, text)))
+      else if (file.startsWith('templates/')) missing.push(...missingNames(file, templateComments(text)))
+    }
+    expect(missing).toEqual([])
+  })
+
+  it('catches a comment naming a removed file', () => {
+    const code =
+      '// see src/core/context.ts and sources.ts\nconst url = "https://example.com/src/nowhere.ts" // plan.ts, src/locales/<code>.ts, src/none/<x>.ts\n'
+    expect(missingNames('x.ts', codeComments('x.ts', code))).toEqual(['x.ts:1: src/core/context.ts', 'x.ts:1: sources.ts', 'x.ts:2: src/none/'])
+    const template = '{{!-- built in src/core/context.ts --}}\n<a href="https://example.com/templates/x.hbs">//x</a>\n<!-- invite.html.hbs -->\n'
+    expect(missingNames('t.hbs', templateComments(template))).toEqual(['t.hbs:1: src/core/context.ts'])
+  })
+})
