@@ -20,11 +20,11 @@ const SHAPES = [
 
 /** `count` integrations whose media the built catalogue knows and whose templates exist. */
 export function bigConfig(root, count = 200) {
-  const {findMedia} = importDist(root, 'catalog/media.js')
+  const {findMedium} = importDist(root, 'catalog/media.js')
   const {ARTIFACTS} = importDist(root, 'catalog/artifacts.js')
   const usable = SHAPES.filter((s) => {
-    const media = findMedia(s.media)
-    return media?.artifacts.every((id) => fs.existsSync(path.join(root, 'templates', `${ARTIFACTS[id].template}.hbs`)))
+    const medium = findMedium(s.media)
+    return medium?.artifacts.every((id) => fs.existsSync(path.join(root, 'templates', `${ARTIFACTS[id].template}.hbs`)))
   })
   const integrations = Array.from({length: count}, (_, n) => ({
     name: `site-${String(n).padStart(3, '0')}`,
@@ -40,15 +40,15 @@ export function bigConfig(root, count = 200) {
  * outside the timed runs.
  */
 export function baselineJobs(root, config, regenerate) {
-  const {integrationSchema, resolveIntegration} = importDist(root, 'core/integration.js')
-  const {buildContext} = importDist(root, 'core/view-model.js')
+  const {integrationSchema, resolveIntegration} = importDist(root, 'core/integration/integration.js')
+  const {buildContext} = importDist(root, 'core/integration/template-context.js')
   const {ARTIFACTS} = importDist(root, 'catalog/artifacts.js')
   const jobs = []
   for (const entry of config.integrations) {
     // As gwe-int reads a config: parsed first (hosts normalised there), then resolved.
     const i = resolveIntegration(integrationSchema.parse(entry))
     const context = buildContext(i)
-    for (const id of i.media.artifacts) {
+    for (const id of i.medium.artifacts) {
       const a = ARTIFACTS[id]
       const rel = a.path.replace('{invite}', i.inviteName).replace('{widget}', i.widgetName ?? '')
       jobs.push({file: path.posix.join(i.out, rel), template: a.template, comment: a.comment, executable: Boolean(a.executable), context})
@@ -68,10 +68,10 @@ function importDist(_root, rel) {
 }
 
 const FIXTURE_MODULES = {
-  'catalog/media.js': ['findMedia'],
+  'catalog/media.js': ['findMedium'],
   'catalog/artifacts.js': ['ARTIFACTS'],
-  'core/integration.js': ['integrationSchema', 'resolveIntegration'],
-  'core/view-model.js': ['buildContext'],
+  'core/integration/integration.js': ['integrationSchema', 'resolveIntegration'],
+  'core/integration/template-context.js': ['buildContext'],
 }
 
 async function bundle(root, work, name, modules) {

@@ -26,6 +26,8 @@ export interface InputSpec {
   name: AnswerName
   /** The command-line flag, without `--`. */
   flag: string
+  /** An earlier spelling of the flag, still accepted with a deprecation warning. */
+  deprecatedFlag?: string
   summary: string
   /** The value's name in `--help` (`--host URL`). */
   helpValue?: string
@@ -38,7 +40,7 @@ export interface InputSpec {
 
 /**
  * One row per answer. The flags of `new` and `patch` are made from it (cli/input-flags.ts),
- * and so are the flag names in error messages (core/answers.ts FLAG_OF).
+ * and so are the flag names in error messages (core/integration/answers.ts FLAG_OF).
  */
 export const INPUTS = {
   scenario: {name: 'scenario', flag: 'scenario', summary: 'GMS scenario the invitation starts', helpValue: 'SCENARIO', question: 'Which scenario?'},
@@ -50,7 +52,14 @@ export const INPUTS = {
     question: 'GMS host (https://host[:port])?',
   },
   service: {name: 'service', flag: 'service', summary: 'GMS service name', helpValue: 'NAME', question: 'GMS service name?'},
-  inviteName: {name: 'inviteName', flag: 'name', summary: 'file name of the invitation copy', helpValue: 'FILE', question: 'File name of the invitation copy?'},
+  inviteName: {
+    name: 'inviteName',
+    flag: 'invite-name',
+    deprecatedFlag: 'name',
+    summary: 'file name of the invitation copy',
+    helpValue: 'FILE',
+    question: 'File name of the invitation copy?',
+  },
   widgetName: {
     name: 'widgetName',
     flag: 'widget-name',

@@ -67,8 +67,8 @@ const GWE_WIDGETS_DEPRECATED = (what: string): Deprecation => ({
  * What a medium's `host` is. A GMS host is a base URL (scheme, host and port): gwe-int adds
  * the /genesys/... paths itself, so a host ending in /genesys has that path dropped (with a
  * note) and any other path is refused. A vendor's URL is a full URL, path and query kept.
- * The host is normalised from this once, where an entry is parsed (core/host.ts through
- * core/integration.ts); everything after that trusts the value.
+ * The host is normalised from this once, where an entry is parsed (core/integration/host.ts through
+ * core/integration/integration.ts); everything after that trusts the value.
  */
 export interface HostSpec {
   kind: 'base-url' | 'full-url'
@@ -234,7 +234,7 @@ export const MEDIA_IDS = MEDIA.map((m) => m.id)
 /** Offered first when `new` asks which medium: the integration guide's own example. */
 export const DEFAULT_MEDIA_ID = 'gms-chat'
 
-export function findMedia(id: string): MediaKind | undefined {
+export function findMedium(id: string): MediaKind | undefined {
   return MEDIA.find((m) => m.id === id)
 }
 

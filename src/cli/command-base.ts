@@ -6,9 +6,10 @@ import {Command} from '@oclif/core/command'
 import * as Errors from '@oclif/core/errors'
 import * as Flags from '@oclif/core/flags'
 import type {WarningGroup} from '../core/advice.js'
-import type {AssessedFile} from '../core/assess.js'
+import {diffOf} from '../core/result.js'
+import type {AssessedFile} from '../core/write/assess.js'
 import {EXIT, GweIntError} from '../shared/errors.js'
-import {conflictMessage, warningText} from './plan-report.js'
+import {conflictMessage, fileTree, summaryLine, sweptLine, warningText} from './plan-report.js'
 import {closest} from '../shared/suggest.js'
 import {dropOtherStreamListeners} from './streams.js'
 
@@ -50,6 +51,29 @@ export abstract class BaseCommand extends Command {
       this.warnLine(this.paint('bold', warningText(g)))
       process.stderr.write(`${this.paint('red', bar)}\n`)
     }
+  }
+
+  /**
+   * A plan as new and generate show it: the tree of files with their status and, for a dry
+   * run with --diff, the diff of every file that would change.
+   */
+  protected showPlan(files: AssessedFile[], cwd: string, {dryRun, diff = false}: {dryRun: boolean; diff?: boolean}): void {
+    this.say(fileTree(files, cwd, this.paint.bind(this), {dryRun}).join('\n'))
+    if (dryRun && diff) for (const f of files) if (f.status !== 'unchanged') this.say(diffOf(f, cwd))
+  }
+
+  /**
+   * How new and generate end a plan: the stale temp files removed, the summary line (a dry
+   * run's says nothing was written) and, after a write, the next steps.
+   */
+  protected endPlan(
+    files: AssessedFile[],
+    cwd: string,
+    {dryRun, swept = [], nextSteps = []}: {dryRun: boolean; swept?: readonly string[]; nextSteps?: readonly string[]},
+  ): void {
+    if (swept.length > 0) this.say(sweptLine(swept, cwd))
+    this.say(dryRun ? `dry run: ${summaryLine(files)}; nothing written` : summaryLine(files))
+    if (!dryRun) this.sayNextSteps(nextSteps)
   }
 
   /** Next steps for people: after the summary, never with --quiet or --json. */

@@ -3,9 +3,9 @@
  * never print; commands call these and print the lines.
  */
 import path from 'node:path'
-import type {Change} from '../core/answers.js'
-import type {AssessedFile, FileStatus} from '../core/assess.js'
-import {summarize} from '../core/assess.js'
+import type {Change} from '../core/integration/answers.js'
+import type {AssessedFile, FileStatus} from '../core/write/assess.js'
+import {summarize} from '../core/write/assess.js'
 import {shortList, WARNING_CAUSES, type WarningGroup} from '../core/advice.js'
 import {EXIT, GweIntError} from '../shared/errors.js'
 
@@ -23,7 +23,7 @@ const STATUS_COLOR: Record<FileStatus, 'green' | 'cyan' | 'dim' | 'red' | 'yello
 export const relPath = (from: string, file: string) => path.relative(from, file).split(path.sep).join('/') || '.'
 
 /** The files of a plan as a tree per integration and output folder, with statuses. */
-export function fileTree(files: AssessedFile[], cwd: string, paint: Paint, dryRun: boolean): string[] {
+export function fileTree(files: AssessedFile[], cwd: string, paint: Paint, {dryRun}: {dryRun: boolean}): string[] {
   const lines: string[] = []
   const groups = new Map<string, AssessedFile[]>()
   for (const f of files) {
@@ -94,9 +94,12 @@ export function warningCount(groups: readonly WarningGroup[]): string {
   return `${n} warning${n === 1 ? '' : 's'}${causes}`
 }
 
-/** --strict: the warnings turn into a failure (exit 1) listing their causes, each once. */
-export function strictError(groups: readonly WarningGroup[], wrote: boolean): GweIntError {
-  return new GweIntError(`--strict: ${warningCount(groups)}${wrote ? '' : '; nothing was written'}`, EXIT.drift, groups.map(warningText))
+/**
+ * --strict: the warnings turn into a failure (exit 1) listing their causes, each once; a run
+ * that would write says nothing was written (--check writes nothing anyway).
+ */
+export function strictError(groups: readonly WarningGroup[], {check = false}: {check?: boolean} = {}): GweIntError {
+  return new GweIntError(`--strict: ${warningCount(groups)}${check ? '' : '; nothing was written'}`, EXIT.drift, groups.map(warningText))
 }
 
 export function summaryLine(files: AssessedFile[]): string {

@@ -2,7 +2,7 @@
  * The inquirer-backed Prompter, imported only when a question is really asked
  * (inquirer costs start-up time every other path would pay for).
  */
-import type {Prompter} from '../core/answers.js'
+import type {Prompter} from '../core/integration/answers.js'
 
 export async function inquirerPrompter(): Promise<Prompter> {
   const {input, select} = await import('@inquirer/prompts')

@@ -4,8 +4,8 @@ import {BaseCommand} from '../cli/command-base.js'
 import {doctorLines, parseTimeout} from '../cli/doctor-report.js'
 import {type DoctorTarget, runDoctor, selectNamed, targetsFromConfig} from '../core/doctor/index.js'
 import {loadConfig} from '../core/generate.js'
-import {artifactPaths, loadSourcePatcher} from '../core/plan.js'
-import {normalizeBaseUrl} from '../core/validate.js'
+import {artifactPaths, loadSourcePatcher} from '../core/write/plan.js'
+import {normalizeBaseUrl} from '../core/integration/validate.js'
 import {planSite} from '../preview/site.js'
 import {invalid} from '../shared/errors.js'
 
@@ -42,7 +42,7 @@ Exit codes: 0 no check failed; 1 a check failed (or, with --strict, a warning of
     'gwe-url': Flags.string({summary: "The GWE server's base URL, over the config's gweUrl", helpValue: 'URL'}),
     timeout: Flags.string({summary: 'How long each request may take (e.g. 5s, 500ms)', default: '5s', helpValue: 'TIME'}),
     diff: Flags.boolean({summary: 'Show a short unified diff of each deployed file that differs from the generated one'}),
-    strict: Flags.boolean({summary: 'Also fail on what "gwe-int generate" warns about (placeholder hosts, stand-in invitations)'}),
+    strict: Flags.boolean({summary: 'Also fail on what "gwe-int generate" warns about (placeholder hosts, built-in invitations)'}),
     preview: Flags.string({summary: 'Check a running "gwe-int preview" at this URL instead of the servers the config names', helpValue: 'URL'}),
   }
 

@@ -1,12 +1,12 @@
 import * as Flags from '@oclif/core/flags'
 import {BaseCommand} from '../cli/command-base.js'
 import {groupWarnings} from '../core/advice.js'
-import {apply} from '../core/apply.js'
-import {withConfigLock} from '../core/lock.js'
+import {apply} from '../core/write/apply.js'
+import {withConfigLock} from '../core/write/lock.js'
 import {diffOf} from '../core/result.js'
 import {generateConfigFile, leftoversOf, planGenerate} from '../core/generate.js'
 import {EXIT_CODES_HELP} from '../cli/help-text.js'
-import {checkReport, fileTree, planJson, relPath, strictError, summaryLine, sweptLine, warningCount} from '../cli/plan-report.js'
+import {checkReport, planJson, relPath, strictError, warningCount} from '../cli/plan-report.js'
 
 export default class Generate extends BaseCommand {
   static summary = 'Regenerate every integration of the config, byte for byte; --check fails on drift.'
@@ -15,14 +15,17 @@ export default class Generate extends BaseCommand {
 
 Files gwe-int wrote for this config that it no longer generates (a renamed invitation, a removed integration) are deleted when nobody edited them, and listed and kept when somebody did (--force deletes them too). Only the output folders the config names are looked at. --dry-run exits 3 when the real run would refuse.
 
-Warnings (stand-in files, URLs without a host, placeholder hosts) go to stderr on every run, one line per cause naming the integrations it concerns (--json lists them per integration); --strict turns them into a failure (exit 1) listing the causes, so a CI can refuse placeholders.
+Warnings (built-in invitations, URLs without a host, placeholder hosts) go to stderr on every run, one line per cause naming the integrations it concerns (--json lists them per integration); --strict turns them into a failure (exit 1) listing the causes, so a CI can refuse placeholders.
 
 ${EXIT_CODES_HELP}`
 
   static examples = [
     {description: 'Write every integration', command: '<%= config.bin %> <%= command.id %>'},
     {description: 'In CI: fail with a diff when committed output has drifted', command: '<%= config.bin %> <%= command.id %> --check'},
-    {description: 'In CI: also refuse stand-ins, relative URLs and placeholder hosts', command: '<%= config.bin %> <%= command.id %> --check --strict'},
+    {
+      description: 'In CI: also refuse built-in invitations, relative URLs and placeholder hosts',
+      command: '<%= config.bin %> <%= command.id %> --check --strict',
+    },
     {description: 'The plan as JSON', command: '<%= config.bin %> <%= command.id %> --dry-run --json'},
     {description: 'One integration of another config', command: '<%= config.bin %> <%= command.id %> --config ci/gwe.yaml --only support-chat'},
     {description: 'Every integration with your branded templates, this run only', command: '<%= config.bin %> <%= command.id %> --templates my-templates'},
@@ -43,7 +46,7 @@ ${EXIT_CODES_HELP}`
       summary: 'Folder of template overrides for every integration, this run only (record one with "gwe-int new NAME --templates DIR")',
       helpValue: 'DIR',
     }),
-    strict: Flags.boolean({summary: 'Fail (exit 1) when there are warnings: stand-ins, relative URLs, placeholder hosts'}),
+    strict: Flags.boolean({summary: 'Fail (exit 1) when there are warnings: built-in invitations, relative URLs, placeholder hosts'}),
   }
 
   async run() {
@@ -87,27 +90,22 @@ ${EXIT_CODES_HELP}`
           }
           this.drifted({check: false, ...json})
         }
-        if (strictFails) throw strictError(groups, true)
+        if (strictFails) throw strictError(groups, {check: true})
         this.say(`all ${files.length} files up to date`)
         return {check: true, ...json}
       }
       if (!strictFails) this.warnAll(groups)
       const dryRun = flags['dry-run']
-      if (dryRun) {
-        this.say(fileTree(files, cwd, this.paint.bind(this), true).join('\n'))
-        if (flags.diff) for (const f of files) if (f.status !== 'unchanged') this.say(diffOf(f, cwd))
-      }
-      if (strictFails) throw strictError(groups, false)
+      if (dryRun) this.showPlan(files, cwd, {dryRun, diff: flags.diff})
+      if (strictFails) throw strictError(groups)
       this.refuseConflicts(files, cwd, dryRun)
       if (dryRun) {
-        this.say(`dry run: ${summaryLine(files)}; nothing written`)
+        this.endPlan(files, cwd, {dryRun})
         return {config: relPath(cwd, result.configFile), dryRun, files: planJson(files, cwd), warnings}
       }
       const {swept} = await apply(files, {sweep: [result.baseDir]})
-      this.say(fileTree(files, cwd, this.paint.bind(this), false).join('\n'))
-      if (swept.length > 0) this.say(sweptLine(swept, cwd))
-      this.say(summaryLine(files))
-      this.sayNextSteps(result.nextSteps)
+      this.showPlan(files, cwd, {dryRun})
+      this.endPlan(files, cwd, {dryRun, swept, nextSteps: result.nextSteps})
       return {config: relPath(cwd, result.configFile), dryRun, files: planJson(files, cwd), warnings, nextSteps: result.nextSteps}
     })
   }

@@ -1,7 +1,7 @@
 import {BaseCommand} from '../cli/command-base.js'
 import {INPUTS} from '../catalog/inputs.js'
 import type {InputName} from '../catalog/media.js'
-import {catalogueListing} from '../core/listing.js'
+import {catalogListing} from '../core/listing.js'
 
 export default class List extends BaseCommand {
   static summary = 'List the media kinds, their scenarios, inputs and outputs.'
@@ -11,7 +11,7 @@ export default class List extends BaseCommand {
 
   async run() {
     await this.parse(List)
-    const media = catalogueListing()
+    const media = catalogListing()
     for (const m of media) {
       this.say(`${this.paint('bold', m.id)}${m.deprecated ? ' (deprecated)' : ''}  ${m.summary}`)
       this.say(`  invite:    ${m.invite.map((b) => `${b.type} → ${b.calls}, then ${b.reports}`).join('; ')}`)

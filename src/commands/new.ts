@@ -5,12 +5,11 @@ import {BaseCommand} from '../cli/command-base.js'
 import {INPUTS} from '../catalog/inputs.js'
 import {MEDIA_IDS} from '../catalog/media.js'
 import {groupWarnings} from '../core/advice.js'
-import {apply} from '../core/apply.js'
-import {withConfigLock} from '../core/lock.js'
+import {apply} from '../core/write/apply.js'
+import {withConfigLock} from '../core/write/lock.js'
 import {newConfigFile, planNew, resolveNew} from '../core/new.js'
-import {diffOf} from '../core/result.js'
 import {EXIT_CODES_HELP, mediaHelp} from '../cli/help-text.js'
-import {changeLines, fileTree, planJson, relPath, strictError, summaryLine, sweptLine} from '../cli/plan-report.js'
+import {changeLines, planJson, relPath, strictError} from '../cli/plan-report.js'
 import {inquirerPrompter} from '../cli/prompter.js'
 import {answersFromFlags, inputFlags} from '../cli/input-flags.js'
 
@@ -84,7 +83,7 @@ ${EXIT_CODES_HELP}`
     force: Flags.boolean({char: 'f', summary: 'Overwrite files that were edited by hand or not written by gwe-int'}),
     'allow-outside': Flags.boolean({summary: 'Allow --out outside the project folder'}),
     reset: Flags.boolean({summary: 'For an integration already in the config: start from the defaults, not its recorded answers (allows another medium)'}),
-    strict: Flags.boolean({summary: 'Fail (exit 1, nothing written) when there are warnings: stand-ins, relative URLs, placeholder hosts'}),
+    strict: Flags.boolean({summary: 'Fail (exit 1, nothing written) when there are warnings: built-in invitations, relative URLs, placeholder hosts'}),
   }
 
   async run() {
@@ -102,7 +101,7 @@ ${EXIT_CODES_HELP}`
       const result = await planNew(entry, {cwd, config: flags.config, force: flags.force, allowOutside: flags['allow-outside']})
       const groups = groupWarnings(result.warnings)
       // --strict lists the causes in its error, so they are not printed twice.
-      if (flags.strict && groups.length > 0) throw strictError(groups, false)
+      if (flags.strict && groups.length > 0) throw strictError(groups)
       this.warnAll(groups)
       const refused = result.files.some((f) => f.status === 'conflict')
       return {result, refused, swept: dryRun || refused ? [] : (await apply(result.files)).swept}
@@ -111,14 +110,11 @@ ${EXIT_CODES_HELP}`
     // A dry run shows the plan (and diff) even when the real run would refuse, then fails like it.
     if (dryRun || !refused) {
       if (recorded) this.say(changeLines(entry.name, changes, flags.reset).join('\n'))
-      this.say(fileTree(result.files, cwd, this.paint.bind(this), dryRun).join('\n'))
-      if (dryRun && flags.diff) for (const f of result.files) if (f.status !== 'unchanged') this.say(diffOf(f, cwd))
+      this.showPlan(result.files, cwd, {dryRun, diff: flags.diff})
     }
     this.refuseConflicts(result.files, cwd, dryRun)
     for (const n of allNotes) this.say(n)
-    if (swept.length > 0) this.say(sweptLine(swept, cwd))
-    this.say(dryRun ? `dry run: ${summaryLine(result.files)}; nothing written` : summaryLine(result.files))
-    if (!dryRun) this.sayNextSteps(result.nextSteps)
+    this.endPlan(result.files, cwd, {dryRun, swept, nextSteps: result.nextSteps})
     return {
       config: relPath(cwd, result.configFile),
       integration: entry,

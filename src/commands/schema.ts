@@ -1,5 +1,5 @@
 import {BaseCommand} from '../cli/command-base.js'
-import {configJsonSchema} from '../core/json-schema.js'
+import {configJsonSchema} from '../core/config/json-schema.js'
 
 export default class Schema extends BaseCommand {
   static summary = 'Print the JSON Schema of the config file, for editor completion.'

@@ -1,12 +1,12 @@
 /**
- * What the plan cannot fix by itself and the integrator must know: built-in stand-ins that
- * do not work in production, URLs that would resolve against the visitor's site, placeholder
+ * What the plan cannot fix by itself and the integrator must know: gwe-int's built-in
+ * invitation, which does not work in production, URLs that would resolve against the visitor's site, placeholder
  * hosts; and where each generated file goes next. Computed from the resolved integrations
  * so `new`, `generate` and their --json output say the same thing; commands only print it.
  */
 import path from 'node:path'
-import type {AssessedFile} from './assess.js'
-import type {ResolvedIntegration} from './integration.js'
+import type {AssessedFile} from './write/assess.js'
+import type {ResolvedIntegration} from './integration/integration.js'
 
 /**
  * Every kind of warning, in the order they are printed: a stable id (the cause), whether the
@@ -15,15 +15,15 @@ import type {ResolvedIntegration} from './integration.js'
  * integration's own values.
  */
 export const WARNING_CAUSES = {
-  'stand-in-invitation': {
+  'builtin-invitation': {
     critical: true,
-    title: "NOT FOR PRODUCTION: gwe-int's stand-in invitation",
+    title: "NOT FOR PRODUCTION: gwe-int's built-in invitation",
     advice:
       "accepting it starts no GWE chat or callback (its start function only logs an error) and reports nothing to GWE. Build each from your installation's invite.html: --invite-source path/to/invite.html",
   },
-  'stand-in-invite-result': {
+  'builtin-invite-result': {
     critical: false,
-    title: "gwe-int's stand-in invitation",
+    title: "gwe-int's built-in invitation",
     advice:
       "its sendInviteResult() does not report the visitor's answer to GWE. For production, build each from your installation's invite.html: --invite-source path/to/invite.html",
   },
@@ -127,16 +127,16 @@ export function integrationWarnings(i: ResolvedIntegration): Warning[] {
       ...(detail === undefined ? {} : {detail}),
     })
   if (!i.inviteSource) {
-    if (!i.media.starterTemplate) {
-      const what = i.media.branches.includes('CALLBACK') ? 'callback' : 'chat'
+    if (!i.medium.starterTemplate) {
+      const what = i.medium.branches.includes('CALLBACK') ? 'callback' : 'chat'
       warn(
-        'stand-in-invitation',
-        `NOT FOR PRODUCTION: ${i.inviteName} is gwe-int's stand-in invitation; accepting it starts no GWE ${what} (its ${i.media.starter}() only logs an error) and reports nothing to GWE. Build it from your installation's invite.html: --invite-source path/to/invite.html`,
+        'builtin-invitation',
+        `NOT FOR PRODUCTION: ${i.inviteName} is gwe-int's built-in invitation; accepting it starts no GWE ${what} (its ${i.medium.starter}() only logs an error) and reports nothing to GWE. Build it from your installation's invite.html: --invite-source path/to/invite.html`,
       )
     } else {
       warn(
-        'stand-in-invite-result',
-        `${i.inviteName} is gwe-int's stand-in invitation: its sendInviteResult() does not report the visitor's answer to GWE. For production, build it from your installation's invite.html: --invite-source path/to/invite.html`,
+        'builtin-invite-result',
+        `${i.inviteName} is gwe-int's built-in invitation: its sendInviteResult() does not report the visitor's answer to GWE. For production, build it from your installation's invite.html: --invite-source path/to/invite.html`,
       )
     }
   }
@@ -152,10 +152,10 @@ export function integrationWarnings(i: ResolvedIntegration): Warning[] {
       `the invitation opens ${i.widgetUrl}, a URL without a host; the invitation runs inside the visitor's page, so it would open on the visitor's own site: give --gwe-url (or --widget-url with a full URL)`,
     )
   }
-  if (i.media.minGweVersion && Number(i.gweVersion) < Number(i.media.minGweVersion)) {
+  if (i.medium.minGweVersion && Number(i.gweVersion) < Number(i.medium.minGweVersion)) {
     warn(
       'gwe-version-too-old',
-      `${i.media.id} works with GWE ${i.media.minGweVersion} and later only (docs/genesys.md#genesys-widgets), but --gwe-version is ${i.gweVersion}: use --gwe-version ${i.media.minGweVersion}`,
+      `${i.medium.id} works with GWE ${i.medium.minGweVersion} and later only (docs/genesys.md#genesys-widgets), but --gwe-version is ${i.gweVersion}: use --gwe-version ${i.medium.minGweVersion}`,
     )
   }
   // Each placeholder host once: the widget URL derived from --host shares its host.

@@ -10,11 +10,11 @@ import {ARTIFACTS} from '../catalog/artifacts.js'
 import {contextFields, handlebarsCompiler} from '../render/compile.js'
 import {BUILTIN_TEMPLATES} from '../render/templates.js'
 import {isPartial, listTemplateFiles, partialName, templateId} from '../render/template-files.js'
-import {assess, type AssessedFile} from './assess.js'
-import {checkTargets, readExisting, realResolve} from './disk.js'
-import {findConfig, parseConfig, readConfigText} from './config.js'
+import {assess, type AssessedFile} from './write/assess.js'
+import {checkTargets, readExisting, realResolve} from './write/disk.js'
+import {findConfig, parseConfig, readConfigText} from './config/config.js'
 import {EXIT, GweIntError, invalid} from '../shared/errors.js'
-import type {PlannedFile} from './plan.js'
+import type {PlannedFile} from './write/plan.js'
 import {BUILTIN_HELPERS, HELPERS, VARIABLES} from '../render/template-docs.js'
 
 export interface EjectOptions {
@@ -56,7 +56,7 @@ export function planEject(opts: EjectOptions): EjectPlan {
   ]
   // Like new/generate: never write through a symlink that leads out of the folder.
   checkTargets(planned, () => outDir, realResolve)
-  return {outDir, files: assess(planned, readExisting, true)}
+  return {outDir, files: assess(planned, readExisting, {force: true})}
 }
 
 /**

@@ -6,15 +6,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {nextSteps, warningsFor} from './advice.js'
-import {assessAll} from './assess.js'
-import {CONFIG_NAMES, type Config} from './config-schema.js'
-import {findConfig, parseConfig, readConfigText, regenerateHint} from './config.js'
-import {checkFiles, checkInside, checkReserved, readExisting, readText, realResolver} from './disk.js'
+import {assessAll} from './write/assess.js'
+import {CONFIG_NAMES, type Config} from './config/config-schema.js'
+import {findConfig, parseConfig, readConfigText, regenerateHint} from './config/config.js'
+import {checkFiles, checkInside, checkReserved, readExisting, readText, realResolver} from './write/disk.js'
 import {invalid} from '../shared/errors.js'
-import {findLeftovers} from './leftovers.js'
-import {resolveIntegration, type IntegrationEntry} from './integration.js'
-import {findObsolete} from './obsolete.js'
-import {checkClashes, expectedPaths, loadSourcePatcher, planAll, sortByPath} from './plan.js'
+import {findLeftovers} from './write/leftovers.js'
+import {resolveIntegration, type IntegrationEntry} from './integration/integration.js'
+import {findObsolete} from './write/obsolete.js'
+import {checkClashes, expectedPaths, loadSourcePatcher, planAll, sortByPath} from './write/plan.js'
 import type {OperationResult} from './result.js'
 
 export interface GenerateOptions {
@@ -69,6 +69,6 @@ export async function planGenerate(opts: GenerateOptions): Promise<OperationResu
   checkReserved(planned, file, real)
   const folders = list.map((i) => ({dir: path.resolve(baseDir, i.out), integration: i.name}))
   const obsolete = findObsolete({folders, expected: expectedPaths(all, baseDir), regenerate, force: opts.force, read: readExisting})
-  const files = sortByPath([...(await assessAll(planned, readExisting, opts.force)), ...obsolete])
+  const files = sortByPath([...(await assessAll(planned, readExisting, {force: opts.force})), ...obsolete])
   return {files, integrations: list, configFile: file, baseDir, warnings: warningsFor(list), notes: [], nextSteps: nextSteps(list, files, opts.cwd)}
 }

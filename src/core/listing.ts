@@ -11,7 +11,7 @@ function starterShape(m: MediaKind, branch: string): string {
   return `${m.starter}()`
 }
 
-export function catalogueListing() {
+export function catalogListing() {
   return MEDIA.map((m) => ({
     id: m.id,
     title: m.title,

@@ -6,14 +6,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {nextSteps, serviceNotes, warningsFor} from './advice.js'
-import {resolveNewAnswers, type NewAnswers, type Resolution, type ResolveOptions} from './answers.js'
-import {assess, assessAll} from './assess.js'
-import {CONFIG_NAMES, type Config} from './config-schema.js'
-import {findConfig, parseConfig, readConfigText, regenerateHint, upsertEntry} from './config.js'
-import {checkFiles, checkInside, checkReserved, readExisting, readText, realResolver} from './disk.js'
-import {resolveIntegration, type IntegrationEntry} from './integration.js'
-import {findObsolete} from './obsolete.js'
-import {checkClashes, expectedPaths, loadSourcePatcher, planIntegration, sortByPath, type PlannedFile} from './plan.js'
+import {resolveNewAnswers, type NewAnswers, type Resolution, type ResolveOptions} from './integration/answers.js'
+import {assess, assessAll} from './write/assess.js'
+import {CONFIG_NAMES, type Config} from './config/config-schema.js'
+import {findConfig, parseConfig, readConfigText, regenerateHint, upsertEntry} from './config/config.js'
+import {checkFiles, checkInside, checkReserved, readExisting, readText, realResolver} from './write/disk.js'
+import {resolveIntegration, type IntegrationEntry} from './integration/integration.js'
+import {findObsolete} from './write/obsolete.js'
+import {checkClashes, expectedPaths, loadSourcePatcher, planIntegration, sortByPath, type PlannedFile} from './write/plan.js'
 import type {OperationResult} from './result.js'
 
 export interface NewOptions {
@@ -34,7 +34,7 @@ async function readConfigIfAny(file: string): Promise<{text: string; config: Con
 
 /**
  * The answers of `new`, starting from the config's entry of that name when there is one
- * (core/answers.ts). Paths come back relative to the config's folder, as recorded.
+ * (core/integration/answers.ts). Paths come back relative to the config's folder, as recorded.
  */
 export async function resolveNew(
   given: NewAnswers,
@@ -69,7 +69,7 @@ export async function planNew(entry: IntegrationEntry, opts: NewOptions): Promis
   checkClashes(all, baseDir, (a, b) => {
     const mine = a === integration ? a : b
     const theirs = a === integration ? b : a
-    const suggestion = mine.out === `widgets/${mine.name}` ? 'another --name' : `--out widgets/${mine.name}`
+    const suggestion = mine.out === `widgets/${mine.name}` ? 'another --invite-name' : `--out widgets/${mine.name}`
     return `pass ${suggestion} so ${mine.name} does not replace ${theirs.name}'s files`
   })
   const real = realResolver()
@@ -85,8 +85,12 @@ export async function planNew(entry: IntegrationEntry, opts: NewOptions): Promis
   }))
   const obsolete = findObsolete({folders, expected: expectedPaths(all, baseDir), regenerate, force: opts.force, read: readExisting})
   // The config is merged, never a conflict: only the integration's own files are checked.
-  const files = sortByPath([...(await assessAll(planned, readExisting, opts.force)), ...obsolete, ...assess([configPlanned], readExisting, true)])
-  const {note, deprecation} = integration.media
+  const files = sortByPath([
+    ...(await assessAll(planned, readExisting, {force: opts.force})),
+    ...obsolete,
+    ...assess([configPlanned], readExisting, {force: true}),
+  ])
+  const {note, deprecation} = integration.medium
   return {
     files,
     integrations: [integration],

@@ -6,9 +6,9 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import type * as Diff from 'diff'
 import type {Warning} from './advice.js'
-import type {AssessedFile} from './assess.js'
-import {withoutHeader} from './header.js'
-import type {ResolvedIntegration} from './integration.js'
+import type {AssessedFile} from './write/assess.js'
+import {withoutHeader} from './write/header.js'
+import type {ResolvedIntegration} from './integration/integration.js'
 
 export interface OperationResult {
   /** Plan entries with their status, sorted by path; the config file (for `new`) included. */

@@ -4,7 +4,7 @@
  */
 import {GweIntError, EXIT, invalid} from '../shared/errors.js'
 import {loadConfig, selectIntegrations} from '../core/generate.js'
-import {loadSourcePatcher} from '../core/plan.js'
+import {loadSourcePatcher} from '../core/write/plan.js'
 import {startServer, type PreviewServer} from './server.js'
 import {planSite, type Site} from './site.js'
 
@@ -51,7 +51,7 @@ export async function startPreview(opts: PreviewOptions): Promise<RunningPreview
   return {
     url: `${server.origin}/`,
     configFile: file,
-    integrations: sites.map((s) => ({name: s.name, media: s.media.id, url: `${server.origin}${s.paths.page}`})),
+    integrations: sites.map((s) => ({name: s.name, media: s.medium.id, url: `${server.origin}${s.paths.page}`})),
     server,
     close: () => server.close(),
   }

@@ -45,8 +45,8 @@ export function indexPage(sites: Site[], configFile: string): string {
       .map((f) => `<li>${link(f.path, f.path.slice(s.base.length + 1))} <span class="muted">${htmlText(f.artifact)}</span></li>`)
       .join('')
     return `<section data-integration="${htmlAttr(s.name)}">
-<h2>${link(s.paths.page, s.name)} <span class="muted">${htmlText(s.media.title)}</span></h2>
-<p>${htmlText(s.media.summary)}</p>
+<h2>${link(s.paths.page, s.name)} <span class="muted">${htmlText(s.medium.title)}</span></h2>
+<p>${htmlText(s.medium.summary)}</p>
 <ul>${files}<li>${link(`/__gwe-int/requests?integration=${encodeURIComponent(s.name)}`, 'requests received (JSON)')}</li></ul>
 </section>`
   })
@@ -75,14 +75,14 @@ export function customerConfig(site: Site): CustomerConfig {
   const name = encodeURIComponent(site.name)
   return {
     integration: site.name,
-    media: site.media.id,
-    title: site.media.title,
+    media: site.medium.id,
+    title: site.medium.title,
     snippetUrl: site.paths.snippet,
     notificationsUrl: `/__gwe-int/notifications?integration=${name}`,
     requestsUrl: `/__gwe-int/requests?integration=${name}`,
     modeUrl: '/__gwe-int/gms-mode',
-    gms: site.integration.host !== undefined && site.media.host?.kind === 'base-url',
-    widgets: site.media.artifacts.includes('widgets-extension'),
+    gms: site.integration.host !== undefined && site.medium.host?.kind === 'base-url',
+    widgets: site.medium.artifacts.includes('widgets-extension'),
     vendorFunction: site.integration.vendorFunction ?? '',
   }
 }
@@ -163,7 +163,7 @@ ${products}
 </ul>
 </main>
 <aside class="tools" aria-labelledby="tools-title">
-<h2 id="tools-title">gwe-int preview: ${htmlText(site.name)} <span class="muted">(${htmlText(site.media.title)})</span></h2>
+<h2 id="tools-title">gwe-int preview: ${htmlText(site.name)} <span class="muted">(${htmlText(site.medium.title)})</span></h2>
 <section><h2>GWE tracker stand-in</h2>
 <p>visitID <code id="visit-id"></code> · pageID <code id="page-id"></code> <span class="muted">(set them with <code>?visitID=…&amp;pageID=…</code>; <code>?tracker=absent</code> leaves <code>_gt</code> out)</span></p>
 <p>Notification channel: <span id="channel-status" data-state="connecting">connecting…</span></p>

@@ -124,7 +124,7 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
   if (rest.startsWith(`${GMS_SEGMENT}/`) && ctx.gms.has(site.name)) return gms(ctx, site, req, res, url, rest.slice(GMS_SEGMENT.length))
   const notify = `${site.integration.gwePrefix}/data/notification/notify/`
   if (rest.startsWith(notify)) return notification(ctx, site, req, res, url, rest, decodeURIComponent(rest.slice(notify.length)))
-  if (rest === VENDOR_PATH && site.media.host?.kind === 'full-url') {
+  if (rest === VENDOR_PATH && site.medium.host?.kind === 'full-url') {
     const query = Object.fromEntries(url.searchParams)
     record(ctx, site, 'vendor', req, url, rest, {params: query}, 200, {page: 'vendor'})
     return sendHtml(res, 200, vendorPage(site, query))

@@ -1,7 +1,7 @@
 /**
  * What the preview serves for each integration: the config entry re-planned in memory
  * with every URL pointed at the preview server, namespaced per integration. The plan
- * is the same pure plan `generate` writes (src/core/plan.ts), so the preview shows
+ * is the same pure plan `generate` writes (src/core/write/plan.ts), so the preview shows
  * exactly the generated files, only with local URLs.
  *
  *   /i/<name>/                                    the customer page (GWE tracker stand-in)
@@ -15,12 +15,12 @@
 import path from 'node:path'
 import {ARTIFACTS} from '../catalog/artifacts.js'
 import type {MediaKind} from '../catalog/media.js'
-import {findMedia} from '../catalog/media.js'
+import {findMedium} from '../catalog/media.js'
 import {GMS_SAMPLE_PATH} from '../catalog/inputs.js'
-import {regenerateHint} from '../core/config.js'
+import {regenerateHint} from '../core/config/config.js'
 import {invalid} from '../shared/errors.js'
-import {resolveIntegration, type IntegrationEntry, type ResolvedIntegration} from '../core/integration.js'
-import {planIntegration, type PatchFromSource} from '../core/plan.js'
+import {resolveIntegration, type IntegrationEntry, type ResolvedIntegration} from '../core/integration/integration.js'
+import {planIntegration, type PatchFromSource} from '../core/write/plan.js'
 import {readTextFile} from '../shared/regular-file.js'
 import {contentTypeOf} from './http-util.js'
 
@@ -34,7 +34,7 @@ export interface ServedFile {
 
 export interface Site {
   name: string
-  media: MediaKind
+  medium: MediaKind
   integration: ResolvedIntegration
   /** `/i/<name>` */
   base: string
@@ -50,14 +50,14 @@ export const VENDOR_PATH = '/vendor/start'
 
 /** The entry with the host, GWE URL and widget URL pointing at the preview server. */
 export function localEntry(entry: IntegrationEntry, origin: string): IntegrationEntry {
-  const media = findMedia(entry.media)
-  if (!media) throw invalid(`integration "${entry.name}": unknown media ${entry.media}`)
+  const medium = findMedium(entry.media)
+  if (!medium) throw invalid(`integration "${entry.name}": unknown media ${entry.media}`)
   // widgetUrl is dropped so it is derived from the local host / GWE URL.
   const {widgetUrl: _dropped, ...rest} = entry
   void _dropped
   const base = `${origin}${siteBase(entry.name)}`
   const local: IntegrationEntry = {...rest, gweUrl: base}
-  if (media.host) local.host = media.host.kind === 'full-url' ? `${base}${VENDOR_PATH}` : `${base}${GMS_SEGMENT}`
+  if (medium.host) local.host = medium.host.kind === 'full-url' ? `${base}${VENDOR_PATH}` : `${base}${GMS_SEGMENT}`
   return local
 }
 
@@ -67,9 +67,9 @@ export function localEntry(entry: IntegrationEntry, origin: string): Integration
  * derived from it) are set after resolution instead.
  */
 function withLocalGms(integration: ResolvedIntegration, entry: IntegrationEntry, origin: string): ResolvedIntegration {
-  if (integration.media.host?.kind !== 'base-url') return integration
+  if (integration.medium.host?.kind !== 'base-url') return integration
   const host = `${origin}${siteBase(entry.name)}${GMS_SEGMENT}`
-  const derived = integration.media.artifacts.includes('gms-widget') && integration.widgetName !== undefined
+  const derived = integration.medium.artifacts.includes('gms-widget') && integration.widgetName !== undefined
   return {...integration, host, widgetUrl: derived ? `${host}${GMS_SAMPLE_PATH}${integration.widgetName}` : integration.widgetUrl}
 }
 
@@ -95,5 +95,5 @@ export function planSite(entry: IntegrationEntry, origin: string, configFile: st
   }
   if (!paths.invite || !paths.snippet || !paths.notify)
     throw invalid(`integration "${integration.name}": its plan has no invitation or strategy snippet to preview`)
-  return {name: integration.name, media: integration.media, integration, base, files, paths: paths as Site['paths']}
+  return {name: integration.name, medium: integration.medium, integration, base, files, paths: paths as Site['paths']}
 }

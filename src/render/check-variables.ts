@@ -1,6 +1,6 @@
 /**
  * Static check of the variables a template reads, against the view model's known
- * paths (render/template-docs.ts, kept in step with core/view-model.ts by a unit test).
+ * paths (render/template-docs.ts, kept in step with core/integration/template-context.ts by a unit test).
  * Strict mode only catches `{{a.b}}` at render time; a value passed to a helper,
  * `{{js a.b}}` (how every value is written), reaches the helper as undefined or
  * fails inside Handlebars without a line. This check names file:line:col instead.

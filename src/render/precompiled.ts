@@ -3,7 +3,7 @@
  * Handlebars template spec. `npm run build` replaces this module's compiled output
  * (dist/tsc/render/precompiled.js, before bundling) with the one
  * scripts/precompile-templates.mjs generates from templates/ (see precompile.ts),
- * so the CLI compiles nothing at run time. This stand-in is only used when running
+ * so the CLI compiles nothing at run time. This source version is only used when running
  * from sources (vitest): `undefined` tells templates.ts to compile templates/ on the fly.
  */
 // TemplateSpecification: a global interface declared by the handlebars types.

@@ -1,6 +1,6 @@
 /**
  * What custom templates may use, for the README.md that `templates eject` writes:
- * the view model's fields (core/view-model.ts TemplateContext) and the helpers
+ * the view model's fields (core/integration/template-context.ts TemplateContext) and the helpers
  * (render/helpers.ts). test/unit/render-eject.test.ts checks both lists against
  * the real context and the registered helpers, so they cannot drift. VIEW_MODEL
  * also drives the static check of custom templates' variables (render/check-variables.ts).

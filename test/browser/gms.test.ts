@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
-import {findMedia} from '../../src/catalog/media.js'
+import {findMedium} from '../../src/catalog/media.js'
 import {tempDir} from '../helpers/cli.js'
 import {
   acceptIntoPopup,
@@ -183,7 +183,7 @@ describeBrowser('GMS callback in Chromium', () => {
   })
 
   it('covers every callback scenario', () => {
-    expect(CASES.map((c) => c.scenario).sort()).toEqual([...findMedia('gms-callback')!.scenarios].sort())
+    expect(CASES.map((c) => c.scenario).sort()).toEqual([...findMedium('gms-callback')!.scenarios].sort())
   })
 
   CASES.forEach((c, n) => {

@@ -103,7 +103,7 @@ describeBrowser('Third-party and built-in GWE media in Chromium', () => {
         const page = await delivered(session, name)
         await page.locator('#gwe-int-invite-accept').click()
         expect(await inviteResults(page)).toEqual([result])
-        // The stand-in invitation says where the built-in medium lives (the installation's own invite.html, docs/genesys.md#invite-widget).
+        // The built-in invitation says where the built-in medium lives (the installation's own invite.html, docs/genesys.md#invite-widget).
         const log = await page.locator('#log li[data-kind="invite error"]').allTextContents()
         expect(log.some((l) => l.includes(`${call} is the built-in GWE`))).toBe(true)
         expect(session.context.pages()).toHaveLength(1)

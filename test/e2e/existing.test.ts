@@ -33,9 +33,9 @@ describe('new on an integration already in the config', () => {
   it('keeps every recorded answer a flag does not name, prints what changed and deletes the renamed invitation', async () => {
     const cwd = tempDir()
     expect((await gweInt(['new', 'gms-chat', '--scenario', 'CHAT-WAIT', '--host', 'https://gms.acme.test:8443', '--yes'], {cwd})).exitCode).toBe(0)
-    const run = await gweInt(['new', 'gms-chat', '--name', 'other.html', '--yes'], {cwd})
+    const run = await gweInt(['new', 'gms-chat', '--invite-name', 'other.html', '--yes'], {cwd})
     expect(run.exitCode, String(run.stderr)).toBe(0)
-    // The recorded host is kept: no placeholder warning (the stand-in warnings stay).
+    // The recorded host is kept: no placeholder warning (the built-in invitation's warnings stay).
     expect(run.stderr).not.toMatch(/placeholder|example\.com/)
     expect(run.stdout).toContain('gms-chat is in the config already; changed:\n  inviteName: (none) → other.html\n')
     expect(run.stdout).toMatch(/deleted +inviteGMS\.html \(no longer generated\)/)
@@ -378,7 +378,7 @@ describe('polish', () => {
     const inputs = String(list.stdout)
       .split('\n')
       .find((l) => l.startsWith('  inputs:'))!
-    expect(inputs).toMatch(/^ {2}inputs: +--scenario, --host, --service, --name, --widget-name, --widget-url\b.* \(required: --host\)$/)
+    expect(inputs).toMatch(/^ {2}inputs: +--scenario, --host, --service, --invite-name, --widget-name, --widget-url\b.* \(required: --host\)$/)
     expect(inputs).not.toMatch(/inviteName|widgetName/)
     const help = await gweInt(['new', '--help'], {cwd: tempDir(), env: {COLUMNS: '100'}})
     const lines = String(help.stdout).split('\n')

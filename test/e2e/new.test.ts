@@ -58,6 +58,19 @@ describe('gwe-int new (built binary)', () => {
     }
   })
 
+  it('--invite-name names the invitation; the earlier --name still works, with a deprecation warning on stderr', async () => {
+    const current = tempDir()
+    const run = await gweInt(['new', ...GMS, '--invite-name', 'chat.html'], {cwd: current})
+    expect(run.exitCode, String(run.stderr)).toBe(0)
+    expect(String(run.stderr)).not.toContain('deprecated')
+    const old = tempDir()
+    const deprecated = await gweInt(['new', ...GMS, '--name', 'chat.html'], {cwd: old})
+    expect(deprecated.exitCode, String(deprecated.stderr)).toBe(0)
+    expect(String(deprecated.stderr)).toMatch(/"--name" flag has been deprecated\. Use "--invite-name"/)
+    for (const cwd of [current, old]) expect(listFiles(cwd)).toContain('widgets/chat.html')
+    expect(fs.readFileSync(path.join(old, 'gwe-int.config.json'), 'utf8')).toBe(fs.readFileSync(path.join(current, 'gwe-int.config.json'), 'utf8'))
+  })
+
   it('is deterministic: the same answers give the same bytes', async () => {
     const a = tempDir()
     const b = tempDir()
@@ -140,7 +153,7 @@ describe('gwe-int new (built binary)', () => {
     [['new', 'gms-chat', '--host', 'ftp://gms.example.com', '--yes'], '--host: must use http or https, not ftp'],
     [['new', 'gms-chat', '--host', 'not a host', '--yes'], '--host: must be an http(s) URL'],
     [['new', 'gms-chat', '--service', 'x"y', '--yes'], '--service: must be a GMS service name'],
-    [['new', 'gms-chat', '--name', '../evil.html', '--yes'], '--name: must be a plain file name'],
+    [['new', 'gms-chat', '--invite-name', '../evil.html', '--yes'], '--invite-name: must be a plain file name'],
     [['new', 'gms-video', '--yes'], 'error: "gms-video" is not one of gms-chat, gms-callback'],
     [['new', 'gms-chat', '--gwe-version', '9', '--yes'], 'error: --gwe-version: 9 is not one of 8.1, 8.5'],
   ])('rejects bad input %j with exit 2 and writes nothing', async (args, message) => {

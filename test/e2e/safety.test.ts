@@ -77,7 +77,7 @@ describe('bad values are refused at the edge: exit 2, one line naming the flag, 
     [['new', 'gms-chat', '--gwe-url', 'ftp://gwe.example.com', '--yes'], '--gwe-url: must use http or https, not ftp'],
     [['new', 'gms-chat', '--service', 'samples</script>', '--yes'], '--service: must be a GMS service name'],
     [['new', 'gms-chat', '--widget-name', 'con.html', '--yes'], '--widget-name: must not be a reserved device name'],
-    [['new', 'gms-chat', '--name', 'sub/invite.html', '--yes'], '--name: must be a plain file name'],
+    [['new', 'gms-chat', '--invite-name', 'sub/invite.html', '--yes'], '--invite-name: must be a plain file name'],
     [['new', 'gms-chat', '--integration', 'Bad Name', '--yes'], '--integration: must be lowercase letters'],
     [
       ['new', 'third-party', '--host', 'https://v.example/c', '--vendor-function', 'alert(1)', '--yes'],

@@ -1,6 +1,6 @@
 /**
  * Honest output through the built binary: what cannot work in production as generated
- * (stand-in invitations, URLs without a host, placeholder hosts) is a warning on stderr and
+ * (built-in invitations, URLs without a host, placeholder hosts) is a warning on stderr and
  * in --json, --strict turns warnings into exit 1, and new/generate end with where the files go.
  */
 import fs from 'node:fs'
@@ -51,7 +51,7 @@ describe('warnings and next steps (built binary)', () => {
     const absolute = await gweInt(['new', 'webapi-chat', ...REAL, '--yes', '--json', '--dry-run'], {cwd})
     const after: string[] = JSON.parse(String(absolute.stdout)).warnings
     expect(after.filter((w) => w.includes('without a host'))).toEqual([])
-    expect(after.filter((w) => w.includes('stand-in'))).toHaveLength(1)
+    expect(after.filter((w) => w.includes('built-in invitation'))).toHaveLength(1)
   })
 
   it('new --strict: exit 1 listing the warnings, nothing written', async () => {

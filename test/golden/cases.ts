@@ -9,7 +9,7 @@
  */
 import type {ArtifactId} from '../../src/catalog/artifacts.js'
 import {MEDIA, type MediaKind} from '../../src/catalog/media.js'
-import type {IntegrationEntry} from '../../src/core/integration.js'
+import type {IntegrationEntry} from '../../src/core/integration/integration.js'
 
 export interface GoldenCase {
   /** The case's name: its .diff file under test/golden. */
@@ -22,14 +22,14 @@ export const INTEGRATION = 'support'
 export const GMS_HOST = 'https://gms.example.com:8443'
 export const VENDOR_URL = 'https://chat.vendor.example/start?lang=en'
 
-function hostFor(media: MediaKind): string | undefined {
-  if (!media.inputs.includes('host')) return undefined
-  return media.id === 'third-party' ? VENDOR_URL : GMS_HOST
+function hostFor(medium: MediaKind): string | undefined {
+  if (!medium.inputs.includes('host')) return undefined
+  return medium.id === 'third-party' ? VENDOR_URL : GMS_HOST
 }
 
-function entry(media: MediaKind, extra: Partial<IntegrationEntry> = {}): IntegrationEntry {
-  const host = hostFor(media)
-  return {name: INTEGRATION, media: media.id, ...(host === undefined ? {} : {host}), gweVersion: '8.1', out: '.', ...extra}
+function entry(medium: MediaKind, extra: Partial<IntegrationEntry> = {}): IntegrationEntry {
+  const host = hostFor(medium)
+  return {name: INTEGRATION, media: medium.id, ...(host === undefined ? {} : {host}), gweVersion: '8.1', out: '.', ...extra}
 }
 
 const media = (id: string): MediaKind => {

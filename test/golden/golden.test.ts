@@ -18,10 +18,10 @@ import {fileURLToPath} from 'node:url'
 import {createTwoFilesPatch} from 'diff'
 import {describe, expect, it} from 'vitest'
 import {ATTACHED_DATA_KEYS, KEYS} from '../../src/catalog/keys.js'
-import {starterCall} from '../../src/core/view-model.js'
-import {provenance} from '../../src/core/header.js'
-import {integrationSchema, resolveIntegration} from '../../src/core/integration.js'
-import {planIntegration} from '../../src/core/plan.js'
+import {starterCall} from '../../src/core/integration/template-context.js'
+import {provenance} from '../../src/core/write/header.js'
+import {integrationSchema, resolveIntegration} from '../../src/core/integration/integration.js'
+import {planIntegration} from '../../src/core/write/plan.js'
 import {inlineScripts, parseScript} from '../helpers/parse.js'
 import {baseOf, CASES, FAMILY_BASES, givesHttp, type GoldenCase} from './cases.js'
 
@@ -158,7 +158,7 @@ describe('golden files', () => {
 
   describe.each(CASES.map((c) => [c.name, c] as const))('%s', (name, c) => {
     const {files} = plan(c)
-    const {media} = resolveIntegration(integrationSchema.parse(c.entry))
+    const {medium} = resolveIntegration(integrationSchema.parse(c.entry))
 
     it(`differs from ${baseOf(c) === c ? 'the template families\' base files' : `the default case of ${c.entry.media}`} as ${name}.diff says`, () => {
       const file = path.join(GOLDEN, `${name}.diff`)
@@ -204,7 +204,7 @@ describe('golden files', () => {
     it('starts the medium in each branch it takes over, then reports the result', () => {
       const resolved = resolveIntegration(integrationSchema.parse(c.entry))
       const invite = inlineScripts(files.get(resolved.inviteName)!).join('\n')
-      for (const branch of media.branches) {
+      for (const branch of medium.branches) {
         const result = branch === 'CHAT' ? 'ACCEPT_CHAT' : 'ACCEPT_CALLBACK'
         expect(invite).toContain(`(_config.type === INVITE_TYPE.${branch}) {\n      ${starterCall(resolved, branch)};\n      sendInviteResult(INVITE_RESULT.${result});`)
       }
@@ -214,22 +214,22 @@ describe('golden files', () => {
     it('attaches visitID, pageID and webengagement only for second-party media', () => {
       const scripts = [...files].flatMap(([rel, content]) => scriptsOf(rel, content)).join('\n')
       const all = [...files.values()].join('\n')
-      if (media.party === 'third') {
+      if (medium.party === 'third') {
         expect(all).not.toContain(KEYS.attachedMarker)
         expect(all).not.toContain('userData')
         expect(all).not.toContain('params[')
-      } else if (media.starterTemplate) {
+      } else if (medium.starterTemplate) {
         for (const key of ATTACHED_DATA_KEYS) expect(scripts, key).toContain(JSON.stringify(key))
         // The marker is attached with an empty value: the generator default.
         expect(scripts).toMatch(/"webengagement"[)\]]*\s*[=,]\s*""/)
       } else {
         // Built-in GWE media: startChat()/startCallback() attach the IDs themselves.
         expect(scripts).not.toContain(JSON.stringify(KEYS.attachedMarker))
-        for (const branch of media.branches) expect(scripts).toContain(branch === 'CHAT' ? 'startChat();' : 'startCallback();')
+        for (const branch of medium.branches) expect(scripts).toContain(branch === 'CHAT' ? 'startChat();' : 'startCallback();')
       }
     })
 
-    if (media.artifacts.includes('widgets-extension')) {
+    if (medium.artifacts.includes('widgets-extension')) {
       it('opens Genesys Widgets through its own extension, never through a global bus', () => {
         const extension = files.get('website/gwe-int-widgets.js')
         expect(extension, 'the extension is its own file').toBeDefined()

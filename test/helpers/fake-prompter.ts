@@ -1,4 +1,4 @@
-import type {Choice, Prompter} from '../../src/core/answers.js'
+import type {Choice, Prompter} from '../../src/core/integration/answers.js'
 
 export interface Asked {
   kind: 'select' | 'input'

@@ -5,8 +5,8 @@
  */
 import {describe, expect, it} from 'vitest'
 import {groupWarnings, integrationWarnings, nextSteps, shortList, WARNING_CAUSES, warningsFor} from '../../src/core/advice.js'
-import type {AssessedFile} from '../../src/core/assess.js'
-import {type IntegrationEntry, resolveIntegration} from '../../src/core/integration.js'
+import type {AssessedFile} from '../../src/core/write/assess.js'
+import {type IntegrationEntry, resolveIntegration} from '../../src/core/integration/integration.js'
 import {strictError, warningCount, warningText} from '../../src/cli/plan-report.js'
 
 const gmsChat = (name: string, extra: Partial<IntegrationEntry> = {}): IntegrationEntry => ({
@@ -46,7 +46,7 @@ describe('groupWarnings', () => {
     const warnings = warningsFor(many(200))
     expect(warnings).toHaveLength(600)
     const groups = groupWarnings(warnings)
-    expect(groups.map((g) => g.cause)).toEqual(['stand-in-invite-result', 'invite-url-without-host', 'placeholder-host'])
+    expect(groups.map((g) => g.cause)).toEqual(['builtin-invite-result', 'invite-url-without-host', 'placeholder-host'])
     for (const g of groups) {
       expect(g.integrations).toEqual(many(200).map((i) => i.name))
       expect(g.warnings).toHaveLength(200)
@@ -59,7 +59,7 @@ describe('groupWarnings', () => {
     // The fix once per line, never the per-integration text.
     for (const line of lines) expect(line.match(/--invite-source|--gwe-url|example hosts/g)).toHaveLength(1)
     expect(warningCount(groups)).toBe('600 warnings (3 causes)')
-    const strict = strictError(groups, false)
+    const strict = strictError(groups)
     expect(strict.message).toBe('--strict: 600 warnings (3 causes); nothing was written')
     expect(strict.details).toEqual(lines)
   })
@@ -67,7 +67,7 @@ describe('groupWarnings', () => {
   it('a cause met once prints its own message; two placeholders of one integration are one group with both values', () => {
     const one = integrationWarnings(resolveIntegration(gmsChat('solo', {gweUrl: 'https://gwe.example.net'})))
     const groups = groupWarnings(one)
-    expect(groups.map((g) => g.cause)).toEqual(['stand-in-invite-result', 'placeholder-host'])
+    expect(groups.map((g) => g.cause)).toEqual(['builtin-invite-result', 'placeholder-host'])
     expect(warningText(groups[0])).toBe(one[0].message)
     expect(groups[1].integrations).toEqual(['solo'])
     expect(groups[1].details).toEqual(['--host https://gms.example.com', '--gwe-url https://gwe.example.net'])
@@ -93,7 +93,7 @@ describe('nextSteps', () => {
     const file = (integration: string, artifact: string, name: string) => ({path: `/p/widgets/${integration}/${name}`, integration, artifact}) as AssessedFile
     const files = list.flatMap((i) => [
       file(i.name, 'invite', i.inviteName),
-      file(i.name, i.media.id === 'webapi-chat' ? 'webapi-widget' : 'gms-widget', i.widgetName!),
+      file(i.name, i.medium.id === 'webapi-chat' ? 'webapi-widget' : 'gms-widget', i.widgetName!),
       file(i.name, 'notification-message', 'engagement-logic/notification-message.js'),
     ])
     const steps = nextSteps(list, files, '/p')

@@ -6,11 +6,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it, vi} from 'vitest'
-import {apply} from '../../src/core/apply.js'
-import {assess, type AssessedFile} from '../../src/core/assess.js'
-import {checkTargets, readExisting, realResolve, realResolver} from '../../src/core/disk.js'
+import {apply} from '../../src/core/write/apply.js'
+import {assess, type AssessedFile} from '../../src/core/write/assess.js'
+import {checkTargets, readExisting, realResolve, realResolver} from '../../src/core/write/disk.js'
 import {GweIntError} from '../../src/shared/errors.js'
-import type {PlannedFile} from '../../src/core/plan.js'
+import type {PlannedFile} from '../../src/core/write/plan.js'
 import {listFiles, tempDir} from '../helpers/cli.js'
 
 const planned = (dir: string, rel: string, content: string, executable = false): PlannedFile => ({
@@ -29,7 +29,7 @@ describe('apply', () => {
     const files = assess(
       [planned(dir, 'a/b/new.html', 'new\n'), planned(dir, 'old.html', 'replaced\n'), planned(dir, 'run.sh', '#!/bin/sh\n', true)],
       readExisting,
-      true,
+      {force: true},
     )
     const result = await apply(files, {signal: new AbortController().signal})
     expect(result.written).toHaveLength(3)
@@ -45,7 +45,7 @@ describe('apply', () => {
     fs.chmodSync(path.join(dir, 'a.html'), 0o600)
     fs.mkdirSync(path.join(dir, 'z.html/in-the-way'), {recursive: true})
     const files: AssessedFile[] = [
-      ...assess([planned(dir, 'a.html', 'A\n'), planned(dir, 'new/b.html', 'B\n')], readExisting, true),
+      ...assess([planned(dir, 'a.html', 'A\n'), planned(dir, 'new/b.html', 'B\n')], readExisting, {force: true}),
       // As if assessed before the folder appeared: the rename is what fails.
       {...planned(dir, 'z.html', 'Z\n'), status: 'created'},
     ]
@@ -65,7 +65,7 @@ describe('apply', () => {
     fs.writeFileSync(path.join(dir, 'a.html'), 'before\n')
     const controller = new AbortController()
     controller.abort()
-    const files = assess([planned(dir, 'a.html', 'after\n'), planned(dir, 'sub/b.html', 'B\n')], readExisting, true)
+    const files = assess([planned(dir, 'a.html', 'after\n'), planned(dir, 'sub/b.html', 'B\n')], readExisting, {force: true})
     const error = await apply(files, {signal: controller.signal}).catch((e: unknown) => e)
     expect((error as GweIntError).exit).toBe(130)
     expect((error as Error).message).toBe('interrupted; nothing was written')
@@ -84,7 +84,7 @@ describe('readExisting', () => {
     expect(readExisting(path.join(dir, 'none'))).toEqual({kind: 'none'})
     expect(readExisting(path.join(dir, 'f', 'below'))).toEqual({kind: 'none'})
     expect(readExisting('/dev/null')).toEqual({kind: 'other', reason: 'is not a regular file (a device, pipe or socket)'})
-    expect(assess([planned('/dev', 'null', 'x')], readExisting, true)[0]).toMatchObject({
+    expect(assess([planned('/dev', 'null', 'x')], readExisting, {force: true})[0]).toMatchObject({
       status: 'conflict',
       reason: 'is not a regular file (a device, pipe or socket)',
     })
@@ -152,7 +152,7 @@ describe('apply: durable, collision-free, every order of interruption', () => {
     const dir = tempDir()
     const stale = path.join(dir, `.a.html.gwe-int-${process.pid}.tmp`)
     fs.writeFileSync(stale, 'from a killed run\n')
-    const result = await apply(assess([planned(dir, 'a.html', 'A\n')], readExisting, true), {signal: new AbortController().signal})
+    const result = await apply(assess([planned(dir, 'a.html', 'A\n')], readExisting, {force: true}), {signal: new AbortController().signal})
     expect(result.swept).toEqual([stale])
     expect(listFiles(dir)).toEqual(['a.html'])
   })
@@ -160,7 +160,7 @@ describe('apply: durable, collision-free, every order of interruption', () => {
   it('a disk error (ENOSPC) exits 74, names the path and the cause, and changes nothing', async () => {
     const dir = tempDir()
     fs.writeFileSync(path.join(dir, 'a.html'), 'before\n')
-    const files = assess([planned(dir, 'a.html', 'after\n'), planned(dir, 'b.html', 'B\n')], readExisting, true)
+    const files = assess([planned(dir, 'a.html', 'after\n'), planned(dir, 'b.html', 'B\n')], readExisting, {force: true})
     const full = Object.assign(new Error('no space left on device'), {code: 'ENOSPC'})
     const spy = vi.spyOn(fs, 'writeFileSync').mockImplementationOnce(() => {
       throw full
@@ -182,7 +182,9 @@ describe('apply: durable, collision-free, every order of interruption', () => {
     const sync = vi.spyOn(fs, 'fsync')
     const rename = vi.spyOn(fs, 'renameSync')
     try {
-      await apply(assess([planned(dir, 'a.html', 'A\n'), planned(dir, 'sub/b.html', 'B\n')], readExisting, true), {signal: new AbortController().signal})
+      await apply(assess([planned(dir, 'a.html', 'A\n'), planned(dir, 'sub/b.html', 'B\n')], readExisting, {force: true}), {
+        signal: new AbortController().signal,
+      })
       const renames = rename.mock.invocationCallOrder
       const syncs = sync.mock.invocationCallOrder
       expect(renames).toHaveLength(2)
@@ -199,7 +201,9 @@ describe('apply: durable, collision-free, every order of interruption', () => {
   it('renames backup artifacts (patch --in-place FILE.bak) before the files they back up', async () => {
     const dir = tempDir()
     fs.writeFileSync(path.join(dir, 'page.html'), 'original\n')
-    const files = assess([planned(dir, 'page.html', 'patched\n'), {...planned(dir, 'page.html.bak', 'original\n'), artifact: 'backup'}], readExisting, true)
+    const files = assess([planned(dir, 'page.html', 'patched\n'), {...planned(dir, 'page.html.bak', 'original\n'), artifact: 'backup'}], readExisting, {
+      force: true,
+    })
     const watch = vi.spyOn(fs, 'renameSync')
     try {
       await apply(files, {signal: new AbortController().signal})

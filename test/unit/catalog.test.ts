@@ -9,8 +9,8 @@ import {ARTIFACTS} from '../../src/catalog/artifacts.js'
 import {ATTACHED_DATA_KEYS, KEYS} from '../../src/catalog/keys.js'
 import {MEDIA} from '../../src/catalog/media.js'
 import {FIELD_PARAM, SCENARIOS} from '../../src/catalog/scenarios.js'
-import {integrationSchema} from '../../src/core/integration.js'
-import {catalogueListing} from '../../src/core/listing.js'
+import {integrationSchema} from '../../src/core/integration/integration.js'
+import {catalogListing} from '../../src/core/listing.js'
 import {mediaHelp} from '../../src/cli/help-text.js'
 import {BUILTIN_TEMPLATES} from '../../src/render/templates.js'
 
@@ -103,7 +103,7 @@ describe('media kinds', () => {
 
   it('only third-party media go without attached data', () => {
     expect(MEDIA.filter((m) => m.party === 'third').map((m) => m.id)).toEqual(['third-party'])
-    const listing = catalogueListing()
+    const listing = catalogListing()
     for (const m of listing) expect(m.attachedData, m.id).toEqual(m.party === 'second' ? ['visitID', 'pageID', 'webengagement'] : [])
   })
 })
@@ -133,7 +133,7 @@ describe('views derived from the catalogue', () => {
 
   it('--help and list name every medium and scenario', () => {
     const help = mediaHelp()
-    const listing = catalogueListing()
+    const listing = catalogListing()
     for (const m of MEDIA) {
       expect(help).toContain(m.id)
       const listed = listing.find((l) => l.id === m.id)!

@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {parseConfig} from '../../src/core/config.js'
-import {parseConfigDocument} from '../../src/core/config-yaml.js'
+import {parseConfig} from '../../src/core/config/config.js'
+import {parseConfigDocument} from '../../src/core/config/config-yaml.js'
 import {runs} from '../helpers/runs.js'
 
 const FILE = 'gwe-int.config.json'

@@ -3,8 +3,8 @@
  * what flags answer, and what happens without a terminal.
  */
 import {describe, expect, it} from 'vitest'
-import {resolveNewAnswers} from '../../src/core/answers.js'
-import type {IntegrationEntry} from '../../src/core/integration.js'
+import {resolveNewAnswers} from '../../src/core/integration/answers.js'
+import type {IntegrationEntry} from '../../src/core/integration/integration.js'
 import {fakePrompter} from '../helpers/fake-prompter.js'
 
 const interactive = (canned?: Record<string, string | string[]>) => {
@@ -151,7 +151,7 @@ describe('resolveNewAnswers without a terminal', () => {
 
 describe('the host, normalised where an entry is parsed', () => {
   it('carries the normal form after integrationSchema, as the catalogue describes the medium', async () => {
-    const {integrationSchema, resolveIntegration} = await import('../../src/core/integration.js')
+    const {integrationSchema, resolveIntegration} = await import('../../src/core/integration/integration.js')
     const gms = integrationSchema.parse({name: 'a', media: 'gms-chat', host: ' GMS.acme.test:8443/genesys/ ', gweUrl: 'https://gwe.acme.test:9081//'})
     expect(gms).toMatchObject({host: 'https://GMS.acme.test:8443', gweUrl: 'https://gwe.acme.test:9081'})
     expect(resolveIntegration(gms).widgetUrl).toBe('https://GMS.acme.test:8443/genesys/admin/js/sample/cb/indexGPE.html')

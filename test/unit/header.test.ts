@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto'
 import {describe, expect, it} from 'vitest'
-import {assess, keepLineEndings} from '../../src/core/assess.js'
-import {addHeader, provenance} from '../../src/core/header.js'
+import {assess, keepLineEndings} from '../../src/core/write/assess.js'
+import {addHeader, provenance} from '../../src/core/write/header.js'
 
 describe('generated-file header', () => {
   it.each([

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {INPUTS, type AnswerName} from '../../src/catalog/inputs.js'
 import {answersFromFlags, inputFlags} from '../../src/cli/input-flags.js'
-import {FLAG_OF} from '../../src/core/answers.js'
+import {FLAG_OF} from '../../src/core/integration/answers.js'
 import New from '../../src/commands/new.js'
 import Patch from '../../src/commands/patch.js'
 
@@ -10,11 +10,12 @@ const ALL = Object.keys(INPUTS) as AnswerName[]
 describe('flags made from the inputs table', () => {
   it('names each flag as the table does, with its help value, options and char', () => {
     const flags = inputFlags(['inviteName', 'gweVersion', 'out'])
-    expect(Object.keys(flags)).toEqual(['name', 'gwe-version', 'out'])
-    expect(flags.name.helpValue).toBe('FILE')
+    expect(Object.keys(flags)).toEqual(['invite-name', 'gwe-version', 'out'])
+    expect(flags['invite-name'].helpValue).toBe('FILE')
+    expect(flags['invite-name']).toMatchObject({aliases: ['name'], deprecateAliases: true})
     expect(flags['gwe-version'].options).toEqual(['8.1', '8.5'])
     expect(flags.out.char).toBe('o')
-    expect(flags.name.summary).toBe(INPUTS.inviteName.summary)
+    expect(flags['invite-name'].summary).toBe(INPUTS.inviteName.summary)
   })
 
   it('lets a command word a summary its own way', () => {
@@ -23,13 +24,13 @@ describe('flags made from the inputs table', () => {
   })
 
   it('maps parsed flags back to answers, leaving absent ones out', () => {
-    const answers = answersFromFlags(ALL, {name: 'a.html', 'widget-url': 'https://w.example/x', yes: true, out: undefined})
+    const answers = answersFromFlags(ALL, {'invite-name': 'a.html', 'widget-url': 'https://w.example/x', yes: true, out: undefined})
     expect(answers).toEqual({inviteName: 'a.html', widgetUrl: 'https://w.example/x'})
   })
 
   it('gives every answer its flag in error messages', () => {
     for (const name of ALL) expect(FLAG_OF[name]).toBe(`--${INPUTS[name].flag}`)
-    expect(FLAG_OF.inviteName).toBe('--name')
+    expect(FLAG_OF.inviteName).toBe('--invite-name')
   })
 
   it('is where every answer flag of new and patch comes from', () => {

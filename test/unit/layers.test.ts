@@ -24,6 +24,20 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   help: ['shared', 'catalog', 'cli'],
 }
 
+/**
+ * The same inside core: one integration (its schema, checks, resolution and view model),
+ * then the config file, then the plan -> assess -> apply machinery, then the operations at
+ * the top of core (new, generate, patch, eject, with the warnings and result they hand back),
+ * and doctor, which checks what an operation would write against a live installation.
+ */
+const CORE_MAY_IMPORT: Record<string, readonly string[]> = {
+  'core/integration': [],
+  'core/config': ['core/integration'],
+  'core/write': ['core/integration', 'core/config'],
+  core: ['core/integration', 'core/config', 'core/write'],
+  'core/doctor': ['core/integration', 'core/config', 'core/write', 'core'],
+}
+
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, {withFileTypes: true}).flatMap((e) => {
     const full = path.join(dir, e.name)
@@ -46,6 +60,11 @@ function importsOf(file: string): string[] {
 
 const graph = new Map(sourceFiles(SRC).map((f) => [path.relative(SRC, f).split(path.sep).join('/').replace(/\.ts$/, ''), importsOf(f)]))
 const folderOf = (file: string) => (file.includes('/') ? file.split('/')[0] : '(top)')
+/** `core` for the operations at the top of core, `core/<folder>` below it. */
+const coreLayerOf = (file: string) => {
+  const parts = file.split('/')
+  return parts.length > 2 ? `core/${parts[1]}` : 'core'
+}
 
 /** The strongly connected groups of more than one file (Tarjan), i.e. the import cycles. */
 function cycles(): string[][] {
@@ -84,7 +103,8 @@ function cycles(): string[][] {
 describe('source layers', () => {
   it('reads the imports of every source file (the scan finds the known entry points)', () => {
     expect(graph.get('commands/new')).toEqual(expect.arrayContaining(['cli/command-base', 'core/new']))
-    expect(graph.get('core/config')).toContain('core/config-schema')
+    expect(graph.get('core/config/config')).toContain('core/config/config-schema')
+    expect(graph.get('core/write/plan')).toContain('core/integration/template-context')
     for (const [file, imports] of graph)
       for (const target of imports) expect(graph.has(target), `${file} imports ${target}, which is not a source file`).toBe(true)
   })
@@ -101,6 +121,26 @@ describe('source layers', () => {
       for (const target of imports) {
         const to = folderOf(target)
         if (to !== from && !MAY_IMPORT[from]?.includes(to)) wrong.push(`${file} -> ${target}`)
+      }
+    }
+    expect(wrong).toEqual([])
+  })
+
+  it('has every file of core in a folder of its own layer', () => {
+    const coreFiles = [...graph.keys()].filter((f) => folderOf(f) === 'core')
+    expect(coreFiles.length).toBeGreaterThan(20)
+    expect([...new Set(coreFiles.map(coreLayerOf))].filter((layer) => !(layer in CORE_MAY_IMPORT))).toEqual([])
+  })
+
+  it('imports only downwards inside core: integration, config, write, the operations, doctor', () => {
+    const wrong: string[] = []
+    for (const [file, imports] of graph) {
+      if (folderOf(file) !== 'core') continue
+      const from = coreLayerOf(file)
+      for (const target of imports) {
+        if (folderOf(target) !== 'core') continue
+        const to = coreLayerOf(target)
+        if (to !== from && !CORE_MAY_IMPORT[from]?.includes(to)) wrong.push(`${file} -> ${target}`)
       }
     }
     expect(wrong).toEqual([])

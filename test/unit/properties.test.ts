@@ -15,11 +15,11 @@ import {simple} from 'acorn-walk'
 import fc from 'fast-check'
 import {parseFragment, parse as parseHtml, type DefaultTreeAdapterMap} from 'parse5'
 import {describe, expect, it} from 'vitest'
-import {findMedia, MEDIA} from '../../src/catalog/media.js'
-import {normalizeHost} from '../../src/core/host.js'
-import {formatIssues, integrationSchema, resolveIntegration, type IntegrationEntry} from '../../src/core/integration.js'
-import {planIntegration} from '../../src/core/plan.js'
-import * as v from '../../src/core/validate.js'
+import {findMedium, MEDIA} from '../../src/catalog/media.js'
+import {normalizeHost} from '../../src/core/integration/host.js'
+import {formatIssues, integrationSchema, resolveIntegration, type IntegrationEntry} from '../../src/core/integration/integration.js'
+import {planIntegration} from '../../src/core/write/plan.js'
+import * as v from '../../src/core/integration/validate.js'
 import {inlineScripts, parseScript} from '../helpers/parse.js'
 import {runs} from '../helpers/runs.js'
 
@@ -209,7 +209,7 @@ const baseUrl = fc
 const gmsHost = fc
   .tuple(scheme, hostName, port, fc.constantFrom('', '', '/', '//', '/genesys', '/genesys/', '/GENESYS//'))
   .map(([s, h, p, tail]) => `${s}://${h}${p}${tail}`)
-  .filter((u) => normalizeHost(u, findMedia('gms-chat')!).error === undefined)
+  .filter((u) => normalizeHost(u, findMedium('gms-chat')!).error === undefined)
 const bareHost = fc
   .tuple(fc.array(label, {minLength: 1, maxLength: 3}), port)
   .map(([labels, p]) => `${labels.join('.')}${p}`)

@@ -5,8 +5,8 @@
  */
 import {describe, expect, it} from 'vitest'
 import {accentPalette, contrast, DEFAULT_ACCENT, parseCssColor} from '../../src/render/css-color.js'
-import {buildContext} from '../../src/core/view-model.js'
-import {integrationSchema, resolveIntegration} from '../../src/core/integration.js'
+import {buildContext} from '../../src/core/integration/template-context.js'
+import {integrationSchema, resolveIntegration} from '../../src/core/integration/integration.js'
 import {loadTemplates} from '../../src/render/templates.js'
 
 const context = buildContext(resolveIntegration(integrationSchema.parse({name: 'support', media: 'gms-chat', host: 'https://gms.example.com'})))

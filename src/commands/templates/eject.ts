@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 import {BaseCommand} from '../../cli/command-base.js'
-import {apply} from '../../core/apply.js'
+import {apply} from '../../core/write/apply.js'
 import {EJECT_README, ejectNextSteps, planEject} from '../../core/eject.js'
 import {fileTree, planJson, relPath, summaryLine} from '../../cli/plan-report.js'
 
@@ -28,7 +28,7 @@ Refuses to write into a folder that is not empty unless --force (exit 3).`
     const cwd = process.cwd()
     const plan = planEject({cwd, out: flags.out, force: flags.force})
     if (!flags['dry-run']) await apply(plan.files)
-    this.say(fileTree(plan.files, cwd, this.paint.bind(this), flags['dry-run']).join('\n'))
+    this.say(fileTree(plan.files, cwd, this.paint.bind(this), {dryRun: flags['dry-run']}).join('\n'))
     this.say(flags['dry-run'] ? `dry run: ${summaryLine(plan.files)}; nothing written` : summaryLine(plan.files))
     const next = await ejectNextSteps(cwd, relPath(cwd, plan.outDir), this.config.bin)
     this.say([...next, `what each template receives: ${relPath(cwd, plan.outDir)}/${EJECT_README}`].join('\n'))

@@ -32,18 +32,18 @@ export const DOCTOR_GMS_USER = 'gwe-int-doctor'
 export async function checkIntegration(t: DoctorTarget, prober: Prober, opts: CheckOptions): Promise<Check[]> {
   const i = t.integration
   const gwe = gweBase(t, opts)
-  const gmsHost = i.media.host?.kind === 'base-url' ? i.host : undefined
+  const gmsHost = i.medium.host?.kind === 'base-url' ? i.host : undefined
   // Reachability first: a host that does not answer is then known to the other checks.
   const first = await Promise.all([
     gmsHost ? reachable('gms.reachable', 'GMS', `${gmsHost}/genesys/`, prober) : undefined,
-    i.media.host?.kind === 'full-url' && i.host ? reachable('vendor.reachable', 'the vendor', i.host, prober) : undefined,
+    i.medium.host?.kind === 'full-url' && i.host ? reachable('vendor.reachable', 'the vendor', i.host, prober) : undefined,
     gwe ? reachable('gwe.reachable', 'GWE', `${gwe}/`, prober) : unknown('gwe.reachable', 'GWE not checked: the config has no gweUrl; give --gwe-url'),
   ])
   const rest = await Promise.all([
     gmsHost ? service(t, gmsHost, prober) : undefined,
     gmsHost ? confirmation(t) : undefined,
     ...(['gms-widget', 'webapi-widget'] as const)
-      .filter((a) => i.media.artifacts.includes(a))
+      .filter((a) => i.medium.artifacts.includes(a))
       .map((a) => (gmsHost ? cors(t, a, gmsHost, gwe, prober) : undefined)),
     ...t.files.filter((f) => isDeployable(f.artifact)).map((f) => deployed(t, f, gwe, prober, opts)),
   ])
@@ -156,7 +156,7 @@ async function service(t: DoctorTarget, host: string, prober: Prober): Promise<C
   const i = t.integration
   const id = 'gms.service'
   const s = i.service ?? ''
-  if (i.media.artifacts.includes('webapi-widget'))
+  if (i.medium.artifacts.includes('webapi-widget'))
     return unknown(
       id,
       `Chat API v2 service ${s} not checked: every Chat API v2 request starts or changes a chat (${DOCS}#chat-v2), and doctor sends none; a test chat shows whether it exists`,

@@ -5,7 +5,7 @@
  */
 import {createRequire} from 'node:module'
 import type * as Diff from 'diff'
-import {provenance, withoutHeader} from '../header.js'
+import {provenance, withoutHeader} from '../write/header.js'
 
 /** Lines of a --diff shown per file; the rest is counted. */
 export const MAX_DIFF_LINES = 40

@@ -15,7 +15,7 @@ export interface DoctorOptions extends CheckOptions {
 export async function runDoctor(targets: readonly DoctorTarget[], opts: DoctorOptions): Promise<DoctorReport> {
   const prober = new Prober(opts.timeoutMs)
   const integrations = await Promise.all(
-    targets.map(async (t) => ({name: t.integration.name, media: t.integration.media.id, checks: await checkIntegration(t, prober, opts)})),
+    targets.map(async (t) => ({name: t.integration.name, media: t.integration.medium.id, checks: await checkIntegration(t, prober, opts)})),
   )
   return {integrations, proxies: [...prober.proxies].sort(), summary: summarize(integrations)}
 }
@@ -24,4 +24,4 @@ export type {DoctorTarget, GeneratedFile} from './target.js'
 export {selectNamed, targetsFromConfig} from './target.js'
 export type {Check, CheckStatus, DoctorReport, IntegrationReport} from './model.js'
 export {READ_ONLY_METHODS} from './probe.js'
-export {CHECKS, type CheckId} from './catalogue.js'
+export {CHECKS, type CheckId} from './check-ids.js'

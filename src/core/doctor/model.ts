@@ -1,4 +1,4 @@
-import type {CheckId} from './catalogue.js'
+import type {CheckId} from './check-ids.js'
 
 /**
  * What `doctor` reports: per integration, one line per check. Its JSON form is
@@ -9,7 +9,7 @@ import type {CheckId} from './catalogue.js'
 export type CheckStatus = 'pass' | 'fail' | 'unknown'
 
 export interface Check {
-  /** Stable id, one of the catalogue (catalogue.ts). */
+  /** Stable id, one of the catalogue (check-ids.ts). */
   id: CheckId
   status: CheckStatus
   message: string

@@ -4,11 +4,11 @@
  */
 import path from 'node:path'
 import type {ArtifactId} from '../../catalog/media.js'
-import {regenerateHint} from '../config.js'
-import {readText} from '../disk.js'
+import {regenerateHint} from '../config/config.js'
+import {readText} from '../write/disk.js'
 import {loadConfig} from '../generate.js'
-import {resolveIntegration, type ResolvedIntegration} from '../integration.js'
-import {loadSourcePatcher, planIntegration} from '../plan.js'
+import {resolveIntegration, type ResolvedIntegration} from '../integration/integration.js'
+import {loadSourcePatcher, planIntegration} from '../write/plan.js'
 import {invalid} from '../../shared/errors.js'
 
 export interface GeneratedFile {

@@ -6,9 +6,9 @@
  */
 import {isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document} from 'yaml'
 import {configSchema, SCHEMA_REF, type Config} from './config-schema.js'
-import {invalid} from '../shared/errors.js'
-import {formatIssues, type IntegrationEntry} from './integration.js'
-import {findUnsafeChar, pathText} from './validate.js'
+import {invalid} from '../../shared/errors.js'
+import {formatIssues, type IntegrationEntry} from '../integration/integration.js'
+import {findUnsafeChar, pathText} from '../integration/validate.js'
 
 /** YAML aliases toJS may expand (a "billion laughs" file stops here). */
 const MAX_ALIASES = 100

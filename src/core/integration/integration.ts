@@ -4,15 +4,15 @@
  * defaulted, normalized form that rendering consumes.
  */
 import * as z from 'zod/mini'
-import {findMedia, MEDIA_IDS, type InviteType, type MediaKind} from '../catalog/media.js'
-import {findScenario, SCENARIOS, type Scenario} from '../catalog/scenarios.js'
-import {DEFAULT_GWE_VERSION, GMS_SAMPLE_PATH, GWE_PREFIX, GWE_VERSIONS, type GweVersion} from '../catalog/inputs.js'
+import {findMedium, MEDIA_IDS, type InviteType, type MediaKind} from '../../catalog/media.js'
+import {findScenario, SCENARIOS, type Scenario} from '../../catalog/scenarios.js'
+import {DEFAULT_GWE_VERSION, GMS_SAMPLE_PATH, GWE_PREFIX, GWE_VERSIONS, type GweVersion} from '../../catalog/inputs.js'
 import {normalizeHost} from './host.js'
-import {closest} from '../shared/suggest.js'
+import {closest} from '../../shared/suggest.js'
 import * as v from './validate.js'
 import * as vt from './visitor-text.js'
-import en from '../locales/en.js'
-import {DEFAULT_LOCALE, LOCALE_CODES, MESSAGE_KEYS, type Messages} from '../locales/index.js'
+import en from '../../locales/en.js'
+import {DEFAULT_LOCALE, LOCALE_CODES, MESSAGE_KEYS, type Messages} from '../../locales/index.js'
 
 // zod's functional build (zod/mini): the same validation and messages as its method-chaining
 // one, at about half the cost of building the schemas at every start. English messages, as
@@ -104,23 +104,23 @@ export const integrationSchema = z
   })
   .check(
     z.superRefine((entry, ctx) => {
-      const media = findMedia(entry.media)
-      if (!media) return
+      const medium = findMedium(entry.media)
+      if (!medium) return
       const notApplying = new Set<string>()
       for (const key of ['scenario', 'host', 'service', 'widgetName', 'widgetUrl', 'vendorFunction', 'inviteType', 'widgetSource'] as const) {
-        const applies = key === 'widgetSource' ? media.artifacts.includes('gms-widget') : media.inputs.includes(key)
+        const applies = key === 'widgetSource' ? medium.artifacts.includes('gms-widget') : medium.inputs.includes(key)
         if (entry[key] !== undefined && !applies) {
           notApplying.add(key)
-          ctx.addIssue({code: 'custom', path: [key], message: `does not apply to ${media.id}`})
+          ctx.addIssue({code: 'custom', path: [key], message: `does not apply to ${medium.id}`})
         }
       }
-      if (entry.scenario !== undefined && !notApplying.has('scenario') && !media.scenarios.includes(entry.scenario)) {
-        ctx.addIssue({code: 'custom', path: ['scenario'], message: scenarioMismatch(entry.scenario, media)})
+      if (entry.scenario !== undefined && !notApplying.has('scenario') && !medium.scenarios.includes(entry.scenario)) {
+        ctx.addIssue({code: 'custom', path: ['scenario'], message: scenarioMismatch(entry.scenario, medium)})
       }
       // The host's form depends on the medium, so it is normalised here, on the parsed copy
       // (zod's output object, not the caller's): a parsed entry carries the host the templates use.
       if (entry.host !== undefined && !notApplying.has('host')) {
-        const {value, error} = normalizeHost(entry.host, media)
+        const {value, error} = normalizeHost(entry.host, medium)
         if (error) ctx.addIssue({code: 'custom', path: ['host'], message: error})
         else entry.host = value
       }
@@ -129,23 +129,23 @@ export const integrationSchema = z
 
 export type IntegrationEntry = z.infer<typeof integrationSchema>
 
-export function scenarioMismatch(id: string, media: MediaKind): string {
-  const sameLetters = media.scenarios.find((s) => s.toLowerCase() === id.toLowerCase())
-  if (sameLetters) return `${id} is spelled ${sameLetters}; ${media.id} accepts ${media.scenarios.join(', ')}`
+export function scenarioMismatch(id: string, medium: MediaKind): string {
+  const sameLetters = medium.scenarios.find((s) => s.toLowerCase() === id.toLowerCase())
+  if (sameLetters) return `${id} is spelled ${sameLetters}; ${medium.id} accepts ${medium.scenarios.join(', ')}`
   const scenario = findScenario(id)
   const kind = scenario ? `is a ${scenario.channel === 'voice' ? 'callback' : 'chat'} scenario; ` : 'is not a known scenario; '
-  return `${id} ${kind}${media.id} accepts ${media.scenarios.join(', ') || 'no scenario'}`
+  return `${id} ${kind}${medium.id} accepts ${medium.scenarios.join(', ') || 'no scenario'}`
 }
 
 /** The medium's own spelling of a scenario typed in another case (`chat-now` -> `CHAT-NOW`). */
-export function canonicalScenario(id: string, media: MediaKind): string | undefined {
-  return media.scenarios.find((s) => s.toLowerCase() === id.trim().toLowerCase())
+export function canonicalScenario(id: string, medium: MediaKind): string | undefined {
+  return medium.scenarios.find((s) => s.toLowerCase() === id.trim().toLowerCase())
 }
 
 /** An integration with every default filled in and every value normalized. */
 export interface ResolvedIntegration {
   name: string
-  media: MediaKind
+  medium: MediaKind
   scenario?: Scenario
   /** GMS base URL without trailing slash, or the vendor URL. */
   host?: string
@@ -174,31 +174,31 @@ export interface ResolvedIntegration {
 
 /** Fill defaults. The entry must already have passed integrationSchema (which normalised host and gweUrl). */
 export function resolveIntegration(entry: IntegrationEntry): ResolvedIntegration {
-  const media = findMedia(entry.media)!
-  const gweVersion = entry.gweVersion ?? media.defaultGweVersion ?? DEFAULT_GWE_VERSION
+  const medium = findMedium(entry.media)!
+  const gweVersion = entry.gweVersion ?? medium.defaultGweVersion ?? DEFAULT_GWE_VERSION
   const gwePrefix = GWE_PREFIX[gweVersion]
   const {gweUrl, host} = entry
-  const inviteName = entry.inviteName ?? media.defaultInviteName
-  const widgetName = media.defaultWidgetName ? (entry.widgetName ?? media.defaultWidgetName) : undefined
+  const inviteName = entry.inviteName ?? medium.defaultInviteName
+  const widgetName = medium.defaultWidgetName ? (entry.widgetName ?? medium.defaultWidgetName) : undefined
   // A relative '/frontend/resources/...' (as in the integration guide) resolves against the GWE
   // server only if GWE resolves it so, which no page says (docs/genesys.md#strategy); an
   // absolute URL is used when --gwe-url is given.
   const resources = `${gweUrl ?? ''}${gwePrefix}/resources/`
   let widgetUrl = entry.widgetUrl
   if (!widgetUrl && widgetName) {
-    widgetUrl = media.artifacts.includes('gms-widget') ? `${host}${GMS_SAMPLE_PATH}${widgetName}` : `${resources}${widgetName}`
+    widgetUrl = medium.artifacts.includes('gms-widget') ? `${host}${GMS_SAMPLE_PATH}${widgetName}` : `${resources}${widgetName}`
   }
   return {
     name: entry.name,
-    media,
-    scenario: media.scenarios.length > 0 ? findScenario(entry.scenario ?? media.defaultScenario!) : undefined,
+    medium,
+    scenario: medium.scenarios.length > 0 ? findScenario(entry.scenario ?? medium.defaultScenario!) : undefined,
     host,
-    service: media.defaultService ? (entry.service ?? media.defaultService) : undefined,
+    service: medium.defaultService ? (entry.service ?? medium.defaultService) : undefined,
     inviteName,
     widgetName,
     widgetUrl,
     vendorFunction: entry.vendorFunction,
-    inviteType: (entry.inviteType as InviteType | undefined) ?? media.branches[0],
+    inviteType: (entry.inviteType as InviteType | undefined) ?? medium.branches[0],
     gweVersion,
     gwePrefix,
     gweUrl,

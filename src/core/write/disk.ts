@@ -5,12 +5,12 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type {ResolvedIntegration} from './integration.js'
+import type {ResolvedIntegration} from '../integration/integration.js'
 import type {PlannedFile} from './plan.js'
-import {CONFIG_NAMES} from './config-schema.js'
+import {CONFIG_NAMES} from '../config/config-schema.js'
 import {lockPathOf} from './lock.js'
-import {GweIntError, describeFsError, exitForFsError, invalid} from '../shared/errors.js'
-import {openRegularFile, readTextFile} from '../shared/regular-file.js'
+import {GweIntError, describeFsError, exitForFsError, invalid} from '../../shared/errors.js'
+import {openRegularFile, readTextFile} from '../../shared/regular-file.js'
 
 /** What is on disk at a planned path. */
 export type Existing = {kind: 'file'; text: string} | {kind: 'dir'} | {kind: 'other'; reason: string} | {kind: 'none'}

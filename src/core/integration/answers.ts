@@ -5,11 +5,11 @@
  * every missing answer is listed in one error naming its flag (never a hang). Prompting
  * is injected (Prompter), so tests pass canned answers.
  */
-import {DEFAULT_MEDIA_ID, findMedia, MEDIA, type InputName, type MediaKind} from '../catalog/media.js'
-import {findScenario} from '../catalog/scenarios.js'
-import {DEFAULT_GWE_VERSION, GWE_PREFIX, GWE_VERSIONS, INPUTS, type AnswerName, type GweVersion} from '../catalog/inputs.js'
+import {DEFAULT_MEDIA_ID, findMedium, MEDIA, type InputName, type MediaKind} from '../../catalog/media.js'
+import {findScenario} from '../../catalog/scenarios.js'
+import {DEFAULT_GWE_VERSION, GWE_PREFIX, GWE_VERSIONS, INPUTS, type AnswerName, type GweVersion} from '../../catalog/inputs.js'
 import {canonicalScenario, formatIssues, integrationSchema, type IntegrationEntry} from './integration.js'
-import {invalid} from '../shared/errors.js'
+import {invalid} from '../../shared/errors.js'
 import {normalizeHost} from './host.js'
 import * as v from './validate.js'
 
@@ -27,7 +27,7 @@ export interface Prompter {
   input(message: string, defaultValue: string | undefined, validate: (value: string) => string | true): Promise<string>
 }
 
-/** Flag name for each answer key, for messages (`--name` is the invite file name): from the inputs table. */
+/** Flag name for each answer key, for messages (`--invite-name` is the invitation's file name): from the inputs table. */
 export const FLAG_OF: Record<keyof NewAnswers, string> = {
   media: 'MEDIA (argument)',
   ...(Object.fromEntries(Object.values(INPUTS).map((spec) => [spec.name, `--${spec.flag}`])) as Record<AnswerName, string>),
@@ -75,25 +75,25 @@ export async function resolveNewAnswers(given: NewAnswers, opts: ResolveOptions)
   const toConfig = opts.toConfig ?? ((p: string) => p)
   const fromConfig = opts.fromConfig ?? ((p: string) => p)
 
-  let mediaId = given.media
-  if (!mediaId && given.integration) mediaId = lookup(given.integration)?.media
-  if (!mediaId) {
+  let mediumId = given.media
+  if (!mediumId && given.integration) mediumId = lookup(given.integration)?.media
+  if (!mediumId) {
     if (ask) {
       const width = Math.max(...MEDIA.map((m) => m.id.length))
-      mediaId = await ask.select(
+      mediumId = await ask.select(
         'Which medium?',
         MEDIA.map((m) => ({value: m.id, name: `${m.id.padEnd(width)}  ${m.title}`, description: m.summary})),
         DEFAULT_MEDIA_ID,
       )
     } else throw invalid(`missing the medium: gwe-int new MEDIA, one of ${MEDIA.map((m) => m.id).join(', ')}`)
   }
-  const media = findMedia(mediaId)
-  if (!media) throw invalid(`unknown medium "${mediaId}"; expected one of ${MEDIA.map((m) => m.id).join(', ')}`)
-  const name = given.integration ?? media.id
+  const medium = findMedium(mediumId)
+  if (!medium) throw invalid(`unknown medium "${mediumId}"; expected one of ${MEDIA.map((m) => m.id).join(', ')}`)
+  const name = given.integration ?? medium.id
   const found = lookup(name)
-  if (found && found.media !== media.id && !opts.reset) {
+  if (found && found.media !== medium.id && !opts.reset) {
     throw invalid(
-      `integration "${name}" in the config is a ${found.media} integration, not ${media.id}; pass --reset to replace it (its recorded answers are dropped), or --integration NAME to add another integration`,
+      `integration "${name}" in the config is a ${found.media} integration, not ${medium.id}; pass --reset to replace it (its recorded answers are dropped), or --integration NAME to add another integration`,
     )
   }
   const recorded = found && !opts.reset ? found : undefined
@@ -104,32 +104,32 @@ export async function resolveNewAnswers(given: NewAnswers, opts: ResolveOptions)
   delete flags.media
   for (const key of PATH_KEYS) if (flags[key] !== undefined) flags[key] = toConfig(flags[key]!)
   if (flags.scenario !== undefined) {
-    const canonical = canonicalScenario(flags.scenario, media)
+    const canonical = canonicalScenario(flags.scenario, medium)
     if (canonical && canonical !== flags.scenario) {
       notes.push(`--scenario ${flags.scenario}: recorded as ${canonical}`)
       flags.scenario = canonical
     }
   }
   // The parsed entry carries the normalised host; only the note about it is said here.
-  if (flags.host !== undefined && media.host) {
-    const {note} = normalizeHost(flags.host, media)
+  if (flags.host !== undefined && medium.host) {
+    const {note} = normalizeHost(flags.host, medium)
     if (note) notes.push(`--${note}`)
   }
 
   const answers: NewAnswers = {...(recorded ? fromEntry(recorded) : {}), ...flags, integration: name}
   // Check flags before asking anything, so a bad flag fails fast.
-  checkGiven(answers, media)
+  checkGiven(answers, medium)
 
   const missing: string[] = []
   for (const key of ASKED) {
-    if (key !== 'out' && key !== 'gweVersion' && !media.inputs.includes(key)) continue
+    if (key !== 'out' && key !== 'gweVersion' && !medium.inputs.includes(key)) continue
     if (flags[key] !== undefined) continue
-    const fallback = answers[key] ?? defaultFor(key, media, answers)
+    const fallback = answers[key] ?? defaultFor(key, medium, answers)
     if (ask) {
       answers[key] = await askFor(
         ask,
         key,
-        media,
+        medium,
         key === 'out' && fallback !== undefined ? fromConfig(fallback) : fallback,
         key === 'host' && answers.host === undefined,
       )
@@ -154,7 +154,7 @@ export async function resolveNewAnswers(given: NewAnswers, opts: ResolveOptions)
     if (url.trim()) answers.gweUrl = url.trim()
   }
   // An edited entry keeps an unset GWE version unset (its default applies): no change to report.
-  const answered = toEntry(answers, media, recorded === undefined)
+  const answered = toEntry(answers, medium, {fillVersion: recorded === undefined})
   // Config-only keys (visitor texts) have no flag: an edit keeps them as recorded.
   if (recorded)
     for (const [key, value] of Object.entries(recorded))
@@ -186,18 +186,18 @@ function changesBetween(before: IntegrationEntry, after: IntegrationEntry): Chan
   return keys.filter((k) => a.get(k) !== b.get(k)).map((key) => ({key, ...(a.has(key) ? {from: a.get(key)} : {}), ...(b.has(key) ? {to: b.get(key)} : {})}))
 }
 
-export function defaultFor(key: InputName | 'out' | 'gweVersion', media: MediaKind, answers: NewAnswers): string | undefined {
+export function defaultFor(key: InputName | 'out' | 'gweVersion', medium: MediaKind, answers: NewAnswers): string | undefined {
   switch (key) {
     case 'scenario':
-      return media.defaultScenario
+      return medium.defaultScenario
     case 'inviteType':
-      return media.branches[0]
+      return medium.branches[0]
     case 'host':
-      return media.host?.placeholder
+      return medium.host?.placeholder
     case 'service':
-      return media.defaultService
+      return medium.defaultService
     case 'gweVersion':
-      return media.defaultGweVersion ?? DEFAULT_GWE_VERSION
+      return medium.defaultGweVersion ?? DEFAULT_GWE_VERSION
     case 'out':
       return `widgets/${answers.integration}`
     default:
@@ -210,21 +210,21 @@ const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 async function askFor(
   p: Prompter,
   key: InputName | 'out' | 'gweVersion',
-  media: MediaKind,
+  medium: MediaKind,
   fallback: string | undefined,
   placeholder: boolean,
 ): Promise<string> {
   if (key === 'scenario') {
     return p.select(
       INPUTS.scenario.question,
-      media.scenarios.map((id) => ({value: id, name: id, description: findScenario(id)!.summary})),
+      medium.scenarios.map((id) => ({value: id, name: id, description: findScenario(id)!.summary})),
       fallback,
     )
   }
   if (key === 'inviteType') {
     return p.select(
       INPUTS.inviteType.question,
-      media.branches.map((b) => ({value: b, name: b, description: b === 'CHAT' ? 'a chat (WebChat.open)' : 'a callback (Callback.open)'})),
+      medium.branches.map((b) => ({value: b, name: b, description: b === 'CHAT' ? 'a chat (WebChat.open)' : 'a callback (Callback.open)'})),
       fallback,
     )
   }
@@ -236,16 +236,16 @@ async function askFor(
     )
   }
   if (key === 'out') return p.input(INPUTS.out.question, fallback, (s) => (s.trim() ? true : 'give a folder'))
-  const question = key === 'host' && media.host ? `${capitalized(media.host.meaning)}?` : INPUTS[key].question
+  const question = key === 'host' && medium.host ? `${capitalized(medium.host.meaning)}?` : INPUTS[key].question
   // The placeholder host is never offered as an answer: it would only have to be replaced.
   return p.input(question, placeholder ? undefined : fallback, (s) => {
-    const error = fieldError(key, s, media)
+    const error = fieldError(key, s, medium)
     return error ? error : true
   })
 }
 
-function fieldError(key: InputName, value: string, media: MediaKind): string | undefined {
-  if (key === 'host') return normalizeHost(value, media).error
+function fieldError(key: InputName, value: string, medium: MediaKind): string | undefined {
+  if (key === 'host') return normalizeHost(value, medium).error
   if (key === 'service') return v.checkService(value)
   return undefined
 }
@@ -254,8 +254,8 @@ function fieldError(key: InputName, value: string, media: MediaKind): string | u
  * Validate what flags gave, naming the flag (`--scenario: VOICE-NOW-USERTERM is a callback
  * scenario; …`); the entry they make, parsed (host and GWE URL in their normal form).
  */
-export function checkGiven(answers: NewAnswers, media: MediaKind): IntegrationEntry {
-  return parseGiven(toEntry(answers, media))
+export function checkGiven(answers: NewAnswers, medium: MediaKind): IntegrationEntry {
+  return parseGiven(toEntry(answers, medium))
 }
 
 function parseGiven(entry: IntegrationEntry): IntegrationEntry {
@@ -280,12 +280,15 @@ function parseGiven(entry: IntegrationEntry): IntegrationEntry {
   throw invalid(lines[0], lines.slice(1))
 }
 
-/** The config entry for these answers: only keys that apply, in a fixed order (not yet parsed: see checkGiven). */
-export function toEntry(a: NewAnswers, media: MediaKind, fillVersion = true): IntegrationEntry {
+/**
+ * The config entry for these answers: only keys that apply, in a fixed order (not yet parsed:
+ * see checkGiven). `fillVersion`: record the default GWE version when none was given.
+ */
+export function toEntry(a: NewAnswers, medium: MediaKind, {fillVersion = true}: {fillVersion?: boolean} = {}): IntegrationEntry {
   const entry: Record<string, string | undefined> = {
     name: a.integration,
-    media: media.id,
-    scenario: a.scenario === undefined ? undefined : (canonicalScenario(a.scenario, media) ?? a.scenario),
+    media: medium.id,
+    scenario: a.scenario === undefined ? undefined : (canonicalScenario(a.scenario, medium) ?? a.scenario),
     host: a.host,
     service: a.service,
     inviteName: a.inviteName,
@@ -293,7 +296,7 @@ export function toEntry(a: NewAnswers, media: MediaKind, fillVersion = true): In
     widgetUrl: a.widgetUrl,
     vendorFunction: a.vendorFunction,
     inviteType: a.inviteType,
-    gweVersion: a.gweVersion ?? (fillVersion ? (media.defaultGweVersion ?? (DEFAULT_GWE_VERSION as GweVersion)) : undefined),
+    gweVersion: a.gweVersion ?? (fillVersion ? (medium.defaultGweVersion ?? (DEFAULT_GWE_VERSION as GweVersion)) : undefined),
     gweUrl: a.gweUrl,
     out: a.out,
     templates: a.templates,

@@ -7,7 +7,7 @@
  * gets a note on stderr, the command finishes and exits 0 (a second signal ends the
  * process at once, as the default would).
  */
-import {EXIT, type ExitCode} from '../shared/errors.js'
+import {EXIT, type ExitCode} from '../../shared/errors.js'
 
 export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
 export type StopSignal = (typeof STOP_SIGNALS)[number]

@@ -5,10 +5,10 @@
  */
 import path from 'node:path'
 import {CONFIG_NAMES, configSchema, SCHEMA_REF, type Config} from './config-schema.js'
-import type {IntegrationEntry} from './integration.js'
-import {invalid} from '../shared/errors.js'
-import {findUnsafeChar} from './validate.js'
-import {readTextFile} from '../shared/regular-file.js'
+import type {IntegrationEntry} from '../integration/integration.js'
+import {invalid} from '../../shared/errors.js'
+import {findUnsafeChar} from '../integration/validate.js'
+import {readTextFile} from '../../shared/regular-file.js'
 
 /** Refuse configs larger than this before reading them (hostile inputs). */
 export const MAX_CONFIG_BYTES = 1024 * 1024

@@ -21,9 +21,14 @@ export interface AssessedFile extends PlannedFile {
   previous?: string
 }
 
+export interface AssessOptions {
+  /** A file edited by hand, or not written by gwe-int, is updated rather than a conflict. */
+  force?: boolean
+}
+
 /** What is at a path now: its text, a directory, something else gwe-int will not replace, or nothing. */
 
-export function assess(files: PlannedFile[], read: (file: string) => Existing, force = false): AssessedFile[] {
+export function assess(files: PlannedFile[], read: (file: string) => Existing, {force = false}: AssessOptions = {}): AssessedFile[] {
   return files.map((file) => {
     const existing = read(file.path)
     if (existing.kind === 'none') return {...file, status: 'created'}
@@ -48,11 +53,11 @@ const YIELD_EVERY = 32
  * Ctrl-C while a config's hundreds of files are read is handled within milliseconds (by
  * the config lock's handler, which removes the lock) rather than once all are read.
  */
-export async function assessAll(files: PlannedFile[], read: (file: string) => Existing, force = false): Promise<AssessedFile[]> {
+export async function assessAll(files: PlannedFile[], read: (file: string) => Existing, opts: AssessOptions = {}): Promise<AssessedFile[]> {
   const assessed: AssessedFile[] = []
   for (let k = 0; k < files.length; k += YIELD_EVERY) {
     if (k > 0) await new Promise((resolve) => setImmediate(resolve))
-    assessed.push(...assess(files.slice(k, k + YIELD_EVERY), read, force))
+    assessed.push(...assess(files.slice(k, k + YIELD_EVERY), read, opts))
   }
   return assessed
 }

@@ -3,12 +3,12 @@
  * patched (src/patch) with fragments rendered from the same template partials the
  * built-in files use, so both paths stay in step. Also used by `gwe-int patch`.
  */
-import type {ArtifactId} from '../catalog/media.js'
-import type {TemplateSet} from '../render/templates.js'
-import {buildContext} from './view-model.js'
-import {invalid} from '../shared/errors.js'
-import type {ResolvedIntegration} from './integration.js'
-import {detectKind, patchInvite, patchWidget, type InvitePatchSpec, type PatchResult, type SourceKind, type WidgetPatchSpec} from '../patch/index.js'
+import type {ArtifactId} from '../../catalog/media.js'
+import type {TemplateSet} from '../../render/templates.js'
+import {buildContext} from '../integration/template-context.js'
+import {invalid} from '../../shared/errors.js'
+import type {ResolvedIntegration} from '../integration/integration.js'
+import {detectKind, patchInvite, patchWidget, type InvitePatchSpec, type PatchResult, type SourceKind, type WidgetPatchSpec} from '../../patch/index.js'
 
 /** Leading `//` comment lines of a rendered partial (they explain the template, not the patch target). */
 function declarationOnly(text: string): string {
@@ -19,11 +19,11 @@ function declarationOnly(text: string): string {
 }
 
 export function invitePatchSpec(i: ResolvedIntegration, templates: TemplateSet): InvitePatchSpec | undefined {
-  if (!i.media.starterTemplate) return undefined // built-in GWE media keep startChat()/startCallback()
+  if (!i.medium.starterTemplate) return undefined // built-in GWE media keep startChat()/startCallback()
   const context = buildContext(i)
   return {
-    starterName: i.media.starter,
-    starterSource: declarationOnly(templates.render(`invite/starter-${i.media.starterTemplate}.js`, context)),
+    starterName: i.medium.starter,
+    starterSource: declarationOnly(templates.render(`invite/starter-${i.medium.starterTemplate}.js`, context)),
     branches: context.branches.map((b) => ({type: b.type as 'CHAT' | 'CALLBACK', call: b.call})),
   }
 }
@@ -50,7 +50,7 @@ export function patchSource(kind: SourceKind, text: string, file: string, i: Res
     const spec = invitePatchSpec(i, templates)
     return spec ? patchInvite(text, file, spec) : {content: text, changed: false, changes: []}
   }
-  if (!i.media.artifacts.includes('gms-widget')) throw invalid(`${file}: ${i.media.id} has no GMS widget to patch; it applies to gms-chat and gms-callback`)
+  if (!i.medium.artifacts.includes('gms-widget')) throw invalid(`${file}: ${i.medium.id} has no GMS widget to patch; it applies to gms-chat and gms-callback`)
   return patchWidget(text, file, widgetPatchSpec(i, templates))
 }
 

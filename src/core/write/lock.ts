@@ -19,7 +19,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import {EXIT, GweIntError, describeFsError, invalid} from '../shared/errors.js'
+import {EXIT, GweIntError, describeFsError, invalid} from '../../shared/errors.js'
 import {STOP_SIGNALS, type StopSignal} from './signals.js'
 
 /** A lock not refreshed for this long belongs to a dead process (the holder refreshes it every STALE_MS / 2). */

@@ -4,8 +4,8 @@
  * through integrationSchema).
  */
 import * as z from 'zod/mini'
-import {findMedia} from '../catalog/media.js'
-import {integrationSchema} from './integration.js'
+import {findMedium} from '../../catalog/media.js'
+import {integrationSchema} from '../integration/integration.js'
 
 export const CONFIG_NAMES = ['gwe-int.config.json', 'gwe-int.config.yaml', 'gwe-int.config.yml']
 export const SCHEMA_REF = './node_modules/gwe-int/schema/gwe-int.schema.json'
@@ -24,7 +24,7 @@ export const configSchema = z
         else seen.set(entry.name, index)
         // A recorded entry is complete: the widget's URL needs the GMS host unless widgetUrl gives it.
         // (Not in integrationSchema, which also checks flags before `new` fills in defaults.)
-        const medium = findMedia(entry.media)
+        const medium = findMedium(entry.media)
         if (medium?.requires.includes('host') && entry.host === undefined && entry.widgetUrl === undefined)
           ctx.addIssue({
             code: 'custom',

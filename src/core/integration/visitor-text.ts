@@ -3,9 +3,9 @@
  * accent colour and the logo URL. Each check returns one error text naming what is
  * allowed (with a "did you mean" when a value is one typo away), or undefined.
  */
-import {LOCALES, LOCALE_CODES, MESSAGE_KEYS} from '../locales/index.js'
-import {parseCssColor} from '../render/css-color.js'
-import {closest} from '../shared/suggest.js'
+import {LOCALES, LOCALE_CODES, MESSAGE_KEYS} from '../../locales/index.js'
+import {parseCssColor} from '../../render/css-color.js'
+import {closest} from '../../shared/suggest.js'
 import {checkHttpUrl} from './validate.js'
 
 /** Longest override text: a button or a sentence fits; a page of text does not belong in a widget. */

@@ -1,14 +1,14 @@
 /**
- * The view model templates receive: everything derived from a resolved
+ * The template context (TemplateContext, the view model templates receive): everything derived from a resolved
  * integration and the catalogue, so templates hold no logic beyond #if/#each.
  * `templates eject` documents these fields for custom templates.
  */
-import {ARTIFACTS} from '../catalog/artifacts.js'
-import {ATTACHED_DATA_KEYS, KEYS} from '../catalog/keys.js'
-import {FIELD_PARAM, findScenario, type Scenario} from '../catalog/scenarios.js'
-import {accentPalette, type AccentPalette} from '../render/css-color.js'
-import {jsString} from '../shared/escape.js'
-import {localeSpec, messagesFor, type Messages} from '../locales/index.js'
+import {ARTIFACTS} from '../../catalog/artifacts.js'
+import {ATTACHED_DATA_KEYS, KEYS} from '../../catalog/keys.js'
+import {FIELD_PARAM, findScenario, type Scenario} from '../../catalog/scenarios.js'
+import {accentPalette, type AccentPalette} from '../../render/css-color.js'
+import {jsString} from '../../shared/escape.js'
+import {localeSpec, messagesFor, type Messages} from '../../locales/index.js'
 import type {ResolvedIntegration} from './integration.js'
 
 export interface ScenarioView {
@@ -75,7 +75,7 @@ export interface TemplateContext {
 const RESULT = {CHAT: 'ACCEPT_CHAT', CALLBACK: 'ACCEPT_CALLBACK'} as const
 
 export function starterCall(i: ResolvedIntegration, branch: 'CHAT' | 'CALLBACK'): string {
-  const {starter, starterArg} = i.media
+  const {starter, starterArg} = i.medium
   if (starterArg === 'scenario') return `${starter}(${jsString(i.scenario!.id)})`
   if (starterArg === 'branch') return `${starter}(${jsString(branch)})`
   return `${starter}()`
@@ -85,28 +85,28 @@ export function buildContext(i: ResolvedIntegration): TemplateContext {
   return {
     integration: i.name,
     media: {
-      id: i.media.id,
-      title: i.media.title,
-      secondParty: i.media.party === 'second',
-      starter: i.media.starter,
-      starterPartial: i.media.starterTemplate ? `invite/starter-${i.media.starterTemplate}.js` : '',
-      note: i.media.note ?? '',
+      id: i.medium.id,
+      title: i.medium.title,
+      secondParty: i.medium.party === 'second',
+      starter: i.medium.starter,
+      starterPartial: i.medium.starterTemplate ? `invite/starter-${i.medium.starterTemplate}.js` : '',
+      note: i.medium.note ?? '',
     },
-    branches: i.media.branches.map((type) => ({type, call: starterCall(i, type), result: RESULT[type]})),
+    branches: i.medium.branches.map((type) => ({type, call: starterCall(i, type), result: RESULT[type]})),
     invite: {
       type: i.inviteType,
-      chatCall: i.media.branches.includes('CHAT') ? starterCall(i, 'CHAT') : 'startChat()',
-      callbackCall: i.media.branches.includes('CALLBACK') ? starterCall(i, 'CALLBACK') : 'startCallback()',
+      chatCall: i.medium.branches.includes('CHAT') ? starterCall(i, 'CHAT') : 'startChat()',
+      callbackCall: i.medium.branches.includes('CALLBACK') ? starterCall(i, 'CALLBACK') : 'startCallback()',
     },
     scenario: i.scenario ? scenarioView(i.scenario) : undefined,
-    scenarios: i.media.scenarios.map((id) => scenarioView(findScenario(id)!)),
+    scenarios: i.medium.scenarios.map((id) => scenarioView(findScenario(id)!)),
     scenarioTable: Object.fromEntries(
-      i.media.scenarios.map((id) => {
+      i.medium.scenarios.map((id) => {
         const s = findScenario(id)!
         return [id, {channel: s.channel, endpoint: s.endpoint, params: {...s.params}, needs: [...s.needs], numberParam: scenarioView(s).numberParam}]
       }),
     ),
-    scenarioAutoConnect: Object.fromEntries(i.media.scenarios.map((id) => [id, findScenario(id)!.needs.length === 0])),
+    scenarioAutoConnect: Object.fromEntries(i.medium.scenarios.map((id) => [id, findScenario(id)!.needs.length === 0])),
     gms: {
       base: i.host ?? '',
       api: `${i.host ?? ''}/genesys`,
@@ -115,7 +115,7 @@ export function buildContext(i: ResolvedIntegration): TemplateContext {
       widgetUrlRelative: i.widgetUrl !== undefined && !/^https?:\/\//i.test(i.widgetUrl),
       chatUrl: `${i.host ?? ''}/genesys/2/chat/${encodeURIComponent(i.service ?? '')}`,
     },
-    vendor: {url: i.media.host?.kind === 'full-url' ? (i.host ?? '') : '', fn: i.vendorFunction ?? ''},
+    vendor: {url: i.medium.host?.kind === 'full-url' ? (i.host ?? '') : '', fn: i.vendorFunction ?? ''},
     gwe: {
       version: i.gweVersion,
       prefix: i.gwePrefix,
@@ -127,7 +127,7 @@ export function buildContext(i: ResolvedIntegration): TemplateContext {
     files: {
       invite: i.inviteName,
       widget: i.widgetName ?? '',
-      extension: i.media.artifacts.includes('widgets-extension') ? ARTIFACTS['widgets-extension'].path : '',
+      extension: i.medium.artifacts.includes('widgets-extension') ? ARTIFACTS['widgets-extension'].path : '',
     },
     keys: KEYS,
     attachedKeys: ATTACHED_DATA_KEYS,

@@ -4,13 +4,13 @@
  * detection all consume the same plan (see assess.ts and apply.ts).
  */
 import path from 'node:path'
-import {ARTIFACTS} from '../catalog/artifacts.js'
-import {loadTemplates, type TemplateSet} from '../render/templates.js'
-import {buildContext} from './view-model.js'
-import {invalid} from '../shared/errors.js'
+import {ARTIFACTS} from '../../catalog/artifacts.js'
+import {loadTemplates, type TemplateSet} from '../../render/templates.js'
+import {buildContext} from '../integration/template-context.js'
+import {invalid} from '../../shared/errors.js'
 import {addHeader} from './header.js'
-import type {ResolvedIntegration} from './integration.js'
-import type {ArtifactId} from '../catalog/media.js'
+import type {ResolvedIntegration} from '../integration/integration.js'
+import type {ArtifactId} from '../../catalog/media.js'
 
 export interface PlannedFile {
   /** Absolute path. */
@@ -36,7 +36,7 @@ export interface PlanOptions {
   /** Reads a source file (inviteSource/widgetSource) as text; injected so tests need no disk. */
   readText: (file: string) => string
   /**
-   * Patches a team's source (source-patches.ts patchFromSource). Injected, not imported: the patch
+   * Patches a team's source (from-source.ts patchFromSource). Injected, not imported: the patch
    * engine (parse5, acorn, magic-string) is loaded only for integrations that have a source
    * (loadSourcePatcher; start-up time).
    */
@@ -48,13 +48,13 @@ export type PatchFromSource = (artifact: ArtifactId, file: string, i: ResolvedIn
 /** The patch engine, loaded when one of `list` builds from a team's own invite/widget source. */
 export async function loadSourcePatcher(list: readonly {inviteSource?: string; widgetSource?: string}[]): Promise<PatchFromSource | undefined> {
   if (!list.some((i) => i.inviteSource !== undefined || i.widgetSource !== undefined)) return undefined
-  return (await import('./source-patches.js')).patchFromSource
+  return (await import('./from-source.js')).patchFromSource
 }
 
 /** Where each of an integration's artifacts goes (absolute), without rendering anything. */
 export function artifactPaths(i: ResolvedIntegration, baseDir: string): {id: ArtifactId; path: string}[] {
   const outDir = path.resolve(baseDir, i.out)
-  return i.media.artifacts.map((id) => ({
+  return i.medium.artifacts.map((id) => ({
     id,
     path: path.join(outDir, ARTIFACTS[id].path.replace('{invite}', i.inviteName).replace('{widget}', i.widgetName ?? '')),
   }))
@@ -89,7 +89,7 @@ export function planIntegration(i: ResolvedIntegration, opts: PlanOptions): Plan
   const templates = loadTemplates(i.templates ? path.resolve(opts.baseDir, i.templates) : undefined)
   const context = buildContext(i)
   const paths = artifactPaths(i, opts.baseDir)
-  return i.media.artifacts.map((id, k) => {
+  return i.medium.artifacts.map((id, k) => {
     const artifact = ARTIFACTS[id]
     const source = id === 'invite' ? i.inviteSource : id === 'gms-widget' ? i.widgetSource : undefined
     if (source && !opts.patchSource) throw new Error(`planIntegration: ${i.name} has a source; pass patchSource (loadSourcePatcher)`)

@@ -19,7 +19,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import type {AssessedFile} from './assess.js'
-import {GweIntError, describeFsError, exitForFsError} from '../shared/errors.js'
+import {GweIntError, describeFsError, exitForFsError} from '../../shared/errors.js'
 import {findLeftovers, leftoverName, removeLeftovers} from './leftovers.js'
 import {afterWrite, onStopSignals, SIGNAL_EXIT, signalOf} from './signals.js'
 

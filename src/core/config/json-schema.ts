@@ -1,7 +1,7 @@
 /** JSON Schema of the config, derived from the same zod schema that validates it. */
 import * as z from 'zod/mini'
 import {configSchema} from './config-schema.js'
-import {textsJsonSchema, textsSchema} from './integration.js'
+import {textsJsonSchema, textsSchema} from '../integration/integration.js'
 
 export function configJsonSchema(): object {
   const schema = z.toJSONSchema(configSchema, {

@@ -4,7 +4,7 @@
  * (MediaKind.host). It runs where an entry is parsed (integrationSchema) and where a
  * prompt checks an answer; everything after that trusts the parsed value.
  */
-import type {MediaKind} from '../catalog/media.js'
+import type {MediaKind} from '../../catalog/media.js'
 import {checkHttpUrl} from './validate.js'
 
 export interface HostResult {
@@ -19,9 +19,9 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i
 const BARE = /^[A-Za-z0-9.-]+(:\d+)?(\/.*)?$/
 const AUTHORITY = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)(.*)$/i
 
-/** `media` must take a host (MediaKind.host). */
-export function normalizeHost(value: string, media: MediaKind): HostResult {
-  const spec = media.host!
+/** `medium` must take a host (MediaKind.host). */
+export function normalizeHost(value: string, medium: MediaKind): HostResult {
+  const spec = medium.host!
   const raw = value.trim()
   if (spec.kind === 'full-url') {
     const error = checkHttpUrl(raw, {allowQuery: true, example: spec.example})

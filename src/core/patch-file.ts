@@ -4,16 +4,16 @@
  * as new/generate (assessed files), so --check, --dry-run and writing share it.
  */
 import path from 'node:path'
-import {findMedia, MEDIA} from '../catalog/media.js'
+import {findMedium, MEDIA} from '../catalog/media.js'
 import {loadTemplates} from '../render/templates.js'
-import {checkGiven, defaultFor, type NewAnswers} from './answers.js'
-import {assess, type AssessedFile} from './assess.js'
-import {readExisting, readText} from './disk.js'
+import {checkGiven, defaultFor, type NewAnswers} from './integration/answers.js'
+import {assess, type AssessedFile} from './write/assess.js'
+import {readExisting, readText} from './write/disk.js'
 import {invalid} from '../shared/errors.js'
-import {resolveIntegration} from './integration.js'
+import {resolveIntegration} from './integration/integration.js'
 import {detectKind, type PatchResult, type SourceKind} from '../patch/index.js'
-import {patchSource} from './source-patches.js'
-import {unsafeCharIn} from './validate.js'
+import {patchSource} from './write/from-source.js'
+import {unsafeCharIn} from './integration/validate.js'
 
 export interface PatchOptions {
   cwd: string
@@ -50,20 +50,20 @@ export function planPatch(opts: PatchOptions): PatchPlan {
   const kind = opts.kind ?? detectKind(original, opts.file)
   const answers = {...opts.answers}
   if (!answers.media) throw invalid(`missing --media: one of ${MEDIA.map((m) => m.id).join(', ')}`)
-  const media = findMedia(answers.media)
-  if (!media) throw invalid(`--media: unknown medium "${answers.media}"; expected one of ${MEDIA.map((m) => m.id).join(', ')}`)
-  answers.integration ??= media.id
+  const medium = findMedium(answers.media)
+  if (!medium) throw invalid(`--media: unknown medium "${answers.media}"; expected one of ${MEDIA.map((m) => m.id).join(', ')}`)
+  answers.integration ??= medium.id
   // Bad flags fail before the defaults are filled in (defaults are valid).
-  checkGiven(answers, media)
+  checkGiven(answers, medium)
   const warnings: string[] = []
-  answers.scenario ??= defaultFor('scenario', media, answers)
-  answers.service ??= defaultFor('service', media, answers)
+  answers.scenario ??= defaultFor('scenario', medium, answers)
+  answers.service ??= defaultFor('service', medium, answers)
   // Only the invitation's starter needs the host (it builds the widget URL).
-  if (kind === 'invite' && media.requires.includes('host') && answers.host === undefined && answers.widgetUrl === undefined) {
-    answers.host = defaultFor('host', media, answers)
+  if (kind === 'invite' && medium.requires.includes('host') && answers.host === undefined && answers.widgetUrl === undefined) {
+    answers.host = defaultFor('host', medium, answers)
     warnings.push(`--host not given: the invitation opens ${answers.host}; pass --host before deploying`)
   }
-  const integration = resolveIntegration(checkGiven(answers, media))
+  const integration = resolveIntegration(checkGiven(answers, medium))
   const templates = loadTemplates(answers.templates ? path.resolve(opts.cwd, answers.templates) : undefined)
   const result = patchSource(kind, original, opts.file, integration, templates)
 
@@ -78,7 +78,7 @@ export function planPatch(opts: PatchOptions): PatchPlan {
       artifact: kind === 'invite' ? ('invite' as const) : ('gms-widget' as const),
       executable: false,
     }
-    const [file] = assess([planned], readExisting, true)
+    const [file] = assess([planned], readExisting, {force: true})
     if (!opts.inPlace && file.status === 'updated' && !opts.force) {
       // An earlier patch of the same source (e.g. another scenario) may be replaced: patching
       // it again gives exactly the new output. Anything else is someone's work.
@@ -92,7 +92,7 @@ export function planPatch(opts: PatchOptions): PatchPlan {
     }
     files.push(file)
     if (opts.inPlace && opts.backup && result.changed) {
-      files.push(...assess([{...planned, path: `${source}.bak`, content: original, artifact: 'backup' as const}], readExisting, true))
+      files.push(...assess([{...planned, path: `${source}.bak`, content: original, artifact: 'backup' as const}], readExisting, {force: true}))
     }
   }
   return {kind, source, original, result, files, warnings}
