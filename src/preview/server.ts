@@ -6,7 +6,7 @@
  * Control endpoints (for people and tests):
  *   GET    /__gwe-int/requests?integration=N   what the stand-ins received (JSON)
  *   DELETE /__gwe-int/requests?integration=N   forget it
- *   POST   /__gwe-int/gms-mode                 {"integration": N, "status": 503, "body"?: …, "loadBalanced"?: true, "confirmWindowMs"?: 500}
+ *   POST   /__gwe-int/gms-mode                 {"integration": N, "status": 503, "body"?: …, "loadBalanced"?: true, "confirmWindowMs"?: 500, "agentReadyMs"?: 1500}
  *   GET    /__gwe-int/notifications?integration=N&visitID=V   the page's notification stream (SSE)
  */
 import http, {type IncomingMessage, type ServerResponse} from 'node:http'
@@ -263,7 +263,7 @@ async function control(ctx: Context, req: IncomingMessage, res: ServerResponse, 
       return sendJson(res, 200, {requests: ctx.recorder.list(integration)})
     case '/__gwe-int/gms-mode': {
       if (req.method !== 'POST') return sendJson(res, 200, {modes: ctx.recorder.allModes()})
-      let input: {integration?: unknown; status?: unknown; body?: unknown; loadBalanced?: unknown; confirmWindowMs?: unknown}
+      let input: {integration?: unknown; status?: unknown; body?: unknown; loadBalanced?: unknown; confirmWindowMs?: unknown; agentReadyMs?: unknown}
       try {
         input = JSON.parse((await readBody(req)).toString('utf8') || '{}') as typeof input
       } catch {
@@ -276,10 +276,15 @@ async function control(ctx: Context, req: IncomingMessage, res: ServerResponse, 
         return sendJson(res, 400, {error: '"status" must be an HTTP status (200 or 0 switches the error mode off)'})
       if (input.loadBalanced !== undefined && typeof input.loadBalanced !== 'boolean')
         return sendJson(res, 400, {error: '"loadBalanced" must be true or false'})
-      const window = input.confirmWindowMs
-      if (window !== undefined && !(Number.isInteger(window) && (window as number) > 0))
-        return sendJson(res, 400, {error: '"confirmWindowMs" must be a whole number of milliseconds above 0'})
-      if (typeof window === 'number') ctx.gms.get(input.integration)!.confirmWindowMs = window
+      // The confirmation's timing: how long the scripted agent takes, how long GMS waits for the visitor.
+      for (const key of ['confirmWindowMs', 'agentReadyMs'] as const) {
+        const ms = input[key]
+        if (ms !== undefined && !(Number.isInteger(ms) && (ms as number) > 0))
+          return sendJson(res, 400, {error: `"${key}" must be a whole number of milliseconds above 0`})
+      }
+      const standIn = ctx.gms.get(input.integration)!
+      if (typeof input.confirmWindowMs === 'number') standIn.confirmWindowMs = input.confirmWindowMs
+      if (typeof input.agentReadyMs === 'number') standIn.agentReadyMs = input.agentReadyMs
       ctx.recorder.setMode(input.integration, {status, ...(input.body === undefined ? {} : {body: input.body})})
       if (typeof input.loadBalanced === 'boolean') ctx.gms.get(input.integration)!.loadBalanced = input.loadBalanced
       return sendJson(res, 200, {integration: input.integration, status, loadBalanced: ctx.gms.get(input.integration)!.loadBalanced})

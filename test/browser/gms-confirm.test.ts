@@ -51,6 +51,7 @@ const CASES: Case[] = [
 const EXTRA = [
   {name: 'decline', media: 'gms-callback', scenario: 'VOICE-WAIT-USERTERM'},
   {name: 'too-late', media: 'gms-callback', scenario: 'VOICE-WAIT-USERORIG'},
+  {name: 'dropped', media: 'gms-callback', scenario: 'VOICE-WAIT-USERTERM'},
 ]
 
 const SETUP_TIMEOUT = 240_000
@@ -98,6 +99,11 @@ function created(list: RecordedRequest[], ids: Ids): {id: string; rest: Recorded
   for (const r of list) expect(r.headers.gms_user, `${r.method} ${r.path}`).toBe(ids.visitID)
   const id = (create.response as {_id: string})._id
   return {id, rest: list.filter((r) => r !== create && !isCometd(r) && !r.path.endsWith('/availability'))}
+}
+
+async function gmsMode(body: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${preview.origin}/__gwe-int/gms-mode`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(body)})
+  expect(res.status, await res.text()).toBe(200)
 }
 
 describeBrowser('GMS visitor confirmation in Chromium', () => {
@@ -180,12 +186,7 @@ describeBrowser('GMS visitor confirmation in Chromium', () => {
     'a visitor who confirms too late reads FAIL_USER_NO_CONFIRM in plain words and can book again',
     ({task}) =>
       withSession(browser, task, async (session) => {
-        const res = await fetch(`${preview.origin}/__gwe-int/gms-mode`, {
-          method: 'POST',
-          headers: {'content-type': 'application/json'},
-          body: JSON.stringify({integration: 'too-late', status: 0, confirmWindowMs: 100}),
-        })
-        expect(res.status, await res.text()).toBe(200)
+        await gmsMode({integration: 'too-late', status: 0, confirmWindowMs: 100})
         const ids = idsOf(21)
         const popup = await book(EXTRA[1], ids, session)
         await popup.getByRole('heading', {name: 'An agent is ready', exact: true}).waitFor()
@@ -205,6 +206,33 @@ describeBrowser('GMS visitor confirmation in Chromium', () => {
         expect(rest[0].response).toMatchObject({_callback_reason: 'FAIL_USER_NO_CONFIRM'})
         await popup.getByRole('button', {name: 'Make a new request'}).click()
         expect(await popup.getByLabel('Phone number').isVisible()).toBe(true)
+      }),
+    FLOW_TIMEOUT,
+  )
+
+  it(
+    'a push channel that drops while the visitor waits: a plain message, and "Try again" opens it again',
+    ({task}) =>
+      withSession(browser, task, async (session) => {
+        // The agent is not ready during this test: only the channel is looked at.
+        await gmsMode({integration: 'dropped', status: 0, agentReadyMs: 600_000})
+        const ids = idsOf(22)
+        const popup = await book(EXTRA[2], ids, session)
+        const handshakes = async () => (await preview.requests('dropped', 'gms')).filter(isCometd).length
+        await popup.route('**/genesys/cometd', (r) => r.abort())
+        const alert = popup.getByRole('alert')
+        await alert.filter({hasText: 'We lost the connection that tells you when an agent is ready.'}).waitFor({timeout: 40_000})
+        expect(await alert.innerText()).not.toMatch(/CometD|Bayeux|\b[45]\d\d\b/)
+        await expectAccessible(popup, {label: 'push channel lost'})
+        // Still a way to leave: cancel stays on the page.
+        expect(await popup.getByRole('button', {name: 'Cancel the callback'}).isVisible()).toBe(true)
+        await popup.unroute('**/genesys/cometd')
+        const before = await handshakes()
+        await popup.getByRole('button', {name: 'Try again'}).click()
+        await alert.waitFor({state: 'hidden'})
+        expect(await handshakes()).toBeGreaterThan(before)
+        await popup.getByRole('button', {name: 'Cancel the callback'}).click()
+        await popup.getByRole('heading', {name: 'Your callback was cancelled.'}).waitFor()
       }),
     FLOW_TIMEOUT,
   )
