@@ -194,7 +194,7 @@ export function serviceNotes(i: ResolvedIntegration): string[] {
     .join(', ')
   const confirm =
     s.params._wait_for_user_confirm === 'true'
-      ? ' With _wait_for_user_confirm=true GMS waits for the visitor to confirm after a push notification, which this widget does not receive (a browser could only through the comet push type of GMS 8.5.103.10 and later, and how is not documented publicly): set _wait_for_user_confirm=false on the service (docs/genesys.md#gms-confirmation).'
+      ? ' With _wait_for_user_confirm=true GMS pushes "an agent is ready" and waits for the visitor to confirm: the widget listens for it over CometD (<gms>/genesys/cometd) and registers _device_os=comet, so add comet to pushEnabled in the push section (GMS 8.5.103.10 and later); how GMS delivers comet push to a browser is not documented publicly, so try one visitor first, or set _wait_for_user_confirm=false on the service (docs/genesys.md#gms-confirmation).'
       : ''
   return [`${s.id}: configure the ${where} with ${options}; a request cannot set these options (docs/genesys.md#gms-service-options).${confirm}`]
 }

@@ -24,6 +24,8 @@ const SERVICES = 'https://docs.genesys.com/Documentation/GMS/8.1.1/API/GMSServic
 const SERVICE_API = 'https://docs.genesys.com/Documentation/GMS/8.1.1/API/ServiceAPI'
 const REQUEST_CHAT = 'https://docs.genesys.com/Documentation/GMS/latest/Help/Request-chat'
 const CALLBACK_OPTIONS = 'https://docs.genesys.com/Documentation/CLBCK/8.5.2/UG/RequestFromIVR'
+const DELAYED = 'https://enu.docs.genesys.com/Documentation:GMS:Help:InboundDelay:8.5.0'
+const PUSH = 'https://docs.genesys.com/Documentation:GMS:API:PushNotificationService:8.5.3'
 
 export const CONTRACT = {
   callbackCustomerNumber: {
@@ -106,6 +108,30 @@ export const CONTRACT = {
     rule: 'request-chat takes a form-encoded body.',
     source: `The request-chat service page: the body is x-www-form-urlencoded: ${REQUEST_CHAT}`,
   },
+  connectUnexpected: {
+    status: 404,
+    rule: 'A connect request names a callback whose service waits for the visitor to confirm (_wait_for_user_confirm=true).',
+    source: `The Callback User's Guide: the confirmation step exists only with _wait_for_user_confirm=true: ${CALLBACK_OPTIONS}`,
+  },
+  connectBeforeReady: {
+    status: 400,
+    rule: 'The connect request follows the notification that an agent is ready, not before it (strict reading).',
+    source: `The delayed scenario: GMS notifies the device that an agent is available; next, the device is expected to send the connect request: ${DELAYED}; the Callback User's Guide, _wait_for_user_confirm: ${CALLBACK_OPTIONS}`,
+  },
+  confirmExpired: {
+    status: 400,
+    rule: 'A visitor who does not confirm in time ends the callback as FAIL_USER_NO_CONFIRM; a later connect request is refused.',
+    source: `The Callback User's Guide: GMS waits for the customer's confirmation after the push (_wait_for_user_confirm); the outcome name FAIL_USER_NO_CONFIRM is from Genesys's callback outcomes (strict reading: refused afterwards): ${CALLBACK_OPTIONS}`,
+  },
+} as const satisfies Record<string, ContractRule>
+
+/** The rules of the stand-in's CometD endpoint (bayeux.ts), refused as Bayeux errors. */
+export const COMETD_CONTRACT = {
+  cometGmsUser: {
+    status: 401,
+    rule: 'Every CometD (Bayeux) request to /genesys/cometd carries the gms_user header.',
+    source: `The Chat API v1 page asks for gms_user on every request of its CometD mode, served at /genesys/cometd: ${CHAT_V1}`,
+  },
 } as const satisfies Record<string, ContractRule>
 
 export type RuleId = keyof typeof CONTRACT
@@ -132,6 +158,10 @@ export const ADVISORIES = {
   serviceOptionInRequest: {
     rule: "This is an option of the callback service's configuration; a request may set only _customer_number, _desired_time, $token$ values and, where _overwritable_options lists them, _ors and _target. GMS may ignore it: set it on the service.",
     source: `The Callback User's Guide lists _call_direction, _wait_for_agent, _wait_for_user_confirm and _media_type as service options: ${CALLBACK_OPTIONS}; the Callback Services API limits _overwritable_options to _ors and _target: ${CALLBACK_API}`,
+  },
+  confirmWithoutPush: {
+    rule: 'The service waits for the visitor to confirm after a push notification, but the request registered no push channel (_device_os and _device_notification_id): GMS cannot tell the visitor that an agent is ready, and the callback ends as FAIL_USER_NO_CONFIRM.',
+    source: `The Callback User's Guide, _wait_for_user_confirm: ${CALLBACK_OPTIONS}; push types (comet since GMS 8.5.103.10): ${PUSH}`,
   },
 } as const satisfies Record<string, Omit<ContractRule, 'status'>>
 

@@ -8,6 +8,7 @@
  *   DELETE /genesys/1/service/callback/<service>/<_id>           cancel
  *   GET    /genesys/1/service/<_id>/check-queue-position         queue position (POST also accepted)
  *   GET    /genesys/1/service/<_id>/menu/<choice>                a DisplayMenu choice (POST also accepted)
+ *   GET    /genesys/1/service/<_id>/connect                      the visitor confirms after the push (POST also accepted)
  *   POST   /genesys/1/service/request-chat | request-interaction the built-in services
  *   POST   /genesys/1/service/<_id>/ixn/chat[/<operation>]       Chat API v1
  *   POST   /genesys/2/chat/<service>[/<chatId>/<operation>]      Chat API v2 (chat-v2.ts)
@@ -74,6 +75,20 @@ interface Service {
   chat?: ScriptedChat
   cancelled: boolean
   queueChecks: number
+  /** With _wait_for_user_confirm=true: where the confirmation stands. */
+  confirm?: 'queued' | 'notified' | 'connected' | typeof NO_CONFIRM
+}
+
+/** The outcome of a callback whose visitor never confirmed. */
+export const NO_CONFIRM = 'FAIL_USER_NO_CONFIRM'
+/** The Bayeux channel the stand-in pushes on (docs/genesys.md#gms-confirmation). */
+export const PUSH_CHANNEL = '/_genesys'
+/** A push: the callback's id and the request to send, as the Android sample reads it. */
+export interface Push {
+  _id: string
+  _action: string
+  _device_notification_id: string
+  _text: string
 }
 
 export class GmsStandIn {
@@ -95,6 +110,28 @@ export class GmsStandIn {
    * the browser used, and request-chat's create URL is absolute too.
    */
   loadBalanced = false
+  /** Delivers a push on the registered channel (the preview's Bayeux server). */
+  push?: (channel: string, data: Push) => void
+  /** How long the scripted agent takes to be ready, in ms (whatever the desired time). */
+  agentReadyMs = 1500
+  /** How long GMS waits for the visitor's connect request after the push, in ms. */
+  confirmWindowMs = 120_000
+  private readonly timers = new Set<NodeJS.Timeout>()
+
+  /** Stops the scripted agents' timers. */
+  close(): void {
+    for (const t of this.timers) clearTimeout(t)
+    this.timers.clear()
+  }
+
+  private later(ms: number, run: () => void): void {
+    const t = setTimeout(() => {
+      this.timers.delete(t)
+      run()
+    }, ms)
+    t.unref()
+    this.timers.add(t)
+  }
 
   /** An absolute URL for a path on this GMS, as a GMS node writes it into an answer. */
   private url(r: GmsRequest, path: string): string {
@@ -170,6 +207,7 @@ export class GmsStandIn {
       s.queueChecks += 1
       return {status: 200, body: {_position: position, _eta: position * 60, _total_waiting: position, _agent_ready_threshold_passed: position === 0}}
     }
+    if (rest.length === 2 && rest[1] === 'connect' && (method === 'GET' || method === 'POST')) return this.connect(r, s)
     if (rest.length === 3 && rest[1] === 'menu' && (method === 'GET' || method === 'POST')) {
       if (s?.kind !== 'callback' || s.cancelled) return fail('unknownCallback', rest[0])
       if (rest[2] === 'call-me')
@@ -196,7 +234,58 @@ export class GmsStandIn {
       ...Object.fromEntries(SERVICE_OPTIONS.map((k) => [k, undefined])),
       ...(this.serviceOptions ?? requested),
     })
-    return warnings.length ? {...answer, warnings} : answer
+    const all = [...warnings, ...(answer.warnings ?? [])]
+    return all.length ? {...answer, warnings: all} : answer
+  }
+
+  /**
+   * _wait_for_user_confirm=true: the create answer is a dialog; the scripted agent is ready a
+   * moment later, GMS pushes {_id, _action} on the registered channel and waits for the
+   * connect request. The desired time of a scheduled callback is not waited for.
+   */
+  private awaitConfirmation(r: GmsRequest, s: Service): GmsAnswer {
+    s.confirm = 'queued'
+    const os = r.params._device_os
+    const device = r.params._device_notification_id
+    this.later(this.agentReadyMs, () => {
+      if (s.cancelled || s.confirm !== 'queued') return
+      s.confirm = 'notified'
+      if (os === 'comet' && device) this.push?.(PUSH_CHANNEL, {_id: s.id, _action: 'connect', _device_notification_id: device, _text: 'An agent is ready.'})
+      this.later(this.confirmWindowMs, () => {
+        if (s.confirm === 'notified') s.confirm = NO_CONFIRM
+      })
+    })
+    const answer: GmsAnswer = {
+      status: 200,
+      body: {_id: s.id, _action: 'ConfirmationDialog', _text: 'Thank you. We will let you know as soon as an agent is ready.', _okTitle: 'OK'},
+    }
+    if (os !== 'comet' || !device) answer.warnings = [advisory('confirmWithoutPush', `_device_os=${os ?? ''}, _device_notification_id=${device ?? ''}`)]
+    return answer
+  }
+
+  /** The visitor's connect request after the push: the access information for the scenario. */
+  private connect(r: GmsRequest, s: Service | undefined): GmsAnswer {
+    if (s?.kind !== 'callback' || s.cancelled) return fail('unknownCallback', r.path)
+    if (!s.confirm) return fail('connectUnexpected', s.id)
+    if (s.confirm === 'queued') return fail('connectBeforeReady', s.id)
+    if (s.confirm === NO_CONFIRM) {
+      const refused = fail('confirmExpired', s.id)
+      return {...refused, body: {...(refused.body as object), _callback_state: 'COMPLETED', _callback_reason: NO_CONFIRM}}
+    }
+    s.confirm = 'connected'
+    const p = s.params
+    if (s.chatMedia)
+      return {
+        status: 200,
+        body: {
+          _id: s.id,
+          _action: 'StartChat',
+          _start_chat_url: this.url(r, `/genesys/1/service/${s.id}/ixn/chat`),
+          _chat_parameters: {subject: 'Your question'},
+        },
+      }
+    if (p._call_direction === 'USERORIGINATED') return {status: 200, body: {_id: s.id, _action: 'DialNumber', _tel_url: PREVIEW_TEL_URL, _label: 'Call us now'}}
+    return {status: 200, body: {_id: s.id, _action: 'ConfirmationDialog', _text: 'An agent is calling you now.', _okTitle: 'OK'}}
   }
 
   private callbackAnswer(r: GmsRequest, service: string, params: Record<string, string | undefined>): GmsAnswer {
@@ -208,6 +297,7 @@ export class GmsStandIn {
       if (Number.isNaN(t) || !free || t <= Date.now()) return fail('desiredTimeOffered', `got "${p._desired_time}"`)
     }
     const s = this.create('callback', p, p._media_type === 'chat', service)
+    if (p._wait_for_user_confirm === 'true' && p._wait_for_agent === 'true') return this.awaitConfirmation(r, s)
     if (p._media_type === 'chat') {
       if (p._wait_for_agent === 'true') {
         return {

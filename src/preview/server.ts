@@ -6,11 +6,12 @@
  * Control endpoints (for people and tests):
  *   GET    /__gwe-int/requests?integration=N   what the stand-ins received (JSON)
  *   DELETE /__gwe-int/requests?integration=N   forget it
- *   POST   /__gwe-int/gms-mode                 {"integration": N, "status": 503, "body"?: …, "loadBalanced"?: true}
+ *   POST   /__gwe-int/gms-mode                 {"integration": N, "status": 503, "body"?: …, "loadBalanced"?: true, "confirmWindowMs"?: 500, "agentReadyMs"?: 1500}
  *   GET    /__gwe-int/notifications?integration=N&visitID=V   the page's notification stream (SSE)
  */
 import http, {type IncomingMessage, type ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
+import {type Bayeux, bayeuxServer} from './bayeux.js'
 import {CLIENT_SCRIPT, CLIENT_SCRIPT_PATH} from './client-script.js'
 import {GmsStandIn} from './gms.js'
 import {BodyTooLarge, headersOf, parseBody, type ParsedBody, readBody, send, sendHtml, sendJson, sendText} from './http-util.js'
@@ -36,6 +37,8 @@ interface Context {
   configFile: string
   recorder: Recorder
   gms: Map<string, GmsStandIn>
+  /** Each integration's CometD endpoint, made on its first request. */
+  cometd: Map<string, Bayeux>
   streams: Map<string, Set<ServerResponse>>
   origin: string
   port: number
@@ -43,7 +46,7 @@ interface Context {
 
 /** Listens on 127.0.0.1:port (0: a free port). Rejects with the listen error (EADDRINUSE…). */
 export function startServer(port: number): Promise<PreviewServer> {
-  const ctx: Context = {sites: new Map(), configFile: '', recorder: new Recorder(), gms: new Map(), streams: new Map(), origin: '', port: 0}
+  const ctx: Context = {sites: new Map(), configFile: '', recorder: new Recorder(), gms: new Map(), cometd: new Map(), streams: new Map(), origin: '', port: 0}
   const server = http.createServer((req, res) => {
     handle(ctx, req, res).catch((error: unknown) => {
       if (res.headersSent) return void res.end()
@@ -73,13 +76,19 @@ export function startServer(port: number): Promise<PreviewServer> {
         setSites(sites, configFile) {
           ctx.sites = new Map(sites.map((s) => [s.name, s]))
           ctx.configFile = configFile
+          for (const g of ctx.gms.values()) g.close()
+          for (const b of ctx.cometd.values()) b.close()
+          ctx.cometd = new Map()
           ctx.gms = new Map(
             sites.map((s) => [s.name, new GmsStandIn(s.integration.scenario?.endpoint === 'callback' ? s.integration.scenario.params : undefined)]),
           )
+          for (const [name, g] of ctx.gms) g.push = (channel, data) => cometd(ctx, ctx.sites.get(name)!).publish(channel, data)
         },
         close: () =>
           new Promise<void>((done) => {
             for (const set of ctx.streams.values()) for (const stream of set) stream.end()
+            for (const g of ctx.gms.values()) g.close()
+            for (const b of ctx.cometd.values()) b.close()
             server.close(() => done())
             server.closeAllConnections()
           }),
@@ -121,6 +130,10 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
   const file = site.files.get(pathname)
   if (file && isRead(method)) return send(res, 200, file.content, file.type)
 
+  if (rest.startsWith(`${GMS_SEGMENT}${COMETD}`) && ctx.gms.has(site.name)) {
+    record(ctx, site, 'gms', req, url, rest.slice(GMS_SEGMENT.length), {params: {}}, 200, {cometd: 'answered by the Bayeux server'})
+    return cometd(ctx, site).handle(req, res)
+  }
   if (rest.startsWith(`${GMS_SEGMENT}/`) && ctx.gms.has(site.name)) return gms(ctx, site, req, res, url, rest.slice(GMS_SEGMENT.length))
   const notify = `${site.integration.gwePrefix}/data/notification/notify/`
   if (rest.startsWith(notify)) return notification(ctx, site, req, res, url, rest, decodeURIComponent(rest.slice(notify.length)))
@@ -130,6 +143,17 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
     return sendHtml(res, 200, vendorPage(site, query))
   }
   return sendHtml(res, 404, errorPage('Not found', `${pathname}: integration ${site.name} has no such file or service`))
+}
+
+const COMETD = '/genesys/cometd'
+
+function cometd(ctx: Context, site: Site): Bayeux {
+  let b = ctx.cometd.get(site.name)
+  if (!b) {
+    b = bayeuxServer(`${site.base}${GMS_SEGMENT}${COMETD}`)
+    ctx.cometd.set(site.name, b)
+  }
+  return b
 }
 
 const isRead = (method: string) => method === 'GET' || method === 'HEAD'
@@ -262,7 +286,7 @@ async function control(ctx: Context, req: IncomingMessage, res: ServerResponse, 
       // Not a type a form or a no-cors fetch can send: a browser asks (preflight) before sending JSON cross-origin.
       if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? ''))
         return sendJson(res, 415, {error: 'send Content-Type: application/json and {"integration": "<name>", "status": 503}'})
-      let input: {integration?: unknown; status?: unknown; body?: unknown; loadBalanced?: unknown}
+      let input: {integration?: unknown; status?: unknown; body?: unknown; loadBalanced?: unknown; confirmWindowMs?: unknown; agentReadyMs?: unknown}
       try {
         input = JSON.parse((await readBody(req)).toString('utf8') || '{}') as typeof input
       } catch {
@@ -275,6 +299,15 @@ async function control(ctx: Context, req: IncomingMessage, res: ServerResponse, 
         return sendJson(res, 400, {error: '"status" must be an HTTP status (200 or 0 switches the error mode off)'})
       if (input.loadBalanced !== undefined && typeof input.loadBalanced !== 'boolean')
         return sendJson(res, 400, {error: '"loadBalanced" must be true or false'})
+      // The confirmation's timing: how long the scripted agent takes, how long GMS waits for the visitor.
+      for (const key of ['confirmWindowMs', 'agentReadyMs'] as const) {
+        const ms = input[key]
+        if (ms !== undefined && !(Number.isInteger(ms) && (ms as number) > 0))
+          return sendJson(res, 400, {error: `"${key}" must be a whole number of milliseconds above 0`})
+      }
+      const standIn = ctx.gms.get(input.integration)!
+      if (typeof input.confirmWindowMs === 'number') standIn.confirmWindowMs = input.confirmWindowMs
+      if (typeof input.agentReadyMs === 'number') standIn.agentReadyMs = input.agentReadyMs
       ctx.recorder.setMode(input.integration, {status, ...(input.body === undefined ? {} : {body: input.body})})
       if (typeof input.loadBalanced === 'boolean') ctx.gms.get(input.integration)!.loadBalanced = input.loadBalanced
       return sendJson(res, 200, {integration: input.integration, status, loadBalanced: ctx.gms.get(input.integration)!.loadBalanced})

@@ -145,11 +145,12 @@ describeBrowser('GMS chat (Chat API v1) in Chromium', () => {
           await startChat(popup)
 
           if (c.scenario === 'CHAT-WAIT') {
-            // Waiting in the queue: GMS's text, the position as it moves, then the chat.
-            await popup.getByRole('heading', {name: 'Please wait for an agent'}).waitFor()
-            await popup.getByText('You are number 2 in the queue. Estimated wait: about 2 min.').waitFor()
+            // The service waits for the visitor's confirmation: GMS pushes when an agent is ready
+            // (gms-confirm.test.ts has the details), the visitor confirms, then the chat.
+            await popup.getByRole('heading', {name: 'We will tell you when an agent is ready'}).waitFor()
             await expectAccessible(popup, {label: 'waiting for an agent'})
-            await popup.getByText('You are number 1 in the queue. Estimated wait: about 1 min.').waitFor()
+            await popup.getByRole('heading', {name: 'An agent is ready', exact: true}).waitFor()
+            await popup.getByRole('button', {name: 'I am ready'}).click()
           }
           await popup.getByRole('status').filter({hasText: 'You are connected. An agent will be with you shortly.'}).waitFor()
           await converse(popup, FIRST, SECOND)
@@ -166,7 +167,9 @@ describeBrowser('GMS chat (Chat API v1) in Chromium', () => {
           // Nothing from GMS became markup: the visitor's "<welcome>" is text.
           expect(await popup.locator('[role=log] welcome').count()).toBe(0)
 
-          const list = await gmsRequests(c.name)
+          const all = await gmsRequests(c.name)
+          const list = all.filter((r) => !r.path.startsWith('/genesys/cometd'))
+          expect(all.length > list.length).toBe(c.scenario === 'CHAT-WAIT')
           const create = list[0]
           const service = c.scenario === 'REQUEST-CHAT' ? '/genesys/1/service/request-chat' : `/genesys/1/service/callback/${SERVICE}`
           expect(`${create.method} ${create.path}`).toBe(`POST ${service}`)
@@ -174,6 +177,7 @@ describeBrowser('GMS chat (Chat API v1) in Chromium', () => {
           expect(create.params).toEqual({
             _customer_number: DIALLED,
             ...(c.scenario === 'REQUEST-CHAT' ? {} : preset(c.scenario === 'CHAT-WAIT')),
+            ...(c.scenario === 'CHAT-WAIT' ? {_device_os: 'comet', _device_notification_id: ids.visitID} : {}),
             first_name: 'Ada',
             last_name: 'Lovelace',
             visitID: ids.visitID,
@@ -184,20 +188,18 @@ describeBrowser('GMS chat (Chat API v1) in Chromium', () => {
           const chat = `/genesys/1/service/${id}/ixn/chat`
           const rest = list.slice(1)
           // Every request carried gms_user (the visit ID) and went to this service's chat.
-          for (const r of list) expect(r.headers.gms_user, `${r.method} ${r.path}`).toBe(ids.visitID)
+          for (const r of all) expect(r.headers.gms_user, `${r.method} ${r.path}`).toBe(ids.visitID)
           for (const r of rest) expect(r.path.startsWith(`/genesys/1/service/${id}/`), r.path).toBe(true)
-          const queue = rest.filter((r) => r.path.endsWith('/check-queue-position'))
-          if (c.scenario === 'CHAT-WAIT') {
-            expect(queue.map((r) => r.method)).toEqual(['GET', 'GET', 'GET'])
-            expect(queue.map((r) => (r.response as {_position: number})._position)).toEqual([2, 1, 0])
-          } else expect(queue).toEqual([])
+          expect(rest.filter((r) => r.path.endsWith('/check-queue-position'))).toEqual([])
+          expect(rest.filter((r) => r.path.endsWith('/connect')).map((r) => r.method)).toEqual(c.scenario === 'CHAT-WAIT' ? ['GET'] : [])
           const chatCalls = rest.filter((r) => r.path.startsWith(chat))
           expect(chatCalls[0].path).toBe(chat)
           expect(chatCalls[0].params).toEqual({
             firstName: 'Ada',
             lastName: 'Lovelace',
             userDisplayName: 'Ada Lovelace',
-            ...(c.scenario === 'CHAT-NOW' ? {subject: 'Your question'} : {}),
+            // CHAT-NOW's create answer and CHAT-WAIT's connect answer carry _chat_parameters.
+            ...(c.scenario === 'REQUEST-CHAT' ? {} : {subject: 'Your question'}),
             visitID: ids.visitID,
             pageID: ids.pageID,
             webengagement: '',
@@ -262,17 +264,17 @@ describeBrowser('GMS chat (Chat API v1) in Chromium', () => {
       withSession(browser, task, async (session) => {
         const {popup} = await openWidget('wait-cancel', idsOf(21), session)
         await startChat(popup)
-        await popup.getByText('You are number 2 in the queue. Estimated wait: about 2 min.').waitFor()
+        await popup.getByRole('heading', {name: 'We will tell you when an agent is ready'}).waitFor()
         await popup.getByRole('button', {name: 'Leave the queue'}).click()
         await popup.getByRole('heading', {name: 'You left the queue.'}).waitFor()
-        const list = await gmsRequests('wait-cancel')
+        const list = (await gmsRequests('wait-cancel')).filter((r) => !r.path.startsWith('/genesys/cometd'))
         const id = (list[0].response as {_id: string})._id
         const cancel = list.find((r) => r.method === 'DELETE')!
         expect(cancel.path).toBe(`/genesys/1/service/callback/${SERVICE}/${id}`)
         expect(cancel.headers.gms_user).toBe(idsOf(21).visitID)
         const count = list.length
         await popup.waitForTimeout(3500)
-        expect((await gmsRequests('wait-cancel')).length).toBe(count)
+        expect((await gmsRequests('wait-cancel')).filter((r) => !r.path.startsWith('/genesys/cometd')).length).toBe(count)
       }),
     CHAT_TIMEOUT,
   )

@@ -27,6 +27,7 @@ const INTEGRATIONS: [name: string, media: string, scenario?: string][] = [
   ['sched', 'gms-callback', 'VOICE-SCHEDULED-USERTERM'],
   ['ri', 'gms-callback', 'REQUEST-INTERACTION'],
   ['custom', 'gms-callback', 'CUSTOM'],
+  ['confirm', 'gms-callback', 'VOICE-WAIT-USERTERM'],
   ['web', 'webapi-chat'],
 ]
 const GENERIC = 'Sorry, something went wrong. Please try again.'
@@ -78,6 +79,42 @@ interface RejectionCase {
   alter: (route: Route) => Promise<void>
   /** Once the page is open: what the visitor does until the rejection. */
   run: (popup: Page) => Promise<void>
+  /** The integration whose stand-in refuses, when not `name`'s. */
+  log?: string
+}
+
+/** A callback created on an integration's stand-in behind the widget's back; its id. */
+async function callbackOn(name: string): Promise<string> {
+  const res = await fetch(`${preview.origin}/i/${name}/gms/genesys/1/service/callback/${SERVICE}`, {
+    method: 'POST',
+    headers: {'content-type': 'application/x-www-form-urlencoded', gms_user: 'T'},
+    body: new URLSearchParams({_customer_number: '+1555', _device_os: 'comet', _device_notification_id: 'T'}),
+  })
+  return ((await res.json()) as {_id: string})._id
+}
+
+async function confirmWindow(ms: number): Promise<void> {
+  const body = JSON.stringify({integration: 'confirm', status: 0, confirmWindowMs: ms})
+  const res = await fetch(`${preview.origin}/__gwe-int/gms-mode`, {method: 'POST', headers: {'content-type': 'application/json'}, body})
+  expect(res.status, await res.text()).toBe(200)
+}
+
+/** The visitor books on the confirmation scenario and confirms once the agent is ready. */
+async function confirmWhenReady(p: Page): Promise<void> {
+  await submit(p, 'confirm')
+  await p.getByRole('heading', {name: 'An agent is ready', exact: true}).waitFor()
+  await p.getByRole('button', {name: 'I am ready'}).click()
+}
+
+/** The widget's connect request sent for another callback id (on `name`'s stand-in). */
+const connectFor = (name: string) => async (r: Route) => {
+  const id = await callbackOn(name)
+  return r.continue({
+    url: r
+      .request()
+      .url()
+      .replace(/\/i\/confirm\/(.*)\/preview-\d{4}\/connect$/, `/i/${name}/$1/${id}/connect`),
+  })
 }
 
 const onChat = async (popup: Page) => {
@@ -240,6 +277,34 @@ const REJECTIONS: Record<RuleId, RejectionCase> = {
       await p.getByRole('status').filter({hasText: LOST}).waitFor()
     },
   },
+  connectUnexpected: {
+    name: 'confirm',
+    log: 'term',
+    url: '**/connect',
+    alter: connectFor('term'),
+    run: (p) => confirmWhenReady(p).then(() => expectAlert(p, GENERIC)),
+  },
+  connectBeforeReady: {
+    name: 'confirm',
+    url: '**/connect',
+    alter: connectFor('confirm'),
+    run: (p) => confirmWhenReady(p).then(() => expectAlert(p, GENERIC)),
+  },
+  confirmExpired: {
+    name: 'confirm',
+    url: '**/connect',
+    alter: (r) => r.continue(),
+    run: async (p) => {
+      // The stand-in's confirmation window closes before the visitor's answer reaches it.
+      await confirmWindow(1)
+      try {
+        await confirmWhenReady(p)
+        await p.getByRole('heading', {name: 'You did not confirm in time'}).waitFor()
+      } finally {
+        await confirmWindow(120_000)
+      }
+    },
+  },
   unknownCallback: {
     name: 'term',
     url: `**/service/callback/${SERVICE}/*`,
@@ -319,14 +384,14 @@ describeBrowser('GMS contract rejections and GMS text as data, in Chromium', () 
       `${id}: GMS refuses (${CONTRACT[id].status}) and the visitor reads a plain message`,
       ({task}) =>
         withSession(browser, task, async (session) => {
-          await preview.clear(c.name)
+          await preview.clear(c.log ?? c.name)
           const page = session.page
           const messages: string[] = []
           page.on('console', (m) => messages.push(m.text()))
           await page.route(c.url, (route) => c.alter(route))
           await page.goto(widgetUrl(c.name))
           await c.run(page)
-          const refused = (await preview.requests(c.name, 'gms')).filter((r) => r.status === CONTRACT[id].status)
+          const refused = (await preview.requests(c.log ?? c.name, 'gms')).filter((r) => r.status === CONTRACT[id].status)
           expect(refused.length, 'the stand-in refused the request').toBeGreaterThan(0)
           expect(JSON.stringify(refused[0].response)).toContain(CONTRACT[id].rule)
           // The technical detail went to the console.
@@ -410,7 +475,8 @@ describeBrowser('GMS contract rejections and GMS text as data, in Chromium', () 
         await page.goto(widgetUrl('wait'))
         await submit(page, 'wait')
         await expectNoMarkup(page, [`wait ${XSS}`])
-        // Three queue checks (3 s apart), then the chat.
+        await page.getByRole('heading', {name: 'An agent is ready', exact: true}).waitFor()
+        await page.getByRole('button', {name: 'I am ready'}).click()
         await waitForLine(page, `Preview Agent ${XSS}: Hello, this is the gwe-int preview agent. How can I help you? ${XSS}`, 40_000)
         await expectNoMarkup(page, [`Preview Agent ${XSS} joined the chat.`])
         await page.getByRole('button', {name: 'End chat'}).click()

@@ -48,7 +48,9 @@ interface Case {
   /** What the review step says before anything is sent. */
   review: (c: {number: string; time?: string}) => string
   /** How GMS's answer ends the flow for the visitor. */
-  outcome: 'booked' | 'dial' | 'access' | 'menu'
+  outcome: 'booked' | 'calling' | 'dial' | 'access' | 'menu'
+  /** The service waits for the visitor to confirm when an agent is ready (gms-confirm.test.ts has more). */
+  confirm?: boolean
 }
 
 const CALLBACK_SERVICE = 'callme'
@@ -75,6 +77,7 @@ const CASES: Case[] = [
     number: '_customer_number',
     review: giveNumber,
     outcome: 'dial',
+    confirm: true,
   },
   {
     media: 'gms-callback',
@@ -92,7 +95,8 @@ const CASES: Case[] = [
     params: preset('USERTERMINATED', true, 'voice'),
     number: '_customer_number',
     review: callWait,
-    outcome: 'booked',
+    outcome: 'calling',
+    confirm: true,
   },
   {
     media: 'gms-callback',
@@ -102,7 +106,8 @@ const CASES: Case[] = [
     number: '_customer_number',
     scheduled: true,
     review: ({number, time}) => `We will call you at ${number} on ${time}.`,
-    outcome: 'booked',
+    outcome: 'calling',
+    confirm: true,
   },
   // request-interaction takes _phone_number, not _customer_number, and answers the number to dial.
   {
@@ -251,7 +256,18 @@ describeBrowser('GMS callback in Chromium', () => {
           await popup.getByRole('button', {name: 'Confirm'}).click()
 
           let cancellable = true
-          if (c.outcome === 'booked') {
+          if (c.confirm) {
+            // GMS pushes when the agent is ready; the visitor confirms, the widget sends the connect request.
+            await popup.getByRole('heading', {name: 'We will tell you when an agent is ready'}).waitFor()
+            expect(await popup.locator('#queue').textContent()).toBe(c.review({number: DIALLED, time}))
+            await popup.getByRole('heading', {name: 'An agent is ready', exact: true}).waitFor()
+            await popup.getByRole('button', {name: 'I am ready'}).click()
+          }
+          if (c.outcome === 'calling') {
+            cancellable = false
+            await popup.getByRole('heading', {name: 'We are calling you now'}).waitFor()
+            expect(await popup.locator('#outcome-body p').allTextContents()).toEqual(['An agent is calling you now.'])
+          } else if (c.outcome === 'booked') {
             await popup.getByRole('heading', {name: 'Your callback is booked'}).waitFor()
             expect(await popup.locator('#outcome-body p').allTextContents()).toEqual([
               c.review({number: DIALLED, time}),
@@ -302,7 +318,8 @@ describeBrowser('GMS callback in Chromium', () => {
 
           const gms = await preview.requests(name, 'gms')
           const availability = gms.filter((r) => r.path.endsWith('/availability'))
-          const rest = gms.filter((r) => !r.path.endsWith('/availability'))
+          const rest = gms.filter((r) => !r.path.endsWith('/availability') && !r.path.startsWith('/genesys/cometd'))
+          expect(gms.some((r) => r.path.startsWith('/genesys/cometd'))).toBe(Boolean(c.confirm))
           const request = rest[0]
           expect(`${request.method} ${request.path}`).toBe(`POST ${c.path}`)
           expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded')
@@ -312,6 +329,7 @@ describeBrowser('GMS callback in Chromium', () => {
             [c.number]: DIALLED,
             ...c.params,
             ...(slot ? {_desired_time: slot} : {}),
+            ...(c.confirm ? {_device_os: 'comet', _device_notification_id: ids.visitID} : {}),
             visitID: ids.visitID,
             pageID: ids.pageID,
             webengagement: '',
@@ -325,7 +343,8 @@ describeBrowser('GMS callback in Chromium', () => {
           const id = (request.response as {_id: string})._id
           const after = rest.slice(1).map((r) => `${r.method} ${r.path}`)
           const menu = c.outcome === 'menu' ? [`GET /genesys/1/service/${id}/menu/call-me`] : []
-          expect(after).toEqual([...menu, ...(cancellable ? [`DELETE /genesys/1/service/callback/${CALLBACK_SERVICE}/${id}`] : [])])
+          const connect = c.confirm ? [`GET /genesys/1/service/${id}/connect`] : []
+          expect(after).toEqual([...menu, ...connect, ...(cancellable ? [`DELETE /genesys/1/service/callback/${CALLBACK_SERVICE}/${id}`] : [])])
           if (c.scheduled) {
             expect(availability.map((r) => [r.method, Object.keys(r.query).sort()])).toEqual([['GET', ['number-of-days', 'start']]])
           } else {

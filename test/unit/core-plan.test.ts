@@ -95,8 +95,8 @@ describe('planNew', () => {
     ])
     const [wait] = (await plan('VOICE-WAIT-USERTERM')).notes
     expect(wait).toContain('_wait_for_user_confirm=true,')
-    expect(wait).toContain('which this widget does not receive')
-    expect(wait).toContain('set _wait_for_user_confirm=false on the service (docs/genesys.md#gms-confirmation).')
+    expect(wait).toContain('add comet to pushEnabled in the push section (GMS 8.5.103.10 and later)')
+    expect(wait).toContain('or set _wait_for_user_confirm=false on the service (docs/genesys.md#gms-confirmation).')
     expect((await plan('CUSTOM')).notes).toEqual([
       'CUSTOM: the GMS service "callme" (section service.callme) decides every option; the widget follows its answers (docs/genesys.md#gms-service-options).',
     ])

@@ -3,9 +3,12 @@
  * broken once and refused with the rule's status, and the same request done right is
  * accepted. Each rule carries a plain-words source with a public Genesys page.
  */
-import {describe, expect, it} from 'vitest'
-import {CONTRACT, type RuleId} from '../../src/preview/gms-contract.js'
-import {GmsStandIn, type GmsRequest} from '../../src/preview/gms.js'
+import http from 'node:http'
+import type {AddressInfo} from 'node:net'
+import {describe, expect, it, vi} from 'vitest'
+import {bayeuxServer} from '../../src/preview/bayeux.js'
+import {COMETD_CONTRACT, CONTRACT, type RuleId} from '../../src/preview/gms-contract.js'
+import {GmsStandIn, type GmsRequest, NO_CONFIRM, PUSH_CHANNEL, type Push} from '../../src/preview/gms.js'
 import {LOG_LIMITS, MAX_SESSIONS} from '../../src/preview/recorder.js'
 
 const BASE = 'https://gms.example.com'
@@ -37,6 +40,26 @@ function v2(gms: GmsStandIn) {
   const created = call(gms, 'POST', '/genesys/2/chat/svc', {nickname: 'Ada'}).body
   const auth = {userId: created.userId as string, secureKey: created.secureKey as string, alias: created.alias as string}
   return {url: `/genesys/2/chat/svc/${created.chatId as string}`, auth}
+}
+
+const confirming = {_call_direction: 'USERTERMINATED', _wait_for_agent: 'true', _wait_for_user_confirm: 'true', _media_type: 'voice'}
+const push = {_device_os: 'comet', _device_notification_id: 'V1'}
+
+/** A callback whose service waits for the visitor's confirmation; `ready` lets the scripted agent be ready. */
+function confirmed(gms: GmsStandIn, ready: boolean): string {
+  const id = call(gms, 'POST', '/genesys/1/service/callback/svc', {...confirming, ...push, _customer_number: '555'}).body._id as string
+  if (ready) vi.advanceTimersByTime(gms.agentReadyMs)
+  return `/genesys/1/service/${id}/connect`
+}
+
+/** Runs `body` with fake timers (the scripted agent's readiness and the confirmation window). */
+function timed<T>(body: () => T): T {
+  vi.useFakeTimers()
+  try {
+    return body()
+  } finally {
+    vi.useRealTimers()
+  }
 }
 
 /** Each rule: the broken request and the same request done right. */
@@ -123,6 +146,24 @@ const CASES: Record<RuleId, (gms: GmsStandIn) => [bad: {status: number; body: Re
     const id = call(gms, 'POST', '/genesys/1/service/callback/svc', {_call_direction: 'USERTERMINATED', _customer_number: '555'}).body._id as string
     return [call(gms, 'DELETE', '/genesys/1/service/callback/svc/preview-9999'), call(gms, 'DELETE', `/genesys/1/service/callback/svc/${id}`)]
   },
+  connectUnexpected: (gms) =>
+    timed(() => {
+      const id = call(gms, 'POST', '/genesys/1/service/callback/svc', {_call_direction: 'USERTERMINATED', _customer_number: '555'}).body._id as string
+      return [call(gms, 'GET', `/genesys/1/service/${id}/connect`), call(gms, 'GET', confirmed(gms, true))]
+    }),
+  connectBeforeReady: (gms) =>
+    timed(() => {
+      const url = confirmed(gms, false)
+      const bad = call(gms, 'GET', url)
+      vi.advanceTimersByTime(gms.agentReadyMs)
+      return [bad, call(gms, 'POST', url)]
+    }),
+  confirmExpired: (gms) =>
+    timed(() => {
+      const late = confirmed(gms, true)
+      vi.advanceTimersByTime(gms.confirmWindowMs)
+      return [call(gms, 'GET', late), call(gms, 'GET', confirmed(gms, true))]
+    }),
   requestChatForm: (gms) => [
     call(gms, 'POST', '/genesys/1/service/request-chat', {}, {'content-type': 'application/json'}),
     call(gms, 'POST', '/genesys/1/service/request-chat', {_verbose: 'true'}),
@@ -146,6 +187,61 @@ describe('the GMS stand-in enforces its contract', () => {
       expect(good.status).toBe(200)
     })
   }
+
+  it('with _wait_for_user_confirm=true: a dialog, a push on the registered channel when the agent is ready, then the access information', () =>
+    timed(() => {
+      const pushes: [string, Push][] = []
+      const gms = new GmsStandIn(confirming)
+      gms.push = (channel, data) => pushes.push([channel, data])
+      const created = call(gms, 'POST', '/genesys/1/service/callback/svc', {...push, _customer_number: '555'})
+      expect(created.body._action).toBe('ConfirmationDialog')
+      expect(pushes).toEqual([])
+      vi.advanceTimersByTime(gms.agentReadyMs)
+      const id = created.body._id as string
+      expect(pushes).toEqual([[PUSH_CHANNEL, {_id: id, _action: 'connect', _device_notification_id: 'V1', _text: 'An agent is ready.'}]])
+      expect(call(gms, 'GET', `/genesys/1/service/${id}/connect`).body).toMatchObject({_id: id, _action: 'ConfirmationDialog'})
+      // USERORIGINATED: the number to dial; chat media: the chat to start.
+      for (const [options, action] of [
+        [{...confirming, _call_direction: 'USERORIGINATED'}, 'DialNumber'],
+        [{...confirming, _call_direction: 'USERORIGINATED', _media_type: 'chat'}, 'StartChat'],
+      ] as const) {
+        const other = new GmsStandIn(options)
+        const oid = call(other, 'POST', '/genesys/1/service/callback/svc', {...push, _customer_number: '555'}).body._id as string
+        vi.advanceTimersByTime(other.agentReadyMs)
+        expect(call(other, 'POST', `/genesys/1/service/${oid}/connect`).body._action).toBe(action)
+      }
+      // Never confirmed: FAIL_USER_NO_CONFIRM. Without a push channel the request is noted.
+      const late = confirmed(gms, true)
+      vi.advanceTimersByTime(gms.confirmWindowMs)
+      expect(call(gms, 'GET', late).body._callback_reason).toBe(NO_CONFIRM)
+      const unregistered = gms.answer({method: 'POST', path: '/genesys/1/service/callback/svc', params: {_customer_number: '555'}, headers: FORM, base: BASE})
+      expect(unregistered.warnings?.[0]).toMatch(/^_device_os=, _device_notification_id=: .*FAIL_USER_NO_CONFIRM/)
+      gms.close()
+    }))
+
+  it(`cometGmsUser: ${COMETD_CONTRACT.cometGmsUser.rule}`, async () => {
+    const bayeux = bayeuxServer('/genesys/cometd')
+    const server = http.createServer((req, res) => bayeux.handle(req, res))
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/genesys/cometd`
+    const handshake = (headers: Record<string, string>) =>
+      fetch(url, {
+        method: 'POST',
+        headers: {'content-type': 'application/json', ...headers},
+        body: JSON.stringify([{channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling']}]),
+      }).then((r) => r.json() as Promise<{successful: boolean; error?: string}[]>)
+    try {
+      const [bad] = await handshake({})
+      expect(bad.successful).toBe(false)
+      expect(bad.error).toBe(`${COMETD_CONTRACT.cometGmsUser.status}::${COMETD_CONTRACT.cometGmsUser.rule}`)
+      const [good] = await handshake({gms_user: 'V1'})
+      expect(good.successful).toBe(true)
+    } finally {
+      bayeux.close()
+      server.closeAllConnections()
+      await new Promise((done) => server.close(done))
+    }
+  })
 
   it('the scripted agent joins, types, answers and leaves, one step per refresh (Chat API v1)', () => {
     const gms = new GmsStandIn()
