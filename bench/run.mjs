@@ -310,7 +310,7 @@ const results = CASES.map((c) => {
 const scaling = (() => {
   const points = results.filter((r) => r.available && r.integrations !== undefined)
   if (points.length < 2) return undefined
-  const fit = (ys) => {
+  const linearFit = (ys) => {
     const xs = points.map((p) => p.integrations)
     const mx = xs.reduce((a, b) => a + b) / xs.length
     const my = ys.reduce((a, b) => a + b) / ys.length
@@ -329,8 +329,8 @@ const scaling = (() => {
     sizes: points.map((p) => p.integrations),
     medianMs: points.map((p) => p.medianMs),
     peakMiB: points.map((p) => p.peakMiB),
-    gweInt: fit(points.map((p) => p.medianMs)),
-    ioFloor: fit(points.map((p) => p.baselineMedianMs)),
+    gweInt: linearFit(points.map((p) => p.medianMs)),
+    ioFloor: linearFit(points.map((p) => p.baselineMedianMs)),
     marginal,
   }
 })()
