@@ -100,6 +100,9 @@ const lazyRequire = (name, mod) => `const ${name} = new Proxy({}, {get: (_, key)
  *   a command that runs never prints help. They load when help is shown or a template
  *   rendered; the two small helpers the entry point calls every run come from
  *   help/util, where help/index takes them from too.
+ * - oclif's logger loads the debug package (with supports-color and tty, ~3 ms) at every
+ *   start. debug reads DEBUG once, when it loads, and without it every logger is a no-op:
+ *   without DEBUG, the logger gets a no-op function and debug never loads.
  */
 const DEPENDENCY_EDITS = [
   {
@@ -147,6 +150,11 @@ const DEPENDENCY_EDITS = [
     file: '@oclif/core/lib/help/util.js',
     find: 'const ejs_1 = __importDefault(require("ejs"));',
     replace: 'const ejs_1 = {get default() { return __importDefault(require("ejs")).default }};',
+  },
+  {
+    file: '@oclif/core/lib/logger.js',
+    find: 'const debug_1 = __importDefault(require("debug"));',
+    replace: 'const debug_1 = {get default() { return process.env.DEBUG ? __importDefault(require("debug")).default : () => function debug() {} }};',
   },
   {
     file: '@oclif/core/lib/performance.js',

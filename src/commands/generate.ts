@@ -6,6 +6,7 @@ import {withConfigLock} from '../core/write/lock.js'
 import {diffOf} from '../core/result.js'
 import {generateConfigFile, leftoversOf, planGenerate} from '../core/generate.js'
 import {EXIT_CODES_HELP} from '../cli/help-text.js'
+import {keepYoungGenerationSmall} from '../cli/heap.js'
 import {checkReport, planJson, relPath, strictError, warningCount} from '../cli/plan-report.js'
 
 export default class Generate extends BaseCommand {
@@ -51,6 +52,8 @@ ${EXIT_CODES_HELP}`
 
   async run() {
     const {flags} = await this.parse(Generate)
+    // Every planned file stays in memory until the plan is written or compared.
+    keepYoungGenerationSmall()
     const cwd = process.cwd()
     const configFile = generateConfigFile(cwd, flags.config)
     // Writing runs hold the config's lock, so a parallel `new` or `generate` waits for this one;
