@@ -48,7 +48,10 @@ async function runCommand(options: ExecuteOptions, args: string[]): Promise<unkn
     settings.debug = true
   }
   try {
-    const load = options.root && options.pjson ? {root: options.root, pjson: options.pjson, plugins: options.plugins} : options.dir
+    // gwe-int has no `plugins install`: oclif need not look for user-installed plugins (a
+    // read of <data dir>/package.json at every start) or development plugins.
+    const load =
+      options.root && options.pjson ? {root: options.root, pjson: options.pjson, plugins: options.plugins, userPlugins: false, devPlugins: false} : options.dir
     return await run(args, load)
   } catch (error) {
     const exit = (error as {oclif?: {exit?: number}; code?: string}).oclif?.exit

@@ -114,7 +114,11 @@ function renderArtifact(templates: TemplateSet, id: string, context: object): st
 export function normalize(text: string): string {
   // trimEnd, not /\s*$/: the regex retries at every run of whitespace (~40 ms on 700 files).
   // Rendered text rarely has a CR: then no regex pass and no copy (garbage of a large generate).
-  return `${(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).trimEnd()}\n`
+  const lf = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
+  // Most templates already end in one newline: the text is returned as it is, not rebuilt as
+  // a new string that the checksum and the write would each copy again.
+  if (lf.endsWith('\n') && !/\s/.test(lf.charAt(lf.length - 2))) return lf
+  return `${lf.trimEnd()}\n`
 }
 
 /** Plan several integrations; two that write the same path are an error naming both. */
