@@ -2,22 +2,26 @@
  * Compiled code for the bundle in dist/, so that a start does not spend most of its
  * time in V8 parsing and compiling it.
  *
- * Node >= 22 has a compile cache of its own (module.enableCompileCache, turned on
- * by bin/run.cjs): the first run stores V8's code for every file it loads, keyed by
- * file content and V8 version, under the OS temp folder (or NODE_COMPILE_CACHE);
- * later runs reuse it. This file is for Node 20 only.
+ * Each bundle file is compiled through vm.Script with cached data that holds every
+ * function a run compiled, also those V8 compiled lazily while the run went on.
+ * (Node's own compile cache, module.enableCompileCache, stores a file's code as it was
+ * right after compiling, before it ran: every function a command calls is compiled
+ * again at every start, a third of a `new` on Node 24.) The data comes from:
+ * - Node 20: the cache `npm run build` recorded in dist/code-cache/ (scripts/code-cache.mjs)
+ *   when it ran on Node 20. Nothing is written at run time.
+ * - Node >= 22 (bin/run.cjs): a folder of the user's (learningDir below), one per package
+ *   version, Node version and command. A command's first run writes the cache of every
+ *   file it compiled, when the process exits; later runs read it.
  *
- * Node 20 has none, so there bin/run.cjs routes the bundle's CommonJS files through
- * vm.Script with the cached data that `npm run build` recorded (scripts/code-cache.mjs)
- * in dist/code-cache/ when it ran on Node 20.
- *
- * Safe by construction: a cache file is used only when it was recorded for exactly
- * this file content (CRC-32 header), and V8 itself rejects data from another V8
- * version or flag set; on the first rejection the hook uninstalls itself and
- * everything compiles as usual. GWE_INT_CODE_CACHE=0 turns it off (e.g. to debug:
- * V8 keeps the file name a cache was recorded under, so stack traces of cached code
- * name files as gwe-int/dist/..., not their installed path). Nothing is ever written
- * at run time by this path.
+ * Safe by construction: cached data is used only when it was written for exactly this
+ * file content and is itself intact (two CRC-32s in its header), and V8 rejects data from
+ * another V8 version or flag set. On Node 20 the first rejection uninstalls the hook;
+ * in a learning folder a rejected file is written again. Cache files are written to a
+ * temp name and renamed, so a concurrent run reads a whole file or none. A folder that
+ * is not the user's own, or that others may write to, is not used.
+ * GWE_INT_CODE_CACHE=0 turns every cache off (e.g. to debug: V8 keeps the file name a
+ * cache was recorded under, so stack traces of the build's cache name files as
+ * gwe-int/dist/..., not their installed path).
  */
 'use strict'
 // CommonJS, like the bundle: loading it costs no ES module machinery at start-up.
@@ -28,17 +32,79 @@ const vm = require('node:vm')
 // zlib.crc32 (Node >= 20.15) is native and cheap to load; node:crypto costs ~6 ms at start-up.
 const {crc32} = require('node:zlib')
 
-const DIGEST = 4 // bytes of the CRC-32 header
+const HEADER = 8 // bytes: CRC-32 of the file's source, then CRC-32 of the cached data
 
-/** Where the cached data of a bundle file lives. */
-const cacheFileOf = (dist, filename) => path.join(dist, 'code-cache', `${path.relative(dist, filename)}.bin`)
+/** Cached data with its header. */
+function withHeader(sourceCrc, data) {
+  const header = Buffer.alloc(HEADER)
+  header.writeUInt32LE(sourceCrc, 0)
+  header.writeUInt32LE(crc32(data), 4)
+  return Buffer.concat([header, data])
+}
+
+/** The cached data in `file` when it was written for a source with `sourceCrc` and is intact. */
+function readCache(file, sourceCrc) {
+  let data
+  try {
+    data = fs.readFileSync(file)
+  } catch {
+    return undefined // no cache for this file: compile as usual
+  }
+  if (data.length <= HEADER || data.readUInt32LE(0) !== sourceCrc) return undefined
+  const payload = data.subarray(HEADER)
+  return data.readUInt32LE(4) === crc32(payload) ? payload : undefined
+}
+
+/** Write to a temp name, then rename: a concurrent run reads the whole file or none. */
+function writeAtomically(file, data, {personal}) {
+  fs.mkdirSync(path.dirname(file), {recursive: true, mode: personal ? 0o700 : 0o777})
+  const temp = `${file}.${process.pid}.tmp`
+  try {
+    fs.writeFileSync(temp, data, {mode: personal ? 0o600 : 0o666})
+    fs.renameSync(temp, file)
+  } catch (error) {
+    fs.rmSync(temp, {force: true})
+    throw error
+  }
+}
+
+/**
+ * The learning folder of this package version, Node version and command, created when
+ * missing: under the OS temp folder, or where that cannot be used, the user's cache
+ * folder; undefined when neither can. `command` is the first argument when it names a
+ * command of the bundle (so that a typo makes no folder).
+ */
+function learningDir(version, command) {
+  const os = require('node:os')
+  const commands = path.join(__dirname, '..', 'dist', 'commands')
+  const known = /^[a-z][a-z0-9-]*$/.test(command ?? '') && (fs.existsSync(path.join(commands, `${command}.cjs`)) || fs.existsSync(path.join(commands, command)))
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined
+  const key = path.join(`${version}-node${process.versions.node}-${process.arch}`, known ? command : 'other')
+  const home = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache')
+  for (const base of [path.join(os.tmpdir(), `gwe-int-code-cache${uid === undefined ? '' : `-${uid}`}`), path.join(home, 'gwe-int', 'code-cache')]) {
+    try {
+      fs.mkdirSync(base, {recursive: true, mode: 0o700})
+      const stat = fs.lstatSync(base)
+      // Cached data is code: only a folder of the user's own that nobody else may write to.
+      if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid) || (stat.mode & 0o022) !== 0) continue
+      const dir = path.join(base, key)
+      fs.mkdirSync(dir, {recursive: true, mode: 0o700})
+      return dir
+    } catch {
+      // not writable: the next place
+    }
+  }
+  return undefined
+}
 
 /**
  * Compiles dist/**.cjs through the code cache. With `record`, reads no cache and
  * returns a `save()` that writes the cache of every file compiled so far, including
  * the functions compiled lazily while the process ran (the build's training run).
+ * With `learnDir`, reads the cache from that folder and, when the process exits, writes
+ * the cache of every file that had none (or had one V8 rejected).
  */
-function installCodeCache({distDir = path.join(__dirname, '..', 'dist'), record = false} = {}) {
+function installCodeCache({distDir = path.join(__dirname, '..', 'dist'), record = false, learnDir} = {}) {
   // Dynamic import() inside vm-compiled code needs Node's default loader (Node >= 20.12).
   const importModuleDynamically = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
   if (importModuleDynamically === undefined || typeof crc32 !== 'function' || process.env.GWE_INT_CODE_CACHE === '0') return undefined
@@ -47,41 +113,40 @@ function installCodeCache({distDir = path.join(__dirname, '..', 'dist'), record 
   // calls this instead (scripts/bundle.mjs); compiled normally here, it has one.
   globalThis.__gweIntImport = (specifier) => import(specifier)
   const original = Module.prototype._compile
+  const cacheFileOf = (filename) => path.join(learnDir ?? path.join(dist, 'code-cache'), `${path.relative(dist, filename)}.bin`)
   const compiled = []
   Module.prototype._compile = function compileWithCodeCache(content, filename) {
     if (!filename.startsWith(dist) || !filename.endsWith('.cjs')) return original.call(this, content, filename)
-    const digest = Buffer.alloc(DIGEST)
-    digest.writeUInt32LE(crc32(content))
-    let cachedData
-    if (!record) {
-      try {
-        const data = fs.readFileSync(cacheFileOf(dist, filename))
-        if (data.subarray(0, DIGEST).equals(digest)) cachedData = data.subarray(DIGEST)
-      } catch {
-        // no cache for this file: compile as usual
-      }
-    }
+    const sourceCrc = crc32(content)
+    const cachedData = record ? undefined : readCache(cacheFileOf(filename), sourceCrc)
     // Recorded under a name relative to the package, so no build path ends up in the cache.
     const name = record ? `gwe-int/${path.relative(path.dirname(dist), filename).split(path.sep).join('/')}` : filename
     const script = new vm.Script(Module.wrap(content), {filename: name, cachedData, importModuleDynamically})
+    const rejected = cachedData !== undefined && script.cachedDataRejected
     // Another Node (V8) than the build's: the other files would be rejected too.
-    if (cachedData && script.cachedDataRejected) Module.prototype._compile = original
-    if (record) compiled.push({script, filename, digest})
+    if (rejected && !learnDir) Module.prototype._compile = original
+    if (record || (learnDir && (cachedData === undefined || rejected))) compiled.push({script, filename, sourceCrc})
     return script.runInThisContext({displayErrors: true}).call(this.exports, this.exports, requireFor(this), this, filename, path.dirname(filename))
   }
-  return {
-    save() {
-      for (const {script, filename, digest} of compiled) {
-        const file = cacheFileOf(dist, filename)
-        fs.mkdirSync(path.dirname(file), {recursive: true})
-        fs.writeFileSync(file, Buffer.concat([digest, script.createCachedData()]))
-      }
-      return compiled.length
-    },
+  const save = () => {
+    for (const {script, filename, sourceCrc} of compiled)
+      writeAtomically(cacheFileOf(filename), withHeader(sourceCrc, script.createCachedData()), {personal: Boolean(learnDir)})
+    return compiled.length
   }
+  if (learnDir) {
+    process.on('exit', () => {
+      try {
+        save()
+      } catch {
+        // A cache that cannot be written only means compiling again next time.
+      }
+    })
+  }
+  return {save}
 }
 
 exports.installCodeCache = installCodeCache
+exports.learningDir = learningDir
 
 /** The `require` Node gives a CommonJS module. */
 function requireFor(mod) {

@@ -48,29 +48,30 @@ function mightBeWsl() {
   }
   return kernel.toLowerCase().includes('microsoft') || fs.existsSync('/proc/sys/fs/binfmt_misc/WSLInterop') || fs.existsSync('/run/WSL')
 }
-// Most of a cold start is V8 compiling the bundle: Node >= 22 keeps the compiled code
-// itself (module.enableCompileCache), Node 20 uses the cache recorded at build time.
-// The check is here, not in code-cache.cjs, so that Node >= 22 loads none of what
-// the recorded cache needs (node:zlib alone brings in node:stream).
-// Node's default folder is <temp>/node-compile-cache, shared by every user and every
-// Node program: where it cannot be written (made by another user, a read-only temp
-// folder), the user's own cache folder is used instead.
+// Most of a cold start is V8 compiling the bundle, so it runs from V8's cached code
+// (code-cache.cjs): on Node 20 the cache recorded at build time; on Node >= 22 the cache
+// each command's first run leaves in a folder of the user's. Where no such folder can
+// be made, Node's own compile cache (module.enableCompileCache), which keeps less (the
+// code of each file before it ran), in its default folder or the user's cache folder.
 const {enableCompileCache, constants} = require('node:module')
-if (typeof enableCompileCache === 'function') {
-  if (process.env.GWE_INT_CODE_CACHE !== '0') {
-    try {
-      if (enableCompileCache().status === constants.compileCacheStatus.FAILED) {
-        const path = require('node:path')
-        const home = process.env.XDG_CACHE_HOME || path.join(require('node:os').homedir(), '.cache')
-        enableCompileCache(path.join(home, 'gwe-int', 'compile-cache'))
+if (process.env.GWE_INT_CODE_CACHE !== '0') {
+  const codeCache = require('./code-cache.cjs')
+  if (typeof enableCompileCache !== 'function') codeCache.installCodeCache()
+  else {
+    const learnDir = codeCache.learningDir(pjson.version, process.argv[2])
+    if (!learnDir || !codeCache.installCodeCache({learnDir})) {
+      try {
+        if (enableCompileCache().status === constants.compileCacheStatus.FAILED) {
+          const path = require('node:path')
+          const home = process.env.XDG_CACHE_HOME || path.join(require('node:os').homedir(), '.cache')
+          enableCompileCache(path.join(home, 'gwe-int', 'compile-cache'))
+        }
+      } catch {
+        // A folder that cannot be written only means no cache (Node reports it in the
+        // returned status rather than throwing; this is for anything else).
       }
-    } catch {
-      // A folder that cannot be written only means no cache (Node reports it in the
-      // returned status rather than throwing; this is for anything else).
     }
   }
-} else {
-  require('./code-cache.cjs').installCodeCache()
 }
 // Loading, oclif checks Node against the engines of its own package.json, which the
 // bundle does not contain: the check finds nothing and only costs time (semver, ~3 ms).

@@ -1,7 +1,9 @@
 /**
- * Start-up caches (bin/run.cjs, bin/code-cache.cjs): on Node >= 22 Node's compile cache
- * under the OS temp folder, on Node 20 the cache recorded at build time. Neither may
- * change what a run does, even where the cache folder cannot be created.
+ * Start-up caches (bin/run.cjs, bin/code-cache.cjs): on Node >= 22 the cache each
+ * command's first run leaves in a folder of the user's under the OS temp folder (or the
+ * user's cache folder), on Node 20 the cache recorded at build time. Neither may change
+ * what a run does, even where the cache folder cannot be created, is damaged or is not
+ * the user's own.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -10,6 +12,20 @@ import {execa} from 'execa'
 import {BIN, gweInt, listFiles, ROOT, tempDir} from '../helpers/cli.js'
 
 const NEW = ['new', 'gms-chat', '--host', 'https://gms.example.com', '--yes']
+
+const nodeMajor = async () => Number((await execa('node', ['-p', 'process.versions.node'])).stdout.split('.')[0])
+
+/** Every file below `dir` (absolute paths). */
+const filesBelow = (dir: string) =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, {recursive: true, encoding: 'utf8'})
+        .map((f) => path.join(dir, f))
+        .filter((f) => fs.statSync(f).isFile())
+    : []
+
+/** The learning folder the runs with TMPDIR=`tmp` use: one per package version, Node version and command. */
+const learned = (tmp: string) => filesBelow(path.join(tmp, `gwe-int-code-cache-${process.getuid?.() ?? ''}`.replace(/-$/, '')))
 
 describe('start-up caches', () => {
   it('a temp folder where no cache can be made: same output, same files', async () => {
@@ -39,9 +55,55 @@ describe('start-up caches', () => {
     const cached = fs.existsSync(cache)
       ? fs.readdirSync(cache, {recursive: true, encoding: 'utf8'}).filter((f) => fs.statSync(path.join(cache, f)).isFile())
       : []
-    const major = Number((await execa('node', ['-p', 'process.versions.node'])).stdout.split('.')[0])
+    const major = await nodeMajor()
     if (major >= 22) expect(cached.length).toBeGreaterThan(0)
     else expect(cached).toEqual([])
+  })
+
+  it("Node >= 22: a command's first run leaves its cache, later runs read it, and a damaged file is written again", async () => {
+    const tmp = tempDir()
+    const first = tempDir()
+    const a = await gweInt(NEW, {cwd: first, env: {TMPDIR: tmp}})
+    expect(a.exitCode, String(a.stderr)).toBe(0)
+    const files = learned(tmp)
+    if ((await nodeMajor()) < 22) {
+      // Node 20 reads the cache recorded at build time and writes nothing.
+      expect(files).toEqual([])
+      return
+    }
+    // One folder for `new`, holding the command's file and the chunks it loaded.
+    expect(files.some((f) => f.endsWith(`${path.sep}new${path.sep}commands${path.sep}new.cjs.bin`))).toBe(true)
+    expect(files.every((f) => f.includes(`${path.sep}new${path.sep}`) && f.endsWith('.cjs.bin'))).toBe(true)
+    const mtimes = files.map((f) => fs.statSync(f).mtimeMs)
+    // Read, not written again.
+    const second = tempDir()
+    const b = await gweInt(NEW, {cwd: second, env: {TMPDIR: tmp}})
+    expect([b.exitCode, b.stdout, b.stderr]).toEqual([0, a.stdout, a.stderr])
+    expect(learned(tmp).map((f) => fs.statSync(f).mtimeMs)).toEqual(mtimes)
+    // A damaged file (a byte of its data flipped) is not used, and the run writes it again.
+    const damaged = files.find((f) => f.endsWith(`commands${path.sep}new.cjs.bin`))!
+    const bytes = fs.readFileSync(damaged)
+    bytes[bytes.length - 1] ^= 0xff
+    fs.writeFileSync(damaged, bytes)
+    const third = tempDir()
+    const c = await gweInt(NEW, {cwd: third, env: {TMPDIR: tmp}})
+    expect([c.exitCode, c.stdout, c.stderr]).toEqual([0, a.stdout, a.stderr])
+    expect(fs.readFileSync(damaged).equals(bytes)).toBe(false)
+    for (const dir of [second, third]) expect(listFiles(dir)).toEqual(listFiles(first))
+  })
+
+  it("Node >= 22: a cache folder others may write to is not used; the user's cache folder is", async () => {
+    const tmp = tempDir()
+    const shared = path.join(tmp, `gwe-int-code-cache-${process.getuid?.() ?? ''}`.replace(/-$/, ''))
+    fs.mkdirSync(shared)
+    fs.chmodSync(shared, 0o777)
+    const xdg = path.join(tempDir(), 'xdg')
+    const r = await gweInt(NEW, {cwd: tempDir(), env: {TMPDIR: tmp, XDG_CACHE_HOME: xdg}})
+    expect(r.exitCode, String(r.stderr)).toBe(0)
+    expect(filesBelow(shared)).toEqual([])
+    const own = filesBelow(path.join(xdg, 'gwe-int'))
+    if ((await nodeMajor()) >= 22) expect(own.length).toBeGreaterThan(0)
+    else expect(own).toEqual([])
   })
 
   it('GWE_INT_CODE_CACHE=0 (no cache at all) gives the same run', async () => {
