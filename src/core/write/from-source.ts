@@ -32,7 +32,7 @@ export function widgetPatchSpec(i: ResolvedIntegration, templates: TemplateSet):
   const context = buildContext(i)
   return {
     functions: [
-      {name: 'getUrlVars', source: declarationOnly(templates.render('gms-widget/get-url-vars.js', context))},
+      {name: 'getUrlVars', source: declarationOnly(templates.render('shared/get-url-vars.js', context))},
       {name: 'gpeStartScenario', source: declarationOnly(templates.render('gms-widget/gpe-start-scenario.js', context))},
     ],
     connectStatements: templates.render('gms-widget/attached-data.js', context).replace(/\s+$/, ''),
