@@ -113,7 +113,7 @@ describe('every medium from the one catalogue (built binary)', () => {
     expect(Object.keys(table)).not.toContain('CHAT-NOW')
     // Every callback scenario needs input: the visitor fills the form and confirms before anything is sent.
     expect(Object.values(table).every((s) => s.needs.length > 0)).toBe(true)
-    expect(widget).toContain('pairs.push(["webengagement", ""]);')
+    expect(widget).toContain('params["webengagement"] = "";')
     const html = read('widgets/gms-callback/indexGPE.html')
     for (const id of ['phone', 'slot', 'service_name', 'submit', 'review', 'confirm', 'status']) expect(html).toContain(`id="${id}"`)
     // The scenario is fixed by the invitation: the visitor never chooses it.

@@ -32,8 +32,8 @@ export function widgetPatchSpec(i: ResolvedIntegration, templates: TemplateSet):
   const context = buildContext(i)
   return {
     functions: [
-      {name: 'getUrlVars', source: declarationOnly(templates.render('gms-widget/get-url-vars.js', context))},
-      {name: 'gpeStartScenario', source: declarationOnly(templates.render('gms-widget/gpe-start-scenario.js', context))},
+      {name: 'getUrlVars', source: declarationOnly(templates.render('shared/get-url-vars.js', context))},
+      {name: 'gpeStartScenario', source: declarationOnly(templates.render('patch/gpe-start-scenario.js', context))},
     ],
     connectStatements: templates.render('gms-widget/attached-data.js', context).replace(/\s+$/, ''),
     // The integration guide calls gpeStartScenario() from the page's ready callback.
