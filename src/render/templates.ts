@@ -55,6 +55,12 @@ function builtinFiles(): string[] {
   return PRECOMPILED ? Object.keys(PRECOMPILED).sort() : listTemplateFiles(BUILTIN_TEMPLATES)
 }
 
+/** Partials that were split or moved: an override of the old name says where its contents went. */
+const MOVED: Record<string, string> = {
+  'gms-widget/partials/get-url-vars.js.hbs': 'shared/partials/get-url-vars.js.hbs',
+  'gms-widget/partials/gpe-start-scenario.js.hbs': 'patch/partials/gpe-start-scenario.js.hbs',
+}
+
 function overrideFiles(overrideDir: string, builtin: string[]): Map<string, string> {
   if (!existsSync(overrideDir) || !statSync(overrideDir).isDirectory()) throw invalid(`templates: folder ${overrideDir} does not exist`)
   const known = new Set(builtin)
@@ -62,6 +68,9 @@ function overrideFiles(overrideDir: string, builtin: string[]): Map<string, stri
   const stray = listStrayFiles(overrideDir)
   if (stray.length > 0) throw invalid(`templates: ${path.join(overrideDir, stray[0])} is not a template (templates end in .hbs; known: ${builtin.join(', ')})`)
   for (const rel of listTemplateFiles(overrideDir)) {
+    const moved = MOVED[rel]
+    if (!known.has(rel) && moved)
+      throw invalid(`templates: ${path.join(overrideDir, rel)} is an old name: its contents are now in ${moved}; move your edits there`)
     if (!known.has(rel)) throw invalid(`templates: ${path.join(overrideDir, rel)} is not a known template; known: ${builtin.join(', ')}`)
     files.set(rel, path.join(overrideDir, rel))
   }

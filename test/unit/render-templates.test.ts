@@ -101,6 +101,11 @@ describe('template overrides', () => {
     expect(failure(() => loadTemplates(dir))).toMatch(/invite\/invitation\.html\.hbs is not a known template; known: .*invite\/invite\.html\.hbs/)
   })
 
+  it('refuse an old partial name, saying where its contents are now', () => {
+    const dir = overrides({'gms-widget/partials/get-url-vars.js.hbs': 'x'})
+    expect(failure(() => loadTemplates(dir))).toMatch(/get-url-vars\.js\.hbs is an old name: its contents are now in shared\/partials\/get-url-vars\.js\.hbs/)
+  })
+
   it('refuse a folder that does not exist', () => {
     expect(failure(() => loadTemplates('/nonexistent/gwe-int-templates'))).toContain('folder /nonexistent/gwe-int-templates does not exist')
   })
