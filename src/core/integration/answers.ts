@@ -7,7 +7,7 @@
  */
 import {DEFAULT_MEDIA_ID, findMedium, MEDIA, type InputName, type MediaKind} from '../../catalog/media.js'
 import {findScenario} from '../../catalog/scenarios.js'
-import {DEFAULT_GWE_VERSION, GWE_PREFIX, GWE_VERSIONS, INPUTS, type AnswerName, type GweVersion} from '../../catalog/inputs.js'
+import {DEFAULT_GWE_VERSION, ENTRY_INPUTS, GWE_PREFIX, GWE_VERSIONS, INPUTS, type AnswerName} from '../../catalog/inputs.js'
 import {canonicalScenario, formatIssues, integrationSchema, type IntegrationEntry} from './integration.js'
 import {invalid} from '../../shared/errors.js'
 import {normalizeHost} from './host.js'
@@ -37,7 +37,7 @@ export const FLAG_OF: Record<keyof NewAnswers, string> = {
 const ASKED: readonly (InputName | 'out' | 'gweVersion')[] = ['scenario', 'inviteType', 'host', 'service', 'gweVersion', 'out']
 
 /** Keys of an entry that hold paths: relative to the cwd on the command line, to the config's folder in the config. */
-const PATH_KEYS = ['out', 'templates', 'inviteSource', 'widgetSource'] as const
+const PATH_KEYS = ENTRY_INPUTS.filter((key) => INPUTS[key].value === 'path')
 
 export interface Change {
   key: string
@@ -98,19 +98,15 @@ export async function resolveNewAnswers(given: NewAnswers, opts: ResolveOptions)
   }
   const recorded = found && !opts.reset ? found : undefined
 
-  // Flags, with paths made relative to the config and the scenario in the medium's spelling.
+  // Flags, with paths made relative to the config.
   const flags: NewAnswers = {}
   for (const [key, value] of Object.entries(given) as [keyof NewAnswers, string | undefined][]) if (value !== undefined) flags[key] = value
   delete flags.media
   for (const key of PATH_KEYS) if (flags[key] !== undefined) flags[key] = toConfig(flags[key]!)
-  if (flags.scenario !== undefined) {
-    const canonical = canonicalScenario(flags.scenario, medium)
-    if (canonical && canonical !== flags.scenario) {
-      notes.push(`--scenario ${flags.scenario}: recorded as ${canonical}`)
-      flags.scenario = canonical
-    }
-  }
-  // The parsed entry carries the normalised host; only the note about it is said here.
+  // The entry carries the scenario in the medium's spelling (toEntry) and the normalised
+  // host (parsed); only the notes about them are said here.
+  const canonical = flags.scenario === undefined ? undefined : canonicalScenario(flags.scenario, medium)
+  if (canonical && canonical !== flags.scenario) notes.push(`--scenario ${flags.scenario}: recorded as ${canonical}`)
   if (flags.host !== undefined && medium.host) {
     const {note} = normalizeHost(flags.host, medium)
     if (note) notes.push(`--${note}`)
@@ -285,26 +281,9 @@ function parseGiven(entry: IntegrationEntry): IntegrationEntry {
  * see checkGiven). `fillVersion`: record the default GWE version when none was given.
  */
 export function toEntry(a: NewAnswers, medium: MediaKind, {fillVersion = true}: {fillVersion?: boolean} = {}): IntegrationEntry {
-  const entry: Record<string, string | undefined> = {
-    name: a.integration,
-    media: medium.id,
-    scenario: a.scenario === undefined ? undefined : (canonicalScenario(a.scenario, medium) ?? a.scenario),
-    host: a.host,
-    service: a.service,
-    inviteName: a.inviteName,
-    widgetName: a.widgetName,
-    widgetUrl: a.widgetUrl,
-    vendorFunction: a.vendorFunction,
-    inviteType: a.inviteType,
-    gweVersion: a.gweVersion ?? (fillVersion ? (medium.defaultGweVersion ?? (DEFAULT_GWE_VERSION as GweVersion)) : undefined),
-    gweUrl: a.gweUrl,
-    out: a.out,
-    templates: a.templates,
-    inviteSource: a.inviteSource,
-    widgetSource: a.widgetSource,
-    locale: a.locale,
-    accent: a.accent,
-    logoUrl: a.logoUrl,
-  }
+  const entry: Record<string, string | undefined> = {name: a.integration, media: medium.id}
+  for (const key of ENTRY_INPUTS) entry[key] = a[key]
+  if (a.scenario !== undefined) entry.scenario = canonicalScenario(a.scenario, medium) ?? a.scenario
+  if (fillVersion) entry.gweVersion ??= medium.defaultGweVersion ?? DEFAULT_GWE_VERSION
   return Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined)) as unknown as IntegrationEntry
 }
