@@ -34,7 +34,20 @@ describe('the inputs table as the source of the config', () => {
         key,
       ).toContain(key)
     }
-    expect(integrationSchema.safeParse({...base, inviteType: 'CHAT'}).success).toBe(false) // not a genesys-widgets entry
+    // Keys the catalogue lists per medium, and the GMS sample to patch, apply only where they belong.
+    const gwe = integrationSchema.safeParse({
+      name: 'g',
+      media: 'gwe-chat',
+      inviteType: 'CHAT',
+      widgetUrl: 'https://w.example/x',
+      widgetSource: 'x.html',
+      locale: 'fr',
+    })
+    expect(gwe.error?.issues.map((i) => `${String(i.path[0])}: ${i.message}`)).toEqual([
+      'widgetUrl: does not apply to gwe-chat',
+      'inviteType: does not apply to gwe-chat',
+      'widgetSource: does not apply to gwe-chat',
+    ])
     expect(checkGiven({integration: 'c', host: 'gms.example.com/', locale: 'fr', accent: 'navy'}, medium)).toMatchObject({
       host: 'https://gms.example.com',
       locale: 'fr',

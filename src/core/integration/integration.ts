@@ -4,7 +4,7 @@
  * defaulted, normalized form that rendering consumes.
  */
 import * as z from 'zod/mini'
-import {findMedium, MEDIA_IDS, type MediaKind} from '../../catalog/media.js'
+import {findMedium, type InputName, MEDIA, MEDIA_IDS, type MediaKind} from '../../catalog/media.js'
 import {findScenario, SCENARIOS, type Scenario} from '../../catalog/scenarios.js'
 import {
   configDescription,
@@ -127,9 +127,8 @@ export const integrationSchema = z
       const medium = findMedium(entry.media)
       if (!medium) return
       const notApplying = new Set<string>()
-      for (const key of ['scenario', 'host', 'service', 'widgetName', 'widgetUrl', 'vendorFunction', 'inviteType', 'widgetSource'] as const) {
-        const applies = key === 'widgetSource' ? medium.artifacts.includes('gms-widget') : medium.inputs.includes(key)
-        if (entry[key] !== undefined && !applies) {
+      for (const key of ENTRY_INPUTS) {
+        if (entry[key] !== undefined && !appliesTo(key, medium)) {
           notApplying.add(key)
           ctx.addIssue({code: 'custom', path: [key], message: `does not apply to ${medium.id}`})
         }
@@ -148,6 +147,15 @@ export const integrationSchema = z
   )
 
 export type IntegrationEntry = z.infer<typeof integrationSchema>
+
+/** The inputs the catalogue lists per medium (a medium takes those it lists); the others (where and how files are written) apply to every medium. */
+const PER_MEDIUM: ReadonlySet<string> = new Set(MEDIA.flatMap((m) => m.inputs))
+
+function appliesTo(key: EntryInput, medium: MediaKind): boolean {
+  // Only a medium with a GMS widget has a GMS sample to patch.
+  if (key === 'widgetSource') return medium.artifacts.includes('gms-widget')
+  return !PER_MEDIUM.has(key) || medium.inputs.includes(key as InputName)
+}
 
 export function scenarioMismatch(id: string, medium: MediaKind): string {
   const sameLetters = medium.scenarios.find((s) => s.toLowerCase() === id.toLowerCase())
