@@ -22,8 +22,30 @@ export const GMS_SAMPLE_PATH = '/genesys/admin/js/sample/cb/'
 /** Every answer `new` and `patch` take: the medium's inputs, and where and how the files are written. */
 export type AnswerName = InputName | 'integration' | 'gweVersion' | 'gweUrl' | 'out' | 'templates' | 'inviteSource' | 'widgetSource'
 
+/**
+ * What an input's value is; the config schema checks each kind (VALUE_SCHEMAS in
+ * core/integration/integration.ts). `path`: a file or folder, relative to the current
+ * folder on the command line and to the config's folder in the config. `options`: one of
+ * the row's options.
+ */
+export type ValueKind =
+  | 'integration-name'
+  | 'scenario'
+  | 'host'
+  | 'service'
+  | 'file-name'
+  | 'full-url'
+  | 'js-name'
+  | 'options'
+  | 'base-url'
+  | 'path'
+  | 'locale'
+  | 'colour'
+  | 'http-url'
+
 export interface InputSpec {
   name: AnswerName
+  value: ValueKind
   /** The command-line flag, without `--`. */
   flag: string
   /** An earlier spelling of the flag, still accepted with a deprecation warning. */
@@ -39,36 +61,58 @@ export interface InputSpec {
 }
 
 /**
- * One row per answer. The flags of `new` and `patch` are made from it (cli/input-flags.ts),
- * and so are the flag names in error messages (core/integration/answers.ts FLAG_OF).
+ * One row per answer, in the order a config entry records them. The flags of `new` and
+ * `patch` are made from it (cli/input-flags.ts), and so are the flag names in error
+ * messages (core/integration/answers.ts FLAG_OF), the config entry the answers make
+ * (toEntry), the config schema's keys and descriptions and the resolved integration's type
+ * (core/integration/integration.ts). `integration` is recorded as the entry's `name`.
  */
 export const INPUTS = {
-  scenario: {name: 'scenario', flag: 'scenario', summary: 'GMS scenario the invitation starts', helpValue: 'SCENARIO', question: 'Which scenario?'},
+  integration: {
+    name: 'integration',
+    value: 'integration-name',
+    flag: 'integration',
+    summary: 'Name of the integration in the config (default: the medium)',
+    helpValue: 'NAME',
+    question: 'Integration name?',
+  },
+  scenario: {
+    name: 'scenario',
+    value: 'scenario',
+    flag: 'scenario',
+    summary: 'GMS scenario the invitation starts',
+    helpValue: 'SCENARIO',
+    question: 'Which scenario?',
+  },
   host: {
     name: 'host',
+    value: 'host',
     flag: 'host',
     summary: 'GMS base URL (https://host[:port]), or the vendor URL for third-party',
     helpValue: 'URL',
     question: 'GMS host (https://host[:port])?',
   },
-  service: {name: 'service', flag: 'service', summary: 'GMS service name', helpValue: 'NAME', question: 'GMS service name?'},
+  service: {name: 'service', value: 'service', flag: 'service', summary: 'GMS service name', helpValue: 'NAME', question: 'GMS service name?'},
   inviteName: {
     name: 'inviteName',
+    value: 'file-name',
     flag: 'invite-name',
     deprecatedFlag: 'name',
-    summary: 'file name of the invitation copy',
+    summary: 'File name of the invitation copy',
     helpValue: 'FILE',
     question: 'File name of the invitation copy?',
   },
   widgetName: {
     name: 'widgetName',
+    value: 'file-name',
     flag: 'widget-name',
-    summary: 'file name of the media widget copy',
+    summary: 'File name of the media widget copy',
     helpValue: 'FILE',
     question: 'File name of the widget copy?',
   },
   widgetUrl: {
     name: 'widgetUrl',
+    value: 'full-url',
     flag: 'widget-url',
     summary: 'URL the invitation opens the widget at (default: next to the GMS sample, or on GWE)',
     helpValue: 'URL',
@@ -76,34 +120,15 @@ export const INPUTS = {
   },
   vendorFunction: {
     name: 'vendorFunction',
+    value: 'js-name',
     flag: 'vendor-function',
     summary: 'third-party: a global JS function to call instead of opening the URL (e.g. Vendor.openChat)',
     helpValue: 'NAME',
     question: 'Vendor function to call (empty: open the URL)?',
   },
-  locale: {
-    name: 'locale',
-    flag: 'locale',
-    summary: `language of the visitor-facing text: ${LOCALE_CODES.join(', ')} (default ${DEFAULT_LOCALE})`,
-    helpValue: 'CODE',
-    question: 'Language of the visitor-facing text?',
-  },
-  accent: {
-    name: 'accent',
-    flag: 'accent',
-    summary: 'accent colour of buttons, links and focus rings: any CSS colour, e.g. #1f5eb8 or navy',
-    helpValue: 'COLOUR',
-    question: 'Accent colour?',
-  },
-  logoUrl: {
-    name: 'logoUrl',
-    flag: 'logo-url',
-    summary: 'http(s) URL of a logo for the invitation and the widget',
-    helpValue: 'URL',
-    question: 'Logo URL (empty: none)?',
-  },
   inviteType: {
     name: 'inviteType',
+    value: 'options',
     flag: 'invite-type',
     summary: 'genesys-widgets: what the built-in invitation offers, CHAT (WebChat) or CALLBACK (Callback); a patched invite.html keeps both',
     options: ['CHAT', 'CALLBACK'],
@@ -111,6 +136,7 @@ export const INPUTS = {
   },
   gweVersion: {
     name: 'gweVersion',
+    value: 'options',
     flag: 'gwe-version',
     summary: 'GWE version: 8.1 (/frontend paths) or 8.5 (/server paths)',
     options: GWE_VERSIONS,
@@ -118,21 +144,24 @@ export const INPUTS = {
   },
   gweUrl: {
     name: 'gweUrl',
+    value: 'base-url',
     flag: 'gwe-url',
     summary: 'GWE server base URL; makes the invitation URL in the strategy snippet absolute',
     helpValue: 'URL',
     question: 'GWE server URL (https://host:port; empty: relative URLs)?',
   },
-  out: {name: 'out', flag: 'out', char: 'o', summary: 'Output folder (default widgets/<integration>)', helpValue: 'DIR', question: 'Output folder?'},
-  integration: {
-    name: 'integration',
-    flag: 'integration',
-    summary: 'Name of the integration in the config (default: the medium)',
-    helpValue: 'NAME',
-    question: 'Integration name?',
+  out: {
+    name: 'out',
+    value: 'path',
+    flag: 'out',
+    char: 'o',
+    summary: 'Output folder (default widgets/<integration>)',
+    helpValue: 'DIR',
+    question: 'Output folder?',
   },
   templates: {
     name: 'templates',
+    value: 'path',
     flag: 'templates',
     summary: 'Folder of template overrides (same paths as "gwe-int templates eject")',
     helpValue: 'DIR',
@@ -140,6 +169,7 @@ export const INPUTS = {
   },
   inviteSource: {
     name: 'inviteSource',
+    value: 'path',
     flag: 'invite-source',
     summary: 'Your own invite.html to patch instead of the built-in invitation',
     helpValue: 'FILE',
@@ -147,12 +177,49 @@ export const INPUTS = {
   },
   widgetSource: {
     name: 'widgetSource',
+    value: 'path',
     flag: 'widget-source',
     summary: 'Your own GMS sample index.html to patch instead of the built-in widget',
     helpValue: 'FILE',
     question: 'Your own GMS sample index.html?',
   },
+  locale: {
+    name: 'locale',
+    value: 'locale',
+    flag: 'locale',
+    summary: `Language of the visitor-facing text: ${LOCALE_CODES.join(', ')} (default ${DEFAULT_LOCALE})`,
+    helpValue: 'CODE',
+    question: 'Language of the visitor-facing text?',
+  },
+  accent: {
+    name: 'accent',
+    value: 'colour',
+    flag: 'accent',
+    summary: 'Accent colour of buttons, links and focus rings: any CSS colour, e.g. #1f5eb8 or navy',
+    helpValue: 'COLOUR',
+    question: 'Accent colour?',
+  },
+  logoUrl: {
+    name: 'logoUrl',
+    value: 'http-url',
+    flag: 'logo-url',
+    summary: 'http(s) URL of a logo for the invitation and the widget',
+    helpValue: 'URL',
+    question: 'Logo URL (empty: none)?',
+  },
 } as const satisfies {readonly [N in AnswerName]: InputSpec & {name: N}}
+
+/** The answers a config entry records under their own name (`integration` is its `name`). */
+export type EntryInput = Exclude<AnswerName, 'integration'>
+export const ENTRY_INPUTS = (Object.keys(INPUTS) as AnswerName[]).filter((n): n is EntryInput => n !== 'integration')
+
+/** The value an input holds: one of its options, or a string. */
+export type InputValue<N extends AnswerName> = (typeof INPUTS)[N] extends {options: readonly (infer O)[]} ? O : string
+
+/** What the config file says of a key: the row's summary, and where a path is relative to. */
+export function configDescription(spec: InputSpec): string {
+  return spec.value === 'path' ? `${spec.summary}; relative to the config file` : spec.summary
+}
 
 /** `--widget-name` for widgetName. */
 export type FlagName<N extends AnswerName> = (typeof INPUTS)[N]['flag']

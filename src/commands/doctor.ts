@@ -1,13 +1,8 @@
-import path from 'node:path'
 import * as Flags from '@oclif/core/flags'
 import {BaseCommand} from '../cli/command-base.js'
 import {doctorLines, parseTimeout} from '../cli/doctor-report.js'
-import {type DoctorTarget, runDoctor, selectNamed, targetsFromConfig} from '../core/doctor/index.js'
-import {loadConfig} from '../core/generate.js'
-import {artifactPaths, loadSourcePatcher} from '../core/write/plan.js'
-import {normalizeBaseUrl} from '../core/integration/validate.js'
-import {planSite} from '../preview/site.js'
-import {invalid} from '../shared/errors.js'
+import {gweUrlFlag, runDoctor, targetsFromConfig} from '../core/doctor/index.js'
+import {previewTargets} from '../preview/doctor-targets.js'
 
 export default class Doctor extends BaseCommand {
   static summary = 'Check the live GWE and GMS installation against the config, read-only: reachable, services, CORS, deployed files.'
@@ -50,13 +45,11 @@ Exit codes: 0 no check failed; 1 a check failed (or, with --strict, a warning of
     const {flags} = await this.parse(Doctor)
     const cwd = process.cwd()
     const timeoutMs = parseTimeout(flags.timeout)
-    let gweUrl: string | undefined
-    if (flags['gwe-url'] !== undefined) {
-      const {value, error} = normalizeBaseUrl(flags['gwe-url'])
-      if (error || !value) throw invalid(`--gwe-url ${flags['gwe-url']}: ${error ?? 'not a URL'}`)
-      gweUrl = value
-    }
-    const targets = flags.preview === undefined ? (await targetsFromConfig(cwd, flags.config, flags.integration)).targets : await previewTargets(cwd, flags)
+    const gweUrl = gweUrlFlag(flags['gwe-url'])
+    const targets =
+      flags.preview === undefined
+        ? (await targetsFromConfig(cwd, flags.config, flags.integration)).targets
+        : await previewTargets(cwd, {config: flags.config, integration: flags.integration, preview: flags.preview})
     const report = await runDoctor(targets, {cwd, gweUrl: flags.preview === undefined ? gweUrl : undefined, strict: flags.strict, diff: flags.diff, timeoutMs})
     const json = {integrations: report.integrations, proxies: report.proxies, summary: report.summary}
     if (!this.jsonEnabled()) {
@@ -66,29 +59,4 @@ Exit codes: 0 no check failed; 1 a check failed (or, with --strict, a warning of
     if (report.summary.fail > 0) this.drifted(json)
     return json
   }
-}
-
-/** The integrations as a running preview at `url` serves them (src/preview/site.ts). */
-async function previewTargets(cwd: string, flags: {config?: string; integration?: string[]; preview?: string}): Promise<DoctorTarget[]> {
-  let origin: string
-  try {
-    origin = new URL(flags.preview!).origin
-  } catch {
-    throw invalid(`--preview ${flags.preview}: not a URL; give the URL "gwe-int preview" printed, e.g. http://127.0.0.1:8080/`)
-  }
-  if (!/^http:\/\//.test(origin)) throw invalid(`--preview ${flags.preview}: the preview serves http:// on 127.0.0.1`)
-  const {file, config} = await loadConfig(cwd, flags.config)
-  const entries = selectNamed(config.integrations, file, flags.integration)
-  const patchSource = await loadSourcePatcher(entries)
-  return entries.map((e) => {
-    const site = planSite(e, origin, file, patchSource)
-    // Where generate writes each file, for the fix lines (the preview serves them from memory).
-    const written = new Map<string, string>(artifactPaths(site.integration, path.dirname(file)).map((a) => [a.id, a.path]))
-    const files = [...site.files.values()].map((f) => ({
-      artifact: f.artifact as DoctorTarget['files'][number]['artifact'],
-      content: f.content,
-      path: written.get(f.artifact) ?? f.path,
-    }))
-    return {integration: site.integration, files}
-  })
 }

@@ -274,18 +274,23 @@ export class GmsStandIn {
     }
     s.confirm = 'connected'
     const p = s.params
-    if (s.chatMedia)
-      return {
-        status: 200,
-        body: {
-          _id: s.id,
-          _action: 'StartChat',
-          _start_chat_url: this.url(r, `/genesys/1/service/${s.id}/ixn/chat`),
-          _chat_parameters: {subject: 'Your question'},
-        },
-      }
+    if (s.chatMedia) return this.startChat(r, s)
     if (p._call_direction === 'USERORIGINATED') return {status: 200, body: {_id: s.id, _action: 'DialNumber', _tel_url: PREVIEW_TEL_URL, _label: 'Call us now'}}
     return {status: 200, body: {_id: s.id, _action: 'ConfirmationDialog', _text: 'An agent is calling you now.', _okTitle: 'OK'}}
+  }
+
+  /** The `StartChat` action (docs/genesys.md#gms-callback-actions): where to create the chat, the CometD endpoint, its subject. */
+  private startChat(r: GmsRequest, s: Service): GmsAnswer {
+    return {
+      status: 200,
+      body: {
+        _id: s.id,
+        _action: 'StartChat',
+        _start_chat_url: this.url(r, `/genesys/1/service/${s.id}/ixn/chat`),
+        _comet_url: this.url(r, '/genesys/cometd'),
+        _chat_parameters: {subject: 'Your question'},
+      },
+    }
   }
 
   private callbackAnswer(r: GmsRequest, service: string, params: Record<string, string | undefined>): GmsAnswer {
@@ -310,16 +315,7 @@ export class GmsStandIn {
           },
         }
       }
-      return {
-        status: 200,
-        body: {
-          _id: s.id,
-          _action: 'StartChat',
-          _start_chat_url: this.url(r, `/genesys/1/service/${s.id}/ixn/chat`),
-          _comet_url: this.url(r, '/genesys/cometd'),
-          _chat_parameters: {subject: 'Your question'},
-        },
-      }
+      return this.startChat(r, s)
     }
     if (!p._call_direction) {
       // A service whose parameters all come from its configuration offers a menu.

@@ -210,6 +210,14 @@ describe('the GMS stand-in enforces its contract', () => {
         vi.advanceTimersByTime(other.agentReadyMs)
         expect(call(other, 'POST', `/genesys/1/service/${oid}/connect`).body._action).toBe(action)
       }
+      // StartChat after the confirmation carries what an immediate StartChat carries (the CometD endpoint too).
+      const chats = new GmsStandIn({...confirming, _call_direction: 'USERORIGINATED', _media_type: 'chat'})
+      const cid = call(chats, 'POST', '/genesys/1/service/callback/svc', {...push, _customer_number: '555'}).body._id as string
+      vi.advanceTimersByTime(chats.agentReadyMs)
+      const later = call(chats, 'POST', `/genesys/1/service/${cid}/connect`).body
+      const now = call(new GmsStandIn(), 'POST', '/genesys/1/service/callback/svc', {...chatMedia, _customer_number: '555'}).body
+      expect(Object.keys(later).sort()).toEqual(Object.keys(now).sort())
+      expect(later).toMatchObject({_action: 'StartChat', _comet_url: `${BASE}/genesys/cometd`, _start_chat_url: `${BASE}/genesys/1/service/${cid}/ixn/chat`})
       // Never confirmed: FAIL_USER_NO_CONFIRM. Without a push channel the request is noted.
       const late = confirmed(gms, true)
       vi.advanceTimersByTime(gms.confirmWindowMs)

@@ -3,6 +3,8 @@
  * with read-only requests, into one report. Integrations run side by side; the prober
  * keeps each host to a few requests at a time.
  */
+import {normalizeBaseUrl} from '../integration/validate.js'
+import {invalid} from '../../shared/errors.js'
 import {checkIntegration, type CheckOptions} from './checks.js'
 import {type DoctorReport, summarize} from './model.js'
 import {Prober} from './prober.js'
@@ -18,6 +20,14 @@ export async function runDoctor(targets: readonly DoctorTarget[], opts: DoctorOp
     targets.map(async (t) => ({name: t.integration.name, media: t.integration.medium.id, checks: await checkIntegration(t, prober, opts)})),
   )
   return {integrations, proxies: [...prober.proxies].sort(), summary: summarize(integrations)}
+}
+
+/** `--gwe-url`, in its normal form (https:// added, trailing slashes dropped); bad input names the flag. */
+export function gweUrlFlag(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  const {value: url, error} = normalizeBaseUrl(value)
+  if (error || !url) throw invalid(`--gwe-url ${value}: ${error ?? 'not a URL'}`)
+  return url
 }
 
 export type {DoctorTarget, GeneratedFile} from './target.js'

@@ -7,7 +7,7 @@
  */
 import {DEFAULT_MEDIA_ID, findMedium, MEDIA, type InputName, type MediaKind} from '../../catalog/media.js'
 import {findScenario} from '../../catalog/scenarios.js'
-import {DEFAULT_GWE_VERSION, GWE_PREFIX, GWE_VERSIONS, INPUTS, type AnswerName, type GweVersion} from '../../catalog/inputs.js'
+import {DEFAULT_GWE_VERSION, ENTRY_INPUTS, GWE_PREFIX, GWE_VERSIONS, INPUTS, type AnswerName} from '../../catalog/inputs.js'
 import {canonicalScenario, formatIssues, integrationSchema, type IntegrationEntry} from './integration.js'
 import {invalid} from '../../shared/errors.js'
 import {normalizeHost} from './host.js'
@@ -37,7 +37,7 @@ export const FLAG_OF: Record<keyof NewAnswers, string> = {
 const ASKED: readonly (InputName | 'out' | 'gweVersion')[] = ['scenario', 'inviteType', 'host', 'service', 'gweVersion', 'out']
 
 /** Keys of an entry that hold paths: relative to the cwd on the command line, to the config's folder in the config. */
-const PATH_KEYS = ['out', 'templates', 'inviteSource', 'widgetSource'] as const
+const PATH_KEYS = ENTRY_INPUTS.filter((key) => INPUTS[key].value === 'path')
 
 export interface Change {
   key: string
@@ -69,28 +69,51 @@ export interface ResolveOptions {
 }
 
 export async function resolveNewAnswers(given: NewAnswers, opts: ResolveOptions): Promise<Resolution> {
-  const notes: string[] = []
   const ask = opts.interactive && !opts.yes ? opts.prompter : undefined
-  const lookup = opts.lookup ?? (() => undefined)
-  const toConfig = opts.toConfig ?? ((p: string) => p)
-  const fromConfig = opts.fromConfig ?? ((p: string) => p)
+  const medium = await chooseMedium(given, opts, ask)
+  const merged = mergeGiven(given, medium, opts)
+  await askMissing(merged, medium, opts, ask)
+  const entry = finalEntry(merged, medium)
+  const {found, notes} = merged
+  return {entry, notes, recorded: found, changes: found ? changesBetween(found, entry) : []}
+}
 
+/** The given answers merged: flags over the recorded entry, before anything is asked. */
+interface Merged {
+  /** What the flags said (paths relative to the config). */
+  flags: NewAnswers
+  /** Flags over recorded answers; the questions fill in the rest. */
+  answers: NewAnswers
+  notes: string[]
+  /** The config's entry of that name, if any, and the one whose answers are kept (not with --reset). */
+  found?: IntegrationEntry
+  recorded?: IntegrationEntry
+}
+
+/** The medium: the argument, else the recorded integration's, else asked (an error without a terminal). */
+async function chooseMedium(given: NewAnswers, opts: ResolveOptions, ask: Prompter | undefined): Promise<MediaKind> {
   let mediumId = given.media
-  if (!mediumId && given.integration) mediumId = lookup(given.integration)?.media
+  if (!mediumId && given.integration) mediumId = opts.lookup?.(given.integration)?.media
   if (!mediumId) {
-    if (ask) {
-      const width = Math.max(...MEDIA.map((m) => m.id.length))
-      mediumId = await ask.select(
-        'Which medium?',
-        MEDIA.map((m) => ({value: m.id, name: `${m.id.padEnd(width)}  ${m.title}`, description: m.summary})),
-        DEFAULT_MEDIA_ID,
-      )
-    } else throw invalid(`missing the medium: gwe-int new MEDIA, one of ${MEDIA.map((m) => m.id).join(', ')}`)
+    if (!ask) throw invalid(`missing the medium: gwe-int new MEDIA, one of ${MEDIA.map((m) => m.id).join(', ')}`)
+    const width = Math.max(...MEDIA.map((m) => m.id.length))
+    mediumId = await ask.select(
+      'Which medium?',
+      MEDIA.map((m) => ({value: m.id, name: `${m.id.padEnd(width)}  ${m.title}`, description: m.summary})),
+      DEFAULT_MEDIA_ID,
+    )
   }
   const medium = findMedium(mediumId)
   if (!medium) throw invalid(`unknown medium "${mediumId}"; expected one of ${MEDIA.map((m) => m.id).join(', ')}`)
+  return medium
+}
+
+/** Flags over the recorded answers (unless --reset), checked before anything is asked so a bad flag fails fast. */
+function mergeGiven(given: NewAnswers, medium: MediaKind, opts: ResolveOptions): Merged {
+  const notes: string[] = []
+  const toConfig = opts.toConfig ?? ((p: string) => p)
   const name = given.integration ?? medium.id
-  const found = lookup(name)
+  const found = opts.lookup?.(name)
   if (found && found.media !== medium.id && !opts.reset) {
     throw invalid(
       `integration "${name}" in the config is a ${found.media} integration, not ${medium.id}; pass --reset to replace it (its recorded answers are dropped), or --integration NAME to add another integration`,
@@ -98,28 +121,32 @@ export async function resolveNewAnswers(given: NewAnswers, opts: ResolveOptions)
   }
   const recorded = found && !opts.reset ? found : undefined
 
-  // Flags, with paths made relative to the config and the scenario in the medium's spelling.
+  // Flags, with paths made relative to the config.
   const flags: NewAnswers = {}
   for (const [key, value] of Object.entries(given) as [keyof NewAnswers, string | undefined][]) if (value !== undefined) flags[key] = value
   delete flags.media
   for (const key of PATH_KEYS) if (flags[key] !== undefined) flags[key] = toConfig(flags[key]!)
-  if (flags.scenario !== undefined) {
-    const canonical = canonicalScenario(flags.scenario, medium)
-    if (canonical && canonical !== flags.scenario) {
-      notes.push(`--scenario ${flags.scenario}: recorded as ${canonical}`)
-      flags.scenario = canonical
-    }
-  }
-  // The parsed entry carries the normalised host; only the note about it is said here.
+  // The entry carries the scenario in the medium's spelling (toEntry) and the normalised
+  // host (parsed); only the notes about them are said here.
+  const canonical = flags.scenario === undefined ? undefined : canonicalScenario(flags.scenario, medium)
+  if (canonical && canonical !== flags.scenario) notes.push(`--scenario ${flags.scenario}: recorded as ${canonical}`)
   if (flags.host !== undefined && medium.host) {
     const {note} = normalizeHost(flags.host, medium)
     if (note) notes.push(`--${note}`)
   }
 
   const answers: NewAnswers = {...(recorded ? fromEntry(recorded) : {}), ...flags, integration: name}
-  // Check flags before asking anything, so a bad flag fails fast.
   checkGiven(answers, medium)
+  return {flags, answers, notes, found, recorded}
+}
 
+/**
+ * Every question whose flag is missing: asked in a terminal (defaulting to the recorded
+ * answer), filled with its default with --yes, else listed in one error naming the flags.
+ */
+async function askMissing({flags, answers}: Merged, medium: MediaKind, opts: ResolveOptions, ask: Prompter | undefined): Promise<void> {
+  const toConfig = opts.toConfig ?? ((p: string) => p)
+  const fromConfig = opts.fromConfig ?? ((p: string) => p)
   const missing: string[] = []
   for (const key of ASKED) {
     if (key !== 'out' && key !== 'gweVersion' && !medium.inputs.includes(key)) continue
@@ -153,6 +180,10 @@ export async function resolveNewAnswers(given: NewAnswers, opts: ResolveOptions)
     const url = await ask.input(INPUTS.gweUrl.question, '', (s) => (s.trim() === '' ? true : (v.normalizeBaseUrl(s).error ?? true)))
     if (url.trim()) answers.gweUrl = url.trim()
   }
+}
+
+/** The config entry the answers make. */
+function finalEntry({answers, recorded}: Merged, medium: MediaKind): IntegrationEntry {
   // An edited entry keeps an unset GWE version unset (its default applies): no change to report.
   const answered = toEntry(answers, medium, {fillVersion: recorded === undefined})
   // Config-only keys (visitor texts) have no flag: an edit keeps them as recorded.
@@ -160,8 +191,7 @@ export async function resolveNewAnswers(given: NewAnswers, opts: ResolveOptions)
     for (const [key, value] of Object.entries(recorded))
       if (!(key in FLAG_OF) && key !== 'name' && !(key in answered)) (answered as Record<string, unknown>)[key] = value
   // Parsed once more now that prompts answered too: the entry holds the normal forms (host, GWE URL).
-  const entry = parseGiven(answered)
-  return {entry, notes, recorded: found, changes: found ? changesBetween(found, entry) : []}
+  return parseGiven(answered)
 }
 
 /** The answers an entry records (the inverse of toEntry). */
@@ -285,26 +315,9 @@ function parseGiven(entry: IntegrationEntry): IntegrationEntry {
  * see checkGiven). `fillVersion`: record the default GWE version when none was given.
  */
 export function toEntry(a: NewAnswers, medium: MediaKind, {fillVersion = true}: {fillVersion?: boolean} = {}): IntegrationEntry {
-  const entry: Record<string, string | undefined> = {
-    name: a.integration,
-    media: medium.id,
-    scenario: a.scenario === undefined ? undefined : (canonicalScenario(a.scenario, medium) ?? a.scenario),
-    host: a.host,
-    service: a.service,
-    inviteName: a.inviteName,
-    widgetName: a.widgetName,
-    widgetUrl: a.widgetUrl,
-    vendorFunction: a.vendorFunction,
-    inviteType: a.inviteType,
-    gweVersion: a.gweVersion ?? (fillVersion ? (medium.defaultGweVersion ?? (DEFAULT_GWE_VERSION as GweVersion)) : undefined),
-    gweUrl: a.gweUrl,
-    out: a.out,
-    templates: a.templates,
-    inviteSource: a.inviteSource,
-    widgetSource: a.widgetSource,
-    locale: a.locale,
-    accent: a.accent,
-    logoUrl: a.logoUrl,
-  }
+  const entry: Record<string, string | undefined> = {name: a.integration, media: medium.id}
+  for (const key of ENTRY_INPUTS) entry[key] = a[key]
+  if (a.scenario !== undefined) entry.scenario = canonicalScenario(a.scenario, medium) ?? a.scenario
+  if (fillVersion) entry.gweVersion ??= medium.defaultGweVersion ?? DEFAULT_GWE_VERSION
   return Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined)) as unknown as IntegrationEntry
 }

@@ -4,9 +4,20 @@
  * defaulted, normalized form that rendering consumes.
  */
 import * as z from 'zod/mini'
-import {findMedium, MEDIA_IDS, type InviteType, type MediaKind} from '../../catalog/media.js'
+import {findMedium, type InputName, MEDIA, MEDIA_IDS, type MediaKind} from '../../catalog/media.js'
 import {findScenario, SCENARIOS, type Scenario} from '../../catalog/scenarios.js'
-import {DEFAULT_GWE_VERSION, GMS_SAMPLE_PATH, GWE_PREFIX, GWE_VERSIONS, type GweVersion} from '../../catalog/inputs.js'
+import {
+  configDescription,
+  DEFAULT_GWE_VERSION,
+  ENTRY_INPUTS,
+  type EntryInput,
+  GMS_SAMPLE_PATH,
+  GWE_PREFIX,
+  INPUTS,
+  type InputSpec,
+  type InputValue,
+  type ValueKind,
+} from '../../catalog/inputs.js'
 import {normalizeHost} from './host.js'
 import {closest} from '../../shared/suggest.js'
 import * as v from './validate.js'
@@ -70,46 +81,54 @@ export function textsJsonSchema(): z.ZodMiniType {
   return z.strictObject(Object.fromEntries(MESSAGE_KEYS.map((key) => [key, optional(visitorText, `default (en): ${en[key]}`)])))
 }
 
+/** The check of each kind of input value (catalog/inputs.ts ValueKind), for the row it is given. */
+const VALUE_SCHEMAS: {readonly [K in ValueKind]: (spec: InputSpec) => z.ZodMiniType<string, string>} = {
+  'integration-name': () => z.string().check(check(v.checkIntegrationName)),
+  // A plain string checked against the medium below (the enum is for editors), so a wrong
+  // scenario is one problem listing only that medium's scenarios.
+  scenario: () => z.string().check(z.meta({enum: SCENARIOS.map((s) => s.id)})),
+  // Normalised against the medium below.
+  host: () => z.string().check(check(v.unsafeCharIn)),
+  service: () => z.string().check(check(v.checkService)),
+  'file-name': () => z.string().check(check((s) => v.checkFileName(s))),
+  'full-url': () => fullUrl,
+  'js-name': () => z.string().check(check(v.checkVendorFunction)),
+  options: (spec) => z.enum(spec.options as [string, ...string[]]),
+  'base-url': () => baseUrl,
+  path: () => relPath,
+  locale: () => z.enum(LOCALE_CODES, {error: (issue) => vt.localeError(issue.input)}),
+  colour: () => z.string().check(check(vt.checkAccent)),
+  'http-url': () => z.string().check(check(vt.checkLogoUrl)),
+}
+
+const texts = optional(textsSchema, "Visitor-facing strings replacing the locale's, by key (plain text, at most 300 characters each)")
+
+/**
+ * One optional key per input the entry records, checked by its kind and described by its
+ * row; and `texts`, which has no flag, next to the locale whose strings it replaces.
+ */
+const inputShape = Object.fromEntries(
+  ENTRY_INPUTS.flatMap((name) => {
+    const spec: InputSpec = INPUTS[name]
+    const key = [name, optional(VALUE_SCHEMAS[spec.value](spec), configDescription(spec))] as const
+    return name === 'locale' ? [key, ['texts', texts] as const] : [key]
+  }),
+) as {[N in EntryInput]: z.ZodMiniOptional<z.ZodMiniType<InputValue<N>, string>>} & {texts: typeof texts}
+
 /** Config entry / answers, as written by people (JSON, YAML or flags). */
 export const integrationSchema = z
   .strictObject({
-    name: described(z.string().check(check(v.checkIntegrationName)), 'Integration name, unique in the config'),
+    name: described(VALUE_SCHEMAS['integration-name'](INPUTS.integration), 'Integration name, unique in the config'),
     media: described(z.enum(MEDIA_IDS as [string, ...string[]]), 'Media kind (gwe-int list)'),
-    // A plain string checked against the medium below (the enum is for editors), so a wrong
-    // scenario is one problem listing only that medium's scenarios.
-    scenario: optional(z.string().check(z.meta({enum: SCENARIOS.map((s) => s.id)})), 'GMS scenario (gms-chat, gms-callback)'),
-    host: optional(z.string().check(check(v.unsafeCharIn)), 'GMS base URL (https://host[:port]), or the vendor URL for third-party'),
-    service: optional(z.string().check(check(v.checkService)), 'GMS service name'),
-    inviteName: optional(z.string().check(check((s) => v.checkFileName(s))), 'File name of the invitation copy'),
-    widgetName: optional(z.string().check(check((s) => v.checkFileName(s))), 'File name of the media widget copy'),
-    widgetUrl: optional(fullUrl, 'URL the invitation opens the widget at'),
-    vendorFunction: optional(z.string().check(check(v.checkVendorFunction)), 'third-party: global function to call instead of opening host'),
-    inviteType: optional(z.enum(['CHAT', 'CALLBACK']), 'genesys-widgets: what the built-in invitation offers, CHAT (WebChat) or CALLBACK (Callback)'),
-    gweVersion: optional(z.enum(GWE_VERSIONS as [GweVersion, ...GweVersion[]]), 'GWE version: 8.1 (/frontend) or 8.5 (/server)'),
-    gweUrl: optional(baseUrl, 'GWE server base URL; makes the invite URL in the strategy snippet absolute'),
-    out: optional(relPath, 'Output folder, relative to the config file'),
-    templates: optional(relPath, 'Folder of template overrides, relative to the config file'),
-    inviteSource: optional(relPath, "The team's own invite.html to patch instead of the built-in invitation"),
-    widgetSource: optional(relPath, "The team's own GMS index.html to patch instead of the built-in widget"),
-    locale: optional(
-      z.enum(LOCALE_CODES, {error: (issue) => vt.localeError(issue.input)}),
-      `Language of the visitor-facing text: ${LOCALE_CODES.join(', ')} (default ${DEFAULT_LOCALE})`,
-    ),
-    texts: optional(textsSchema, "Visitor-facing strings replacing the locale's, by key (plain text, at most 300 characters each)"),
-    accent: optional(
-      z.string().check(check(vt.checkAccent)),
-      'Accent colour of buttons, links and focus rings: any CSS colour (#rrggbb, rgb(), hsl(), a name)',
-    ),
-    logoUrl: optional(z.string().check(check(vt.checkLogoUrl)), 'http(s) URL of a logo shown on the invitation and the widget'),
+    ...inputShape,
   })
   .check(
     z.superRefine((entry, ctx) => {
       const medium = findMedium(entry.media)
       if (!medium) return
       const notApplying = new Set<string>()
-      for (const key of ['scenario', 'host', 'service', 'widgetName', 'widgetUrl', 'vendorFunction', 'inviteType', 'widgetSource'] as const) {
-        const applies = key === 'widgetSource' ? medium.artifacts.includes('gms-widget') : medium.inputs.includes(key)
-        if (entry[key] !== undefined && !applies) {
+      for (const key of ENTRY_INPUTS) {
+        if (entry[key] !== undefined && !appliesTo(key, medium)) {
           notApplying.add(key)
           ctx.addIssue({code: 'custom', path: [key], message: `does not apply to ${medium.id}`})
         }
@@ -129,6 +148,15 @@ export const integrationSchema = z
 
 export type IntegrationEntry = z.infer<typeof integrationSchema>
 
+/** The inputs the catalogue lists per medium (a medium takes those it lists); the others (where and how files are written) apply to every medium. */
+const PER_MEDIUM: ReadonlySet<string> = new Set(MEDIA.flatMap((m) => m.inputs))
+
+function appliesTo(key: EntryInput, medium: MediaKind): boolean {
+  // Only a medium with a GMS widget has a GMS sample to patch.
+  if (key === 'widgetSource') return medium.artifacts.includes('gms-widget')
+  return !PER_MEDIUM.has(key) || medium.inputs.includes(key as InputName)
+}
+
 export function scenarioMismatch(id: string, medium: MediaKind): string {
   const sameLetters = medium.scenarios.find((s) => s.toLowerCase() === id.toLowerCase())
   if (sameLetters) return `${id} is spelled ${sameLetters}; ${medium.id} accepts ${medium.scenarios.join(', ')}`
@@ -142,39 +170,32 @@ export function canonicalScenario(id: string, medium: MediaKind): string | undef
   return medium.scenarios.find((s) => s.toLowerCase() === id.trim().toLowerCase())
 }
 
-/** An integration with every default filled in and every value normalized. */
-export interface ResolvedIntegration {
-  name: string
-  medium: MediaKind
-  scenario?: Scenario
-  /** GMS base URL without trailing slash, or the vendor URL. */
-  host?: string
-  service?: string
-  inviteName: string
-  widgetName?: string
-  widgetUrl?: string
-  vendorFunction?: string
-  /** The offer of the built-in invitation (`_config.type`): the medium's first branch unless chosen. */
-  inviteType: InviteType
-  gweVersion: GweVersion
-  gwePrefix: string
-  gweUrl?: string
-  /** URL the strategy snippet points the notification at. */
-  inviteUrl: string
-  out: string
-  templates?: string
-  inviteSource?: string
-  widgetSource?: string
-  /** Locale code of the visitor-facing text (a key of LOCALES). */
-  locale: string
-  texts: Partial<Messages>
-  accent?: string
-  logoUrl?: string
-}
+/** The inputs an entry records, as parsed: one optional value per row of the inputs table. */
+type EntryInputs = {[N in EntryInput]?: InputValue<N>}
+
+/** Inputs that always have a value once resolved (a default fills them in). */
+type Defaulted = 'inviteName' | 'inviteType' | 'gweVersion' | 'out' | 'locale'
+
+/**
+ * An integration with every default filled in and every value normalized: each input of the
+ * table under its own name (host: the GMS base URL without trailing slash, or the vendor URL;
+ * inviteType: the offer of the built-in invitation, `_config.type`), and what follows from them.
+ */
+export type ResolvedIntegration = Omit<EntryInputs, Defaulted | 'scenario'> &
+  Required<Pick<EntryInputs, Defaulted>> & {
+    name: string
+    medium: MediaKind
+    scenario?: Scenario
+    gwePrefix: string
+    /** URL the strategy snippet points the notification at. */
+    inviteUrl: string
+    texts: Partial<Messages>
+  }
 
 /** Fill defaults. The entry must already have passed integrationSchema (which normalised host and gweUrl). */
 export function resolveIntegration(entry: IntegrationEntry): ResolvedIntegration {
-  const medium = findMedium(entry.media)!
+  const {name, media, scenario, texts, ...inputs} = entry
+  const medium = findMedium(media)!
   const gweVersion = entry.gweVersion ?? medium.defaultGweVersion ?? DEFAULT_GWE_VERSION
   const gwePrefix = GWE_PREFIX[gweVersion]
   const {gweUrl, host} = entry
@@ -189,28 +210,22 @@ export function resolveIntegration(entry: IntegrationEntry): ResolvedIntegration
     widgetUrl = medium.artifacts.includes('gms-widget') ? `${host}${GMS_SAMPLE_PATH}${widgetName}` : `${resources}${widgetName}`
   }
   return {
-    name: entry.name,
+    // Every input as given; the defaults below.
+    ...inputs,
+    name,
     medium,
-    scenario: medium.scenarios.length > 0 ? findScenario(entry.scenario ?? medium.defaultScenario!) : undefined,
-    host,
+    scenario: medium.scenarios.length > 0 ? findScenario(scenario ?? medium.defaultScenario!) : undefined,
     service: medium.defaultService ? (entry.service ?? medium.defaultService) : undefined,
     inviteName,
     widgetName,
     widgetUrl,
-    vendorFunction: entry.vendorFunction,
-    inviteType: (entry.inviteType as InviteType | undefined) ?? medium.branches[0],
+    inviteType: entry.inviteType ?? medium.branches[0],
     gweVersion,
     gwePrefix,
-    gweUrl,
     inviteUrl: `${resources}${inviteName}`,
-    out: entry.out ?? `widgets/${entry.name}`,
-    templates: entry.templates,
-    inviteSource: entry.inviteSource,
-    widgetSource: entry.widgetSource,
+    out: entry.out ?? `widgets/${name}`,
     locale: entry.locale ?? DEFAULT_LOCALE,
-    texts: {...entry.texts} as Partial<Messages>,
-    accent: entry.accent,
-    logoUrl: entry.logoUrl,
+    texts: {...texts} as Partial<Messages>,
   }
 }
 

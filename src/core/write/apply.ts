@@ -88,68 +88,95 @@ const BATCH = 64
 /** fs.fsync looked up at each call (tests watch it). */
 const fsync = (fd: number) => promisify(fs.fsync)(fd)
 
+/** What a write has done so far: what a rollback undoes, and the file an error names. */
+interface Progress {
+  /** Part of this write's temp and backup names. */
+  id: string
+  steps: Step[]
+  createdDirs: string[]
+  /** The file being written, flushed or renamed. */
+  current: string
+}
+
 async function write(files: AssessedFile[], signal: AbortSignal, extraSweep: readonly string[]): Promise<ApplyResult> {
   const todo = files.filter((f) => f.status === 'created' || f.status === 'updated')
   const removals = files.filter((f) => f.status === 'deleted')
-  const createdDirs: string[] = []
-  const steps: Step[] = []
-  const id = writeId()
-  let current = ''
+  const progress: Progress = {id: writeId(), steps: [], createdDirs: [], current: ''}
   const check = () => {
     if (signal.aborted) throw INTERRUPTED
   }
   try {
-    for (let start = 0; start < todo.length; start += BATCH) {
-      check()
-      const batch: {fd: number; step: Step}[] = []
-      try {
-        for (const file of todo.slice(start, start + BATCH)) {
-          current = file.path
-          mkdirs(path.dirname(file.path), createdDirs)
-          const step: Step = {file}
-          steps.push(step)
-          batch.push({fd: openTemp(step, id), step})
-          fs.writeFileSync(batch.at(-1)!.fd, file.content)
-        }
-        // Flushed before the rename: otherwise a power loss can leave a renamed, empty file.
-        await Promise.all(
-          batch.map(({fd, step}) =>
-            fsync(fd).catch((error: unknown) => {
-              current = step.file.path
-              throw error
-            }),
-          ),
-        )
-      } finally {
-        for (const {fd} of batch) fs.closeSync(fd)
-      }
-    }
-    for (const file of removals) steps.push({file})
+    await writeTemps(todo, progress, check)
+    for (const file of removals) progress.steps.push({file})
     await pause(Number(process.env[TEST_PAUSE_ENV] ?? 0), signal)
     check()
-    // Backups first, flushed: a kill between two renames never leaves a replaced file without its .bak.
-    const first = steps.filter((s) => s.file.artifact === 'backup' && s.temp)
-    if (first.length > 0) {
-      renameAll(first, id, (file) => (current = file))
-      await syncDirs(
-        first.map((s) => path.dirname(s.file.path)),
-        createdDirs,
-      )
-      await pause(testPause('after-backups'), signal)
-      check()
-    }
-    // Removals before the renames, so a failing rename puts the removed files back too.
-    const rest = steps.filter((s) => !first.includes(s))
-    renameAll([...rest.filter((s) => !s.temp), ...rest.filter((s) => s.temp)], id, (file) => (current = file))
+    await renameIntoPlace(progress, signal, check)
   } catch (error) {
-    rollback(steps, createdDirs)
+    rollback(progress.steps, progress.createdDirs)
     if (error === INTERRUPTED) {
       const name = signalOf(signal.reason)
       throw new GweIntError(`interrupted${name === 'SIGINT' ? '' : ` (${name})`}; nothing was written`, SIGNAL_EXIT[name])
     }
-    throw new GweIntError(`could not write ${current} (${describeFsError(error)}); nothing was changed`, exitForFsError(error))
+    throw new GweIntError(`could not write ${progress.current} (${describeFsError(error)}); nothing was changed`, exitForFsError(error))
   }
-  // Every file is in place: from here on the write is complete whatever happens.
+  const swept = await settle(progress, [...files.map((f) => path.dirname(f.path)), ...extraSweep])
+  await pause(testPause('after-write'), signal)
+  return {written: todo.map((f) => f.path), deleted: removals.map((f) => f.path), swept}
+}
+
+/** Every file's contents in a temp file next to it, flushed, a batch at a time. */
+async function writeTemps(todo: readonly AssessedFile[], progress: Progress, check: () => void): Promise<void> {
+  for (let start = 0; start < todo.length; start += BATCH) {
+    check()
+    const batch: {fd: number; step: Step}[] = []
+    try {
+      for (const file of todo.slice(start, start + BATCH)) {
+        progress.current = file.path
+        mkdirs(path.dirname(file.path), progress.createdDirs)
+        const step: Step = {file}
+        progress.steps.push(step)
+        batch.push({fd: openTemp(step, progress.id), step})
+        fs.writeFileSync(batch.at(-1)!.fd, file.content)
+      }
+      // Flushed before the rename: otherwise a power loss can leave a renamed, empty file.
+      await Promise.all(
+        batch.map(({fd, step}) =>
+          fsync(fd).catch((error: unknown) => {
+            progress.current = step.file.path
+            throw error
+          }),
+        ),
+      )
+    } finally {
+      for (const {fd} of batch) fs.closeSync(fd)
+    }
+  }
+}
+
+/** The renames (and removals), each replaced file kept as a backup: backup artifacts first, flushed. */
+async function renameIntoPlace(progress: Progress, signal: AbortSignal, check: () => void): Promise<void> {
+  const {steps, createdDirs} = progress
+  // Backups first, flushed: a kill between two renames never leaves a replaced file without its .bak.
+  const first = steps.filter((s) => s.file.artifact === 'backup' && s.temp)
+  if (first.length > 0) {
+    renameAll(first, progress)
+    await syncDirs(
+      first.map((s) => path.dirname(s.file.path)),
+      createdDirs,
+    )
+    await pause(testPause('after-backups'), signal)
+    check()
+  }
+  // Removals before the renames, so a failing rename puts the removed files back too.
+  const rest = steps.filter((s) => !first.includes(s))
+  renameAll([...rest.filter((s) => !s.temp), ...rest.filter((s) => s.temp)], progress)
+}
+
+/**
+ * Every file is in place: from here on the write is complete whatever happens. Drops the
+ * backups, flushes the folders, and sweeps stale leftovers of killed runs from `sweep`.
+ */
+async function settle({steps, createdDirs}: Progress, sweep: readonly string[]): Promise<string[]> {
   for (const step of steps) if (step.backup) fs.rmSync(step.backup, {force: true})
   try {
     await syncDirs(
@@ -160,9 +187,7 @@ async function write(files: AssessedFile[], signal: AbortSignal, extraSweep: rea
     // The files are in place; a folder that cannot be flushed (some network file systems) only loses durability.
   }
   const ours = new Set(steps.flatMap((s) => [s.temp, s.backup].filter((f): f is string => f !== undefined)))
-  const swept = removeLeftovers(findLeftovers([...files.map((f) => path.dirname(f.path)), ...extraSweep], ours))
-  await pause(testPause('after-write'), signal)
-  return {written: todo.map((f) => f.path), deleted: removals.map((f) => f.path), swept}
+  return removeLeftovers(findLeftovers(sweep, ours))
 }
 
 /** Milliseconds to pause at `point`, from the test hook (0 when not set). */
@@ -191,10 +216,10 @@ function openTemp(step: Step, id: string): number {
   }
 }
 
-function renameAll(steps: Step[], id: string, at: (file: string) => void): void {
+function renameAll(steps: Step[], progress: Progress): void {
   for (const step of steps) {
-    at(step.file.path)
-    step.backup = backup(step.file.path, id)
+    progress.current = step.file.path
+    step.backup = backup(step.file.path, progress.id)
     if (step.temp) fs.renameSync(step.temp, step.file.path)
     else if (step.backup) fs.unlinkSync(step.file.path) // a deletion: the backup keeps it until the end
     step.renamed = true
