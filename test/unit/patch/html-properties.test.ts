@@ -376,7 +376,8 @@ describe('finding scripts on random documents', () => {
         tried++
         if (agrees(html)) answered++
       }),
-      runs(3000),
+      // It answers on about 97% of them: from 100 documents on, a share of 80% or less is not chance.
+      runs(3000, {atLeast: 100}),
     )
     // The walk must really be exercised, not give up on most inputs.
     expect(answered / tried).toBeGreaterThan(0.8)
@@ -399,7 +400,8 @@ describe('finding scripts on random documents', () => {
         tried++
         if (agrees(html)) answered++
       }),
-      runs(4000),
+      // About 85% answered: from 30 documents on, 30% or less is not chance.
+      runs(4000, {atLeast: 30}),
     )
     expect(answered / tried).toBeGreaterThan(0.3)
   })
