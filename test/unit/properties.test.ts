@@ -13,6 +13,7 @@ import path from 'node:path'
 import type {Literal, Node} from 'acorn'
 import {simple} from 'acorn-walk'
 import fc from 'fast-check'
+import {binaryString} from '../helpers/binary-string.js'
 import {parseFragment, parse as parseHtml, type DefaultTreeAdapterMap} from 'parse5'
 import {describe, expect, it} from 'vitest'
 import {findMedium, MEDIA} from '../../src/catalog/media.js'
@@ -234,9 +235,9 @@ const integrationName = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,62}$/)
 /** Raw arbitrary strings, bare and behind a URL prefix, so some pass validation and most do not. */
 const raw = (prefixes: string[]) =>
   fc.oneof(
-    fc.string({unit: 'binary', maxLength: 30}),
+    binaryString({maxLength: 30}),
     fc.string({unit: 'grapheme-ascii', maxLength: 30}),
-    ...prefixes.map((p) => fc.string({unit: 'binary', maxLength: 30}).map((s) => p + s)),
+    ...prefixes.map((p) => binaryString({maxLength: 30}).map((s) => p + s)),
   )
 
 /** The documented normalization of a base URL (README: trimmed, https:// for a bare host, no trailing slash). */

@@ -7,6 +7,7 @@
  * masked parse (when it answers), and findInlineScripts with and without `exact`.
  */
 import fc from 'fast-check'
+import {binaryString} from '../../helpers/binary-string.js'
 import {describe, expect, it} from 'vitest'
 import {viaMask} from '../../../src/patch/fast-scan/mask.js'
 import {scriptsByTokens, walkWithCuts} from '../../../src/patch/fast-scan/tokens.js'
@@ -140,7 +141,7 @@ const UNMODELLED = [
 ]
 
 const doc = (pieces: string[], maxLength: number) => fc.array(fc.constantFrom(...pieces), {maxLength}).map((p) => p.join(''))
-const anyText = fc.string({unit: 'binary', maxLength: 12})
+const anyText = binaryString({maxLength: 12})
 
 /** Elements that nest: the contexts whose rules the walk models (or must hand over). */
 const CONTAINERS = [
