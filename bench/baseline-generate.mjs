@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * The benchmark's yardstick for `gwe-int generate`: a plain Node + Handlebars
  * script, what anyone would write by hand. It compiles templates/ at run time,
@@ -24,6 +25,7 @@ const {regenerate, jobs} = JSON.parse(fs.readFileSync(jobsFile, 'utf8'))
 const hb = Handlebars.create()
 registerHelpers(hb)
 const templates = new Map()
+/** @param {string} dir */
 const walk = (dir) => {
   for (const e of fs.readdirSync(path.join(templatesDir, dir), {withFileTypes: true})) {
     const rel = dir ? `${dir}/${e.name}` : e.name
@@ -37,7 +39,12 @@ const walk = (dir) => {
 }
 walk('')
 
+/** @param {string} s */
 const sha = (s) => createHash('sha256').update(s, 'utf8').digest('hex').slice(0, 16)
+/**
+ * @param {string} style
+ * @param {string} text
+ */
 const comment = (style, text) => (style === 'html' ? `<!-- ${text} -->` : style === 'js' ? `// ${text}` : `# ${text}`)
 
 for (const job of jobs) {

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * The I/O floor of `gwe-int generate`: a plain node:fs script that writes the bytes
  * gwe-int wrote (recorded by the bench, outside the timed runs) into the same folders,

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Inputs the benchmark generates for itself, deterministically: a config of 200
  * integrations and the jobs file the plain baseline script renders from (the same
@@ -18,13 +19,16 @@ const SHAPES = [
   {media: 'third-party', host: 'https://chat.vendor.example/start?lang=en'},
 ]
 
-/** `count` integrations whose media the built catalogue knows and whose templates exist. */
+/**
+ * `count` integrations whose media the built catalogue knows and whose templates exist.
+ * @param {string} root the checkout
+ */
 export function bigConfig(root, count = 200) {
   const {findMedium} = importDist(root, 'catalog/media.js')
   const {ARTIFACTS} = importDist(root, 'catalog/artifacts.js')
   const usable = SHAPES.filter((s) => {
     const medium = findMedium(s.media)
-    return medium?.artifacts.every((id) => fs.existsSync(path.join(root, 'templates', `${ARTIFACTS[id].template}.hbs`)))
+    return medium?.artifacts.every((/** @type {string} */ id) => fs.existsSync(path.join(root, 'templates', `${ARTIFACTS[id].template}.hbs`)))
   })
   const integrations = Array.from({length: count}, (_, n) => ({
     name: `site-${String(n).padStart(3, '0')}`,
@@ -38,11 +42,15 @@ export function bigConfig(root, count = 200) {
  * What the plain script needs to write the same files: per output file its template,
  * its view model and its header style. Computed with gwe-int's own (built) modules,
  * outside the timed runs.
+ * @param {string} root the checkout
+ * @param {{integrations: object[]}} config
+ * @param {string} regenerate the header's regenerate hint
  */
 export function baselineJobs(root, config, regenerate) {
   const {integrationSchema, resolveIntegration} = importDist(root, 'core/integration/integration.js')
   const {buildContext} = importDist(root, 'core/integration/template-context.js')
   const {ARTIFACTS} = importDist(root, 'catalog/artifacts.js')
+  /** @type {{file: string, template: string, comment: string, executable: boolean, context: unknown}[]} */
   const jobs = []
   for (const entry of config.integrations) {
     // As gwe-int reads a config: parsed first (hosts normalised there), then resolved.
@@ -60,13 +68,20 @@ export function baselineJobs(root, config, regenerate) {
 // gwe-int's own modules, bundled from src/ by rolldown into the bench's work folder
 // (untimed): the fixtures compute exactly what gwe-int computes, and the plain
 // script escapes with the same helpers, whatever the layout of dist/.
+/** @type {Map<string, any>} */
 const loaded = new Map()
+/**
+ * @param {string} _root
+ * @param {string} rel
+ * @returns {any}
+ */
 function importDist(_root, rel) {
   const mod = loaded.get(rel)
   if (!mod) throw new Error(`bench: ${rel} not loaded`)
   return mod
 }
 
+/** @type {Record<string, string[]>} */
 const FIXTURE_MODULES = {
   'catalog/media.js': ['findMedium'],
   'catalog/artifacts.js': ['ARTIFACTS'],
@@ -74,6 +89,12 @@ const FIXTURE_MODULES = {
   'core/integration/template-context.js': ['buildContext'],
 }
 
+/**
+ * @param {string} root
+ * @param {string} work
+ * @param {string} name
+ * @param {Record<string, string[]>} modules
+ */
 async function bundle(root, work, name, modules) {
   const {build} = await import('rolldown')
   const entry = path.join(work, `${name}-entry.mjs`)
@@ -86,7 +107,11 @@ async function bundle(root, work, name, modules) {
   return file
 }
 
-/** Loads the fixture modules; returns the path of the helpers bundle the plain script imports. */
+/**
+ * Loads the fixture modules; returns the path of the helpers bundle the plain script imports.
+ * @param {string} root the checkout
+ * @param {string} work the bench's work folder
+ */
 export async function loadSupport(root, work) {
   const fixtures = await import(new URL(`file://${await bundle(root, work, 'fixtures', FIXTURE_MODULES)}`).href)
   for (const [rel, names] of Object.entries(FIXTURE_MODULES)) loaded.set(rel, Object.fromEntries(names.map((n) => [n, fixtures[n]])))

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * How fast Ctrl-C is answered: `generate` of 200 integrations (800 files, every one
  * updated) gets SIGINT as soon as its first temp file appears (the write has begun), and
@@ -17,22 +18,35 @@ import {fileURLToPath} from 'node:url'
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const BIN = path.join(ROOT, 'bin', 'run.cjs')
 const args = process.argv.slice(2)
-const opt = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback)
+/**
+ * The value after `--name`, else `fallback`.
+ * @template {string | number | undefined} [T=undefined]
+ * @param {string} name
+ * @param {T} [fallback]
+ * @returns {string | T}
+ */
+const opt = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : /** @type {T} */ (fallback))
 const RUNS = Number(opt('runs', 5))
 const work = fs.mkdtempSync(path.join(path.resolve(opt('dir', os.tmpdir())), 'gwe-int-interrupt-'))
 const env = {...process.env, NO_COLOR: '1'}
 
+/** @param {string} host */
 const config = (host) => ({
   integrations: Array.from({length: 200}, (_, k) => ({name: `site-${k}`, media: 'gms-chat', host, out: `widgets/site-${String(k).padStart(3, '0')}`})),
 })
+/** @param {string} host */
 const write = (host) => fs.writeFileSync(path.join(work, 'gwe-int.config.json'), JSON.stringify(config(host)))
 write('https://gms.example.com')
 if (spawnSync(process.execPath, [BIN, 'generate', '-q'], {cwd: work, env}).status !== 0) throw new Error('interrupt bench: first generate failed')
 const firstDir = path.join(work, 'widgets/site-000')
 
+/** @param {number[]} xs */
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
-/** How many of the 200 invitations name `host`, and how many temp/backup files are left. */
+/**
+ * How many of the 200 invitations name `host`, and how many temp/backup files are left.
+ * @param {string} host
+ */
 function state(host) {
   let written = 0
   let left = 0
@@ -44,6 +58,7 @@ function state(host) {
   return {written, left}
 }
 
+/** @param {string} when */
 async function once(when) {
   const host = `https://gms${Math.random().toString(36).slice(2, 8)}.example.com`
   write(host)
@@ -51,10 +66,15 @@ async function once(when) {
   // file between two polls, and a poll loop then waits for a temp file that never comes.
   const watcher = when === 'writing' ? fs.watch(firstDir) : undefined
   const child = spawn(process.execPath, [BIN, 'generate', '-q'], {cwd: work, env, stdio: 'ignore'})
+  /** @type {{code: number | null, signal: NodeJS.Signals | null, at: number} | undefined} */
   let done
+  /** @type {Promise<{code: number | null, signal: NodeJS.Signals | null, at: number}>} */
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve((done = {code, signal, at: performance.now()}))))
   if (watcher) {
-    await Promise.race([new Promise((resolve) => watcher.on('change', (_event, name) => String(name).endsWith('.tmp') && resolve())), exited])
+    await Promise.race([
+      new Promise((/** @type {(value?: unknown) => void} */ resolve) => watcher.on('change', (_event, name) => String(name).endsWith('.tmp') && resolve())),
+      exited,
+    ])
     watcher.close()
   } else await Promise.race([new Promise((r) => setTimeout(r, 50 + Math.random() * 700)), exited])
   // Finished before the signal could be sent: nothing measured, the round is run again.
@@ -73,8 +93,10 @@ async function once(when) {
   return {ms: at - sent, outcome}
 }
 
+/** @type {Record<string, {finishedBeforeSignal: number, medianMs: number, maxMs: number, outcomes: string[]}>} */
 const result = {}
 for (const when of ['writing', 'random']) {
+  /** @type {{ms: number, outcome: string}[]} */
   const runs = []
   let late = 0
   while (runs.length < RUNS) {

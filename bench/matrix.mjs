@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * `npm run bench` (after the build): every case of bench/run.mjs on Node 20 and on
  * Node 24 (the pinned versions of .ci/node-versions, installed like CI installs them),
@@ -28,6 +29,24 @@ import {fileURLToPath} from 'node:url'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const args = process.argv.slice(2)
+/**
+ * Takes `--name` (and its value) out of the arguments passed on to bench/run.mjs.
+ * @overload
+ * @param {string} name
+ * @param {true} hasValue
+ * @returns {string | undefined}
+ */
+/**
+ * @overload
+ * @param {string} name
+ * @param {false} hasValue
+ * @returns {true | undefined}
+ */
+/**
+ * @param {string} name
+ * @param {boolean} hasValue
+ * @returns {string | true | undefined}
+ */
 const take = (name, hasValue) => {
   const k = args.indexOf(`--${name}`)
   if (k < 0) return undefined
@@ -39,6 +58,7 @@ const skipInstall = take('skip-install', false)
 const skipReliability = take('skip-reliability', false)
 const dirGiven = take('dir', true)
 const dirArg = dirGiven ? ['--dir', dirGiven] : []
+/** @param {string} dir */
 const fsType = (dir) => spawnSync('stat', ['-f', '-c', '%T', dir], {encoding: 'utf8'}).stdout?.trim()
 const places = dirGiven
   ? [{place: fsType(dirGiven) === 'tmpfs' ? 'tmpfs' : 'disk', dir: dirGiven}]
@@ -56,8 +76,13 @@ const versions = majors.map((m) => pins.find((v) => Number(v.split('.')[0]) === 
 const bins = execFileSync('bash', [path.join(ROOT, '.ci', 'install-node'), ...versions], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit']})
   .trim()
   .split('\n')
+/** @param {number} k */
 const nodeOf = (k) => path.join(bins[k], 'node')
 
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message) {
   process.stderr.write(`${message}\n`)
   process.exit(1)
@@ -124,7 +149,13 @@ function installPackage() {
   return {dir, bin}
 }
 
-/** One of the reliability benches on the k-th Node: prints its figures, returns them (with ok). */
+/**
+ * One of the reliability benches on the k-th Node: prints its figures, returns them (with ok).
+ * @param {number} k
+ * @param {string} script
+ * @param {string[]} extra
+ * @param {string} title
+ */
 function reliability(k, script, extra, title) {
   const json = path.join(os.tmpdir(), `gwe-int-bench-${script}-${process.pid}.json`)
   process.stdout.write(`\n${title}\n\n`)
@@ -133,7 +164,9 @@ function reliability(k, script, extra, title) {
   const result = JSON.parse(fs.readFileSync(json, 'utf8'))
   fs.rmSync(json, {force: true})
   if (script === 'interrupt.mjs') {
-    for (const [when, r] of Object.entries(result)) {
+    /** @type {[string, {medianMs: number, maxMs: number, outcomes: string[]}][]} */
+    const rounds = Object.entries(result)
+    for (const [when, r] of rounds) {
       const rolledBack = r.outcomes.filter((o) => o === 'rolled back').length
       process.stdout.write(
         `signal ${when === 'writing' ? 'as the first temp file appears' : 'at a random moment'}: median ${r.medianMs} ms, max ${r.maxMs} ms over ${r.outcomes.length} runs; ${rolledBack} rolled back, ${r.outcomes.length - rolledBack - r.outcomes.filter((o) => o.startsWith('BROKEN')).length} complete, ${r.outcomes.filter((o) => o.startsWith('BROKEN')).length} broken\n`,

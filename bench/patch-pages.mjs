@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Realistic pages for the `patch` case of `npm run bench`, generated
  * deterministically (same bytes on every run and machine):
@@ -19,7 +20,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
-/** Deterministic pseudo-random numbers (mulberry32). */
+/** @typedef {() => number} Random a source of numbers in [0, 1) */
+
+/**
+ * Deterministic pseudo-random numbers (mulberry32).
+ * @param {number} start the seed
+ * @returns {Random}
+ */
 function rng(start) {
   let a = start >>> 0
   return () => {
@@ -38,17 +45,30 @@ const WORDS = (
   'time today travel update upgrade visit week welcome your easy new best secure local trusted flexible personal monthly'
 ).split(' ')
 
+/**
+ * @param {Random} r
+ * @param {number} n
+ */
 function words(r, n) {
   const out = []
   for (let k = 0; k < n; k++) out.push(WORDS[Math.floor(r() * WORDS.length)])
   return out.join(' ')
 }
+/**
+ * @param {Random} r
+ * @param {number} n
+ */
 const sentence = (r, n) => {
   const s = words(r, n)
   return `${s[0].toUpperCase()}${s.slice(1)}.`
 }
+/**
+ * @param {Random} r
+ * @param {number} [n]
+ */
 const slug = (r, n = 2) => words(r, n).replace(/ /g, '-')
 
+/** @param {Random} r */
 function paragraph(r) {
   const parts = []
   const count = 3 + Math.floor(r() * 4)
@@ -64,8 +84,13 @@ function paragraph(r) {
   return `<p>${parts.join(' ')}</p>`
 }
 
+/** @param {string} name */
 const icon = (name) => `<svg class="icon icon-${name}" aria-hidden="true" focusable="false" width="16" height="16"><use href="#icon-${name}"></use></svg>`
 
+/**
+ * @param {Random} r
+ * @param {number} rules
+ */
 function themeCss(r, rules) {
   const props = [
     'margin: 0 auto',
@@ -91,6 +116,10 @@ function themeCss(r, rules) {
   return out.join('\n')
 }
 
+/**
+ * @param {Random} r
+ * @param {string} title
+ */
 function head(r, title) {
   return [
     '<meta charset="utf-8">',
@@ -125,6 +154,7 @@ function sprite() {
     .join('')}</svg>`
 }
 
+/** @param {Random} r */
 function megaMenu(r) {
   const cols = []
   for (let c = 0; c < 6; c++) {
@@ -134,6 +164,10 @@ function megaMenu(r) {
   return `<header class="site-header">\n<a class="skip-link" href="#main">Skip to content</a>\n<a href="/" class="logo"><img src="/logo.svg" alt="Example Telecom" width="160" height="40"></a>\n<nav aria-label="Main">\n<ul id="menu-main" class="menu">\n${cols.join('\n')}\n</ul>\n</nav>\n<form role="search" action="/"><label class="screen-reader-text" for="s">Search</label><input type="search" id="s" name="s">${icon('search')}</form>\n</header>`
 }
 
+/**
+ * @param {Random} r
+ * @param {number} n
+ */
 function section(r, n) {
   const parts = [`<section class="content-section" id="section-${n}">`, `<h2>${sentence(r, 5).slice(0, -1)}</h2>`]
   for (let k = 0; k < 3; k++) parts.push(paragraph(r))
@@ -160,10 +194,12 @@ function section(r, n) {
   return parts.join('\n')
 }
 
+/** @param {Random} r */
 function sidebar(r) {
   return `<aside class="sidebar">\n<div class="widget"><h3>Popular topics</h3><ul>\n${Array.from({length: 10}, () => `<li><a href="/help/${slug(r, 3)}/">${sentence(r, 5)}</a></li>`).join('\n')}\n</ul></div>\n<div class="widget newsletter"><h3>Newsletter</h3><form action="/subscribe" method="post"><label for="nl-email">Email</label><input id="nl-email" type="email" name="email" required><label for="nl-country">Country</label><select id="nl-country" name="country"><option value="us">United States</option><option value="ca">Canada</option><option value="fr">France</option><option value="de">Germany</option><option value="gb">United Kingdom</option></select><button type="submit">Subscribe</button></form></div>\n</aside>`
 }
 
+/** @param {Random} r */
 function footer(r) {
   const cols = Array.from(
     {length: 4},
@@ -174,6 +210,11 @@ function footer(r) {
 }
 
 /** An inline theme script of about `bytes` characters (the kind a CMS theme prints in the page). */
+/**
+ * @param {Random} r
+ * @param {number} n
+ * @param {number} bytes
+ */
 function themeScript(r, n, bytes) {
   const fns = [`/* theme chunk ${n} */`, '(function ($) {', "    'use strict';"]
   for (let k = 0; fns.join('\n').length < bytes; k++) {
@@ -194,6 +235,8 @@ function cookieConsent() {
  * A CMS page of about `bytes` characters around `inner` (markup for the body) and
  * `headExtra` (markup for the head), grown by article sections and inline theme
  * scripts (about a fifth of the page is inline script, as on a typical CMS page).
+ * @param {number} bytes
+ * @param {{title: string, headExtra?: string, inner: string, variant: number}} parts
  */
 function cmsPage(bytes, {title, headExtra = '', inner, variant}) {
   const r = rng(variant)
@@ -217,8 +260,12 @@ function cmsPage(bytes, {title, headExtra = '', inner, variant}) {
   return `${top}${sections.join('\n')}\n${bottomStart}${scripts.join('\n')}\n${end}`
 }
 
-/** The bench's pages: {id, kind, bytes, content}, in a fixed order. */
+/**
+ * The bench's pages: {id, kind, bytes, content}, in a fixed order.
+ * @param {string} root the checkout
+ */
 export function patchPages(root) {
+  /** @param {string} name */
   const fixture = (name) => fs.readFileSync(path.join(root, 'test/fixtures/patch', name, 'input.html'), 'utf8')
   const invite = fixture('guide-invite')
   const widget = fixture('guide-gms-widget')

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * `gwe-int preview` under load, on the loopback address only: 2,000 mixed requests at
  * concurrency 50 (pages, GMS calls, the request log), then 600 POSTs of 1 MB to the GMS
@@ -24,6 +25,7 @@ const jsonOut = args.includes('--json-out') ? args[args.indexOf('--json-out') + 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gwe-int-preview-load-'))
 fs.writeFileSync(path.join(dir, 'gwe-int.config.json'), JSON.stringify({integrations: [{name: 'chat', media: 'gms-chat', host: 'https://gms.example.com'}]}))
 const child = spawn(process.execPath, [BIN, 'preview', '--json'], {cwd: dir, stdio: ['ignore', 'pipe', 'inherit'], env: {...process.env, NO_COLOR: '1'}})
+/** @type {string} */
 const first = await new Promise((resolve, reject) => {
   readline.createInterface({input: child.stdout}).once('line', resolve)
   child.once('exit', (code) => reject(new Error(`preview exited ${code}`)))
@@ -31,13 +33,19 @@ const first = await new Promise((resolve, reject) => {
 const origin = JSON.parse(first).url.replace(/\/$/, '')
 if (!origin.startsWith('http://127.0.0.1:')) throw new Error(`preview-load: refusing to load ${origin}; only 127.0.0.1`)
 
+/**
+ * A `kB` field of the preview's /proc status, in MB.
+ * @param {string} field
+ */
 const status = (field) =>
   Number(
-    /(\d+) kB/.exec(
-      fs
-        .readFileSync(`/proc/${child.pid}/status`, 'utf8')
-        .split('\n')
-        .find((l) => l.startsWith(field)) ?? '0 kB',
+    /** @type {RegExpExecArray} */ (
+      /(\d+) kB/.exec(
+        fs
+          .readFileSync(`/proc/${child.pid}/status`, 'utf8')
+          .split('\n')
+          .find((l) => l.startsWith(field)) ?? '0 kB',
+      )
     )[1],
   ) / 1024
 let maxSampled = 0
@@ -46,10 +54,19 @@ const sampler = setInterval(() => {
 }, 50)
 
 const gms = `${origin}/i/chat/gms/genesys/1/service/request-chat`
+/** @param {string | number} [extra] */
 const form = (extra = '') => ({method: 'POST', headers: {'content-type': 'application/x-www-form-urlencoded'}, body: `_verbose=true&firstName=Load${extra}`})
+/** @type {string[]} */
 const failures = []
+/**
+ * `total` requests, `concurrency` at a time; the count of each status answered.
+ * @param {number} total
+ * @param {number} concurrency
+ * @param {(k: number) => [string, RequestInit?]} make the k-th request
+ */
 async function run(total, concurrency, make) {
   let next = 0
+  /** @type {Record<number, number>} */
   const codes = {}
   await Promise.all(
     Array.from({length: concurrency}, async () => {
@@ -60,7 +77,8 @@ async function run(total, concurrency, make) {
           const res = await fetch(url, init)
           await res.arrayBuffer()
           codes[res.status] = (codes[res.status] ?? 0) + 1
-        } catch (error) {
+        } catch (caught) {
+          const error = /** @type {Error & {cause?: {code?: string}}} */ (caught)
           failures.push(`${url}: ${error.cause?.code ?? error.message}`)
         }
       }
@@ -70,6 +88,7 @@ async function run(total, concurrency, make) {
 }
 const logPage = async () => (await fetch(`${origin}/__gwe-int/requests`)).status
 
+/** @type {Record<string, any>} */
 const result = {}
 const t0 = Date.now()
 result.mixed = await run(2000, 50, (k) =>

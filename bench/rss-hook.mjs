@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Fallback peak-memory probe when /usr/bin/time is missing: preloaded with
  * `node --import`, it writes the process's own max RSS (KiB) and CPU time (ms) on exit.

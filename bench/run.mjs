@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * `npm run bench`: whole-process timings of gwe-int, each case side by side with
  * its baseline (bare `node -e 0`, the plain Handlebars script in this folder, or for
@@ -39,11 +40,35 @@ import {fileURLToPath} from 'node:url'
 import {baselineJobs, bigConfig, loadSupport} from './fixtures.mjs'
 import {patchPages} from './patch-pages.mjs'
 
+/**
+ * @typedef {{ratio?: number, ms?: number, peakMiB?: number}} Goal
+ * @typedef {{label: string, argv: string[], cwd: () => string, env?: Record<string, string>}} Side what one side of a case runs, and where
+ * @typedef {{ms: number, kib: number, cpuMs: number}} Sample
+ * @typedef {ReturnType<typeof patchPages>[number]} Page
+ * @typedef {Side & {id: string, goal: Goal, base: Side, integrations?: number, page?: Page, unavailable?: undefined}} RunnableCase
+ * @typedef {{id: string, label: string, goal: Goal, unavailable: string, integrations?: undefined, page?: undefined}} UnavailableCase
+ * @typedef {RunnableCase | UnavailableCase} Case
+ * @typedef {{id: string, case: string, available: false, note: string, goal: Goal}} UnavailableResult
+ * @typedef {{
+ *   id: string, case: string, integrations?: number, available: true, medianMs: number, baseline: string, baselineMedianMs: number,
+ *   ratio: number, pairedRatio: number, cpuMs: number, baselineCpuMs: number, cpuRatio: number, peakMiB: number, baselinePeakMiB: number,
+ *   goal: Goal, ok: boolean, samplesMs: number[], baselineSamplesMs: number[]
+ * }} AvailableResult
+ * @typedef {AvailableResult | UnavailableResult} Result
+ */
+
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const args = process.argv.slice(2)
+/**
+ * The value after `--name`, else `fallback`.
+ * @template {string | number | undefined} [T=undefined]
+ * @param {string} name
+ * @param {T} [fallback]
+ * @returns {string | T}
+ */
 const opt = (name, fallback) => {
   const k = args.indexOf(`--${name}`)
-  return k >= 0 ? args[k + 1] : fallback
+  return k >= 0 ? args[k + 1] : /** @type {T} */ (fallback)
 }
 const BIN = path.resolve(opt('bin', path.join(ROOT, 'bin', 'run.cjs')))
 const BASELINE = path.join(ROOT, 'bench', 'baseline-generate.mjs')
@@ -63,10 +88,18 @@ const memoryMethod = useTime ? '/usr/bin/time -f %M' : 'process.resourceUsage().
 
 const work = fs.mkdtempSync(path.join(path.resolve(opt('dir', os.tmpdir())), 'gwe-int-bench-'))
 const memFile = path.join(work, 'maxrss')
+/** @type {NodeJS.ProcessEnv} */
 const env = {...process.env, NO_COLOR: '1', GWE_INT_BENCH_RSS: memFile}
 delete env.DEBUG
 
-/** One whole-process run: wall time in ms (spawn to exit) and peak RSS in KiB. */
+/**
+ * One whole-process run: wall time in ms (spawn to exit) and peak RSS in KiB.
+ * @param {string[]} argv
+ * @param {string} cwd
+ * @param {number} [expectExit]
+ * @param {Record<string, string>} [extraEnv]
+ * @returns {Sample}
+ */
 function sample(argv, cwd, expectExit = 0, extraEnv = undefined) {
   fs.rmSync(memFile, {force: true})
   const [file, fileArgs] = useTime ? [TIME, ['-f', '%M %U %S', '-o', memFile, process.execPath, ...argv]] : [process.execPath, ['--import', RSS_HOOK, ...argv]]
@@ -75,11 +108,12 @@ function sample(argv, cwd, expectExit = 0, extraEnv = undefined) {
   const ms = Number(process.hrtime.bigint() - start) / 1e6
   if (run.status !== expectExit) throw new Error(`bench: node ${argv.join(' ')} (in ${cwd}) exited ${run.status}, expected ${expectExit}\n${run.stderr}`)
   // /usr/bin/time: "maxrss-KiB user-s sys-s"; the hook: "maxrss-KiB cpu-ms".
-  const fields = fs.readFileSync(memFile, 'utf8').trim().split('\n').pop().split(' ').map(Number)
+  const fields = /** @type {string} */ (fs.readFileSync(memFile, 'utf8').trim().split('\n').pop()).split(' ').map(Number)
   const cpuMs = useTime ? (fields[1] + fields[2]) * 1000 : fields[1]
   return {ms, kib: fields[0], cpuMs}
 }
 
+/** @param {string} name */
 const fresh = (name) => {
   const dir = path.join(work, name)
   fs.rmSync(dir, {recursive: true, force: true})
@@ -113,7 +147,7 @@ const ioCases = new Map(
     const ioFiles = path.join(ioDir, 'files.json')
     const widgets = path.join(refDir, 'widgets')
     const files = fs
-      .readdirSync(widgets, {recursive: true})
+      .readdirSync(widgets, {encoding: 'utf8', recursive: true})
       .map((rel) => path.join(widgets, rel))
       .filter((f) => fs.statSync(f).isFile())
     fs.writeFileSync(
@@ -131,8 +165,13 @@ const ioCases = new Map(
 const pageDir = fresh('patch')
 const pages = patchPages(ROOT)
 for (const p of pages) fs.writeFileSync(path.join(pageDir, `${p.id}.html`), p.content)
+/** @type {Record<string, Goal>} */
 const PATCH_CASES = {'invite-2k': {}, 'invite-50k': {}, 'invite-200k': {ratio: 0.8}, 'widget-200k': {}}
 const EXACT_SCAN = {GWE_INT_PATCH_SCAN: 'exact'}
+/**
+ * @param {Page} p
+ * @param {string} out
+ */
 const patchArgv = (p, out) => [
   BIN,
   'patch',
@@ -145,13 +184,20 @@ const patchArgv = (p, out) => [
 ]
 const patchCwd = () => removed(path.join(pageDir, 'out.html'), {force: true}, pageDir)
 
-/** Removes `target` (what the previous round wrote) and answers `dir`: a case's cwd. */
+/**
+ * Removes `target` (what the previous round wrote) and answers `dir`: a case's cwd.
+ * @param {string} target
+ * @param {fs.RmOptions} opts
+ * @param {string} dir
+ */
 const removed = (target, opts, dir) => {
   fs.rmSync(target, opts)
   return dir
 }
 
+/** @type {Side} */
 const bare = {label: 'node -e 0', argv: ['-e', '0'], cwd: () => work}
+/** @type {Side} */
 const generateCli = {
   label: 'gwe-int generate',
   argv: [BIN, 'generate'],
@@ -159,6 +205,7 @@ const generateCli = {
 }
 const patchAvailable = spawnSync(process.execPath, [BIN, 'patch', '--help'], {stdio: 'ignore', env}).status === 0
 
+/** @type {Case[]} */
 const CASES = [
   {
     id: 'new',
@@ -182,7 +229,7 @@ const CASES = [
     },
   },
   ...SIZES.map((n) => {
-    const {cliDir, ioDir, ioFiles, files} = ioCases.get(n)
+    const {cliDir, ioDir, ioFiles, files} = /** @type {{cliDir: string, ioDir: string, ioFiles: string, files: number}} */ (ioCases.get(n))
     return {
       id: n === 200 ? 'io' : `io-${n}`,
       integrations: n,
@@ -225,10 +272,14 @@ const CASES = [
 ].filter((c) => !ONLY || ONLY.some((o) => c.id === o || c.id.startsWith(`${o}-`)))
 
 // ---- interleaved runs: round 0 is the warm-up; odd rounds run the baseline first ----
+/** @type {Map<string, {subject: Sample[], base: Sample[]}>} */
 const samples = new Map(CASES.map((c) => [c.id, {subject: [], base: []}]))
+/** @param {string} id */
+const samplesOf = (id) => /** @type {{subject: Sample[], base: Sample[]}} */ (samples.get(id))
 for (let round = 0; round <= RUNS; round += 1) {
   for (const c of CASES) {
-    if (c.unavailable) continue
+    if (c.unavailable !== undefined) continue
+    /** @type {['subject' | 'base', Side][]} */
     const pair = [
       ['subject', c],
       ['base', c.base],
@@ -236,7 +287,7 @@ for (let round = 0; round <= RUNS; round += 1) {
     if (round % 2 === 1) pair.reverse()
     for (const [side, what] of pair) {
       const s = sample(what.argv, what.cwd(), 0, what.env)
-      if (round > 0) samples.get(c.id)[side].push(s)
+      if (round > 0) samplesOf(c.id)[side].push(s)
     }
   }
   process.stderr.write(round === 0 ? 'warm-up done\n' : `run ${round}/${RUNS}\n`)
@@ -253,22 +304,25 @@ if (CASES.some((c) => c.id === 'generate')) {
 }
 // Both ways of reading a page must give the same patched file, byte for byte.
 const patchSame = CASES.filter((c) => c.page && !c.unavailable).map((c) => {
-  sample(patchArgv(c.page, 'fast.html'), pageDir)
-  sample(patchArgv(c.page, 'exact.html'), pageDir, 0, EXACT_SCAN)
+  const page = /** @type {Page} */ (c.page)
+  sample(patchArgv(page, 'fast.html'), pageDir)
+  sample(patchArgv(page, 'exact.html'), pageDir, 0, EXACT_SCAN)
   const same = fs.readFileSync(path.join(pageDir, 'fast.html')).equals(fs.readFileSync(path.join(pageDir, 'exact.html')))
   fs.rmSync(path.join(pageDir, 'fast.html'))
   fs.rmSync(path.join(pageDir, 'exact.html'))
   return {id: c.id, same}
 })
 
+/** @param {number[]} xs */
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b)
   const m = s.length >> 1
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
+/** @type {Result[]} */
 const results = CASES.map((c) => {
-  if (c.unavailable) return {id: c.id, case: c.label, available: false, note: c.unavailable, goal: c.goal}
-  const {subject, base} = samples.get(c.id)
+  if (c.unavailable !== undefined) return {id: c.id, case: c.label, available: false, note: c.unavailable, goal: c.goal}
+  const {subject, base} = samplesOf(c.id)
   const ms = median(subject.map((s) => s.ms))
   const baseMs = median(base.map((s) => s.ms))
   const peakMiB = Math.max(...subject.map((s) => s.kib)) / 1024
@@ -308,8 +362,9 @@ const results = CASES.map((c) => {
  * marginal cost per integration between consecutive sizes (equal when linear).
  */
 const scaling = (() => {
-  const points = results.filter((r) => r.available && r.integrations !== undefined)
+  const points = results.filter(/** @returns {r is AvailableResult & {integrations: number}} */ (r) => r.available && r.integrations !== undefined)
   if (points.length < 2) return undefined
+  /** @param {number[]} ys */
   const linearFit = (ys) => {
     const xs = points.map((p) => p.integrations)
     const mx = xs.reduce((a, b) => a + b) / xs.length
@@ -335,14 +390,21 @@ const scaling = (() => {
   }
 })()
 
+/** @param {number} x */
 function round1(x) {
   return Math.round(x * 10) / 10
 }
+/** @param {number} x */
 function round2(x) {
   return Math.round(x * 100) / 100
 }
 
+/**
+ * @param {string} a
+ * @param {string} b
+ */
 function sameTree(a, b) {
+  /** @type {(dir: string, rel?: string) => string[]} */
   const list = (dir, rel = '') =>
     fs
       .readdirSync(path.join(dir, rel), {withFileTypes: true})
@@ -354,6 +416,7 @@ function sameTree(a, b) {
 }
 
 // ---- report ----
+/** @param {Goal} g */
 const goalText = (g) =>
   [g.ratio !== undefined ? `<= ${g.ratio.toFixed(1)}x` : '', g.ms !== undefined ? `< ${g.ms} ms` : '', g.peakMiB !== undefined ? `<= ${g.peakMiB} MiB` : '']
     .filter(Boolean)
@@ -376,6 +439,7 @@ for (const r of results) {
     ])
 }
 const widths = rows[0].map((_, k) => Math.max(...rows.map((r) => r[k].length)))
+/** @param {string[]} r */
 const line = (r) => `| ${r.map((cell, k) => cell.padEnd(widths[k])).join(' | ')} |`
 const table = [line(rows[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n')
 const cpu = os.cpus()[0]?.model ?? 'unknown cpu'

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Build step, after tsc (to dist/tsc) and the template precompiler: bundles the
  * compiled tree into dist/ with rolldown, so start-up reads a handful of files
@@ -54,6 +55,7 @@ const EXTERNAL = [
   /^tsx($|\/)/,
 ]
 
+/** @type {import('rolldown').Plugin} */
 const lazyRequires = {
   name: 'gwe-int:lazy-requires',
   transform(code, id) {
@@ -74,7 +76,11 @@ const lazyRequires = {
   },
 }
 
-/** `const name = require(mod)`, loading `mod` on the first use of one of its members. */
+/**
+ * `const name = require(mod)`, loading `mod` on the first use of one of its members.
+ * @param {string} name
+ * @param {string} mod
+ */
 const lazyRequire = (name, mod) => `const ${name} = new Proxy({}, {get: (_, key) => require(${JSON.stringify(mod)})[key]});`
 
 /**
@@ -103,6 +109,8 @@ const lazyRequire = (name, mod) => `const ${name} = new Proxy({}, {get: (_, key)
  * - oclif's logger loads the debug package (with supports-color and tty, ~3 ms) at every
  *   start. debug reads DEBUG once, when it loads, and without it every logger is a no-op:
  *   without DEBUG, the logger gets a no-op function and debug never loads.
+ *
+ * @type {{file: string, find: string, replace: string, applied?: boolean}[]}
  */
 const DEPENDENCY_EDITS = [
   {
@@ -168,6 +176,7 @@ const DEPENDENCY_EDITS = [
   },
 ]
 
+/** @type {import('rolldown').Plugin} */
 const dependencyEdits = {
   name: 'gwe-int:dependency-edits',
   transform(code, id) {
@@ -187,11 +196,13 @@ const dependencyEdits = {
 /** What `import(x)` becomes in the bundle (the global is set by bin/code-cache.cjs). */
 const IMPORT = '(globalThis.__gweIntImport||(s=>import(s)))'
 
+/** @type {import('rolldown').Plugin} */
 const importThroughLauncher = {
   name: 'gwe-int:import-through-launcher',
   renderChunk(code) {
     const out = new MagicString(code)
     let count = 0
+    /** @param {any} node a node of the chunk's ESTree, or a value of one of its fields */
     const visit = (node) => {
       if (Array.isArray(node)) return node.forEach(visit)
       if (!node || typeof node !== 'object') return
@@ -212,6 +223,7 @@ const from = path.join(root, 'dist', 'tsc')
 const out = path.join(root, 'dist')
 
 // Entries: oclif's entry point, every command and every hook (package.json oclif.hooks).
+/** @type {Record<string, string>} */
 const input = {'main/run': path.join(from, 'cli', 'main.js')}
 for (const name of LAZY) input[`vendor/${name}`] = require.resolve(name)
 // `gwe-int autocomplete` (with its hidden create and script commands) from the plugin.
@@ -219,7 +231,7 @@ const autocomplete = path.join(path.dirname(require.resolve('@oclif/plugin-autoc
 for (const name of ['index', 'create', 'script']) input[`commands/autocomplete/${name}`] = path.join(autocomplete, `${name}.js`)
 for (const dir of ['commands', 'hooks', 'help']) {
   if (!fs.existsSync(path.join(from, dir))) continue
-  for (const file of fs.readdirSync(path.join(from, dir), {recursive: true}).filter((f) => f.endsWith('.js'))) {
+  for (const file of fs.readdirSync(path.join(from, dir), {encoding: 'utf8', recursive: true}).filter((f) => f.endsWith('.js'))) {
     input[`${dir}/${file.slice(0, -3).split(path.sep).join('/')}`] = path.join(from, dir, file)
   }
 }
@@ -250,8 +262,9 @@ if (unapplied.length > 0) {
 }
 
 // The installed package has no node_modules of its own: nothing may still load a bare package name.
+/** @type {string[]} */
 const leftovers = []
-for (const file of fs.readdirSync(out, {recursive: true}).filter((f) => f.endsWith('.cjs'))) {
+for (const file of fs.readdirSync(out, {encoding: 'utf8', recursive: true}).filter((f) => f.endsWith('.cjs'))) {
   const code = fs.readFileSync(path.join(out, file), 'utf8')
   for (const m of code.matchAll(/\brequire\((['"])([^'"./][^'"]*)\1\)/g))
     if (!isBuiltin(m[2]) && !EXTERNAL.some((re) => re.test(m[2]))) leftovers.push(`${file}: require(${m[2]})`)

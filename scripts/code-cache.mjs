@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Build step, last: records the V8 code cache of the bundle in dist/code-cache/
  * (bin/code-cache.cjs). One process runs the commands people run most through
@@ -18,7 +19,8 @@ fs.rmSync(path.join(dist, 'code-cache'), {recursive: true, force: true})
 const {installCodeCache} = createRequire(import.meta.url)('../bin/code-cache.cjs')
 // Node >= 22 compiles through its own compile cache (bin/code-cache.cjs) and never reads
 // this one; it is recorded for Node 20 only, so a build on Node 20 carries it.
-if (typeof Module.enableCompileCache === 'function') {
+// (@types/node 20 does not declare it.)
+if (typeof (/** @type {{enableCompileCache?: unknown}} */ (Module).enableCompileCache) === 'function') {
   process.stdout.write(`code-cache: not recorded (Node ${process.version} uses its own compile cache; a build on Node 20 records the cache Node 20 uses)\n`)
   process.exit(0)
 }
@@ -52,6 +54,7 @@ const {run} = createRequire(import.meta.url)(path.join(dist, 'main', 'run.cjs'))
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gwe-int-code-cache-'))
 const cwd = process.cwd()
 const write = {out: process.stdout.write, err: process.stderr.write}
+/** @type {string[]} */
 const failures = []
 process.chdir(work)
 process.stdout.write = () => true
@@ -60,8 +63,9 @@ try {
   for (const argv of RUNS) {
     try {
       await run(argv, root)
-    } catch (error) {
+    } catch (caught) {
       // Commands end by throwing oclif's ExitError; only other errors are a problem.
+      const error = /** @type {{oclif?: {exit?: number}, code?: string, message?: string} | undefined} */ (caught)
       if (error?.oclif?.exit === undefined && error?.code !== 'EEXIT') failures.push(`${argv.join(' ')}: ${error?.message}`)
     }
     process.exitCode = undefined

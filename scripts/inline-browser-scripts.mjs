@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Build step, after tsc: writes the scripts of src/preview/browser/ into the compiled
  * dist/tsc/preview/browser-scripts.js (its INLINED table), so that the bundle carries
@@ -16,6 +17,7 @@ if (code.split(EMPTY).length !== 2) {
   process.stderr.write(`inline-browser-scripts: ${EMPTY} not found once in dist/tsc/preview/browser-scripts.js\n`)
   process.exit(1)
 }
+/** @type {Record<string, string>} */
 const scripts = {}
 for (const name of fs
   .readdirSync(folder)

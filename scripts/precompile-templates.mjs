@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Build step, after tsc: precompiles templates/ into dist/tsc/render/precompiled.js
  * (replacing the compiled stand-in of src/render/precompiled.ts), so running
@@ -13,6 +14,6 @@ const target = new URL('dist/tsc/render/precompiled.js', root)
 try {
   fs.writeFileSync(target, precompiledModule(fileURLToPath(new URL('templates/', root))))
 } catch (error) {
-  process.stderr.write(`precompile-templates: ${error.message}\n`)
+  process.stderr.write(`precompile-templates: ${/** @type {Error} */ (error).message}\n`)
   process.exit(1)
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * `npm run screenshots`: PNGs of every step a website visitor sees, at 375 px (phone)
  * and 1280 px (desktop), written to test-output/visitor-screenshots/ (git-ignored).
@@ -24,6 +25,7 @@ const BIN = path.join(ROOT, 'bin', 'run.cjs')
 const CHROMIUM = process.env.GWE_INT_CHROMIUM ?? '/usr/bin/chromium'
 const WIDTHS = [375, 1280]
 
+/** @param {string} name */
 const arg = (name) => {
   const i = process.argv.indexOf(name)
   return i > 0 ? process.argv[i + 1] : undefined
@@ -31,13 +33,20 @@ const arg = (name) => {
 const OUT = path.resolve(arg('--out') ?? path.join(ROOT, 'test-output', 'visitor-screenshots'))
 const ONLY = arg('--only')?.split(',')
 
-/** The integrations photographed: [name, gwe-int new arguments, what the invitation offers]. */
+/**
+ * The integrations photographed: [name, gwe-int new arguments].
+ * @type {[string, string[]][]}
+ */
 const INTEGRATIONS = [
   ['gms-chat', ['gms-chat', '--host', 'https://gms.example.com']],
   ['gms-callback', ['gms-callback', '--host', 'https://gms.example.com', '--scenario', 'VOICE-SCHEDULED-USERTERM', '--locale', 'fr']],
   ['webapi-chat', ['webapi-chat', '--host', 'https://gms.example.com', '--locale', 'de', '--accent', 'darkgreen']],
 ]
 
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function die(message) {
   console.error(`screenshots: ${message}`)
   process.exit(1)
@@ -57,6 +66,7 @@ for (const [name, args] of INTEGRATIONS) {
 }
 
 const preview = spawn(process.execPath, [BIN, 'preview'], {cwd: project, env: {...process.env, NO_COLOR: '1'}, stdio: ['ignore', 'pipe', 'pipe']})
+/** @type {string} */
 const origin = await new Promise((resolve, reject) => {
   let out = ''
   preview.stdout.on('data', (chunk) => {
@@ -73,27 +83,35 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 })
 fs.mkdirSync(OUT, {recursive: true})
+/** @type {string[]} */
 const written = []
 
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {string} file
+ */
 async function shot(page, file) {
   const target = path.join(OUT, file)
   await page.screenshot({path: target, fullPage: true})
   written.push(path.relative(ROOT, target))
 }
 
-/** Fills each visible, enabled, empty field with a plausible answer, as a visitor would. */
+/**
+ * Fills each visible, enabled, empty field with a plausible answer, as a visitor would.
+ * @param {import('playwright-core').Page} page
+ */
 async function answerForm(page) {
   for (const field of await page.locator('input:visible, textarea:visible, select:visible').all()) {
     if (!(await field.isEditable().catch(() => false))) continue
     const info = await field.evaluate((el) => ({
       tag: el.tagName.toLowerCase(),
       type: el.getAttribute('type') ?? '',
-      value: el.value,
+      value: /** @type {HTMLInputElement} */ (el).value,
       auto: el.getAttribute('autocomplete') ?? '',
       name: `${el.id} ${el.getAttribute('name') ?? ''}`,
     }))
     if (info.tag === 'select') {
-      const options = await field.locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean))
+      const options = await field.locator('option').evaluateAll((os) => os.map((o) => /** @type {HTMLOptionElement} */ (o).value).filter(Boolean))
       if (!info.value && options.length) await field.selectOption(options[0])
     } else if (info.type === 'radio' || info.type === 'checkbox') {
       if (info.type === 'radio' && !(await page.locator(`input[type=radio][name="${await field.getAttribute('name')}"]:checked`).count())) await field.check()
@@ -113,6 +131,7 @@ async function answerForm(page) {
   }
 }
 
+/** @param {import('playwright-core').Page} page */
 async function primaryAction(page) {
   const button = page
     .locator('.gwe-int-btn-primary:visible:enabled, button[type="submit"]:visible:enabled, input[type="submit"]:visible:enabled, button:visible:enabled')
@@ -124,6 +143,10 @@ async function primaryAction(page) {
   return true
 }
 
+/**
+ * @param {string} name
+ * @param {number} status
+ */
 async function setGmsMode(name, status) {
   await fetch(`${origin}/__gwe-int/gms-mode`, {
     method: 'POST',

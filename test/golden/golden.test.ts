@@ -84,6 +84,17 @@ function familyBase(): Rendered {
  * both sides, else every body change would also change every .diff through its checksum line.
  */
 function difference(c: GoldenCase): string {
+  const known = differences.get(c.name)
+  if (known !== undefined) return known
+  const text = computeDifference(c)
+  differences.set(c.name, text)
+  return text
+}
+
+/** Each case's difference, computed once: the stale-files check and the case's own test both read it. */
+const differences = new Map<string, string>()
+
+function computeDifference(c: GoldenCase): string {
   const base = baseOf(c)
   const isDefault = base === c
   const mine = plan(c)

@@ -23,25 +23,32 @@ const CODE = /\.(ts|js|mjs|cjs)$/
 const FILES = ROOTS.flatMap((dir) => listFiles(path.join(ROOT, dir)).map((f) => `${dir}/${f}`))
 const BASENAMES = new Set(FILES.map((f) => path.posix.basename(f)))
 
-/** The comments of a TypeScript or JavaScript file, with the line each starts on. */
+/**
+ * The comments of a TypeScript or JavaScript file, with the line each starts on: the
+ * comment tokens of the file's scan. Where the scanner alone cannot tell a regular
+ * expression from a division, or the rest of a template from a closing brace, the parse
+ * tells it (JSDoc left unparsed: its comments are scanned as comments all the same).
+ */
 function codeComments(file: string, text: string): {line: number; text: string}[] {
   const kind = file.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.JS
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind)
-  const seen = new Set<number>()
-  const out: {line: number; text: string}[] = []
-  const take = (ranges: readonly ts.CommentRange[] | undefined) => {
-    for (const r of ranges ?? []) {
-      if (seen.has(r.pos)) continue
-      seen.add(r.pos)
-      out.push({line: source.getLineAndCharacterOfPosition(r.pos).line + 1, text: text.slice(r.pos, r.end)})
-    }
-  }
+  const source = ts.createSourceFile(file, text, {languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone}, false, kind)
+  const regexAt = new Set<number>()
+  const templateAt = new Set<number>()
   const visit = (node: ts.Node) => {
-    take(ts.getLeadingCommentRanges(text, node.getFullStart()))
-    take(ts.getTrailingCommentRanges(text, node.getEnd()))
-    for (const child of node.getChildren(source)) visit(child)
+    if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) regexAt.add(node.getStart(source))
+    else if (node.kind === ts.SyntaxKind.TemplateMiddle || node.kind === ts.SyntaxKind.TemplateTail) templateAt.add(node.getStart(source))
+    ts.forEachChild(node, visit)
   }
   visit(source)
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, text)
+  const out: {line: number; text: string}[] = []
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    const start = scanner.getTokenStart()
+    if ((token === ts.SyntaxKind.SlashToken || token === ts.SyntaxKind.SlashEqualsToken) && regexAt.has(start)) scanner.reScanSlashToken()
+    else if (token === ts.SyntaxKind.CloseBraceToken && templateAt.has(start)) scanner.reScanTemplateToken(false)
+    else if (token === ts.SyntaxKind.SingleLineCommentTrivia || token === ts.SyntaxKind.MultiLineCommentTrivia)
+      out.push({line: source.getLineAndCharacterOfPosition(start).line + 1, text: text.slice(start, scanner.getTokenEnd())})
+  }
   return out
 }
 
@@ -102,5 +109,8 @@ describe('file names in comments', () => {
     expect(missingNames('x.ts', codeComments('x.ts', code))).toEqual(['x.ts:1: src/core/context.ts', 'x.ts:1: sources.ts', 'x.ts:2: src/none/'])
     const template = '{{!-- built in src/core/context.ts --}}\n<a href="https://example.com/templates/x.hbs">//x</a>\n<!-- invite.html.hbs -->\n'
     expect(missingNames('t.hbs', templateComments(template))).toEqual(['t.hbs:1: src/core/context.ts'])
+    // A regular expression or a template holding `//` or `/*` is code, not a comment; the comment after it is one.
+    const tricky = 'const re = /\\/\\/ src\\/gone.ts/g, t = `${re}// src/gone.ts ${`/* src/gone.ts */`}` /* src/missing.ts */\n'
+    expect(codeComments('x.ts', tricky).map((c) => c.text)).toEqual(['/* src/missing.ts */'])
   })
 })

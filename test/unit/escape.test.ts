@@ -7,6 +7,7 @@
 import {spawnSync} from 'node:child_process'
 import {parse as parseJs} from 'acorn'
 import fc from 'fast-check'
+import {binaryString} from '../helpers/binary-string.js'
 import {parse as parseHtml, parseFragment, type DefaultTreeAdapterMap} from 'parse5'
 import {describe, expect, it} from 'vitest'
 import {htmlAttr, htmlText, jsonForScript, jsString, shellWord, urlComponent} from '../../src/shared/escape.js'
@@ -40,7 +41,7 @@ function firstElement(html: string, tag: string): Element {
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-const anyString = fc.string({unit: 'binary', maxLength: 60})
+const anyString = binaryString({maxLength: 60})
 const attack = fc.constantFrom(
   '</script>',
   '</SCRIPT >',

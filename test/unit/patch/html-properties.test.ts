@@ -7,6 +7,7 @@
  * masked parse (when it answers), and findInlineScripts with and without `exact`.
  */
 import fc from 'fast-check'
+import {binaryString} from '../../helpers/binary-string.js'
 import {describe, expect, it} from 'vitest'
 import {viaMask} from '../../../src/patch/fast-scan/mask.js'
 import {scriptsByTokens, walkWithCuts} from '../../../src/patch/fast-scan/tokens.js'
@@ -140,7 +141,7 @@ const UNMODELLED = [
 ]
 
 const doc = (pieces: string[], maxLength: number) => fc.array(fc.constantFrom(...pieces), {maxLength}).map((p) => p.join(''))
-const anyText = fc.string({unit: 'binary', maxLength: 12})
+const anyText = binaryString({maxLength: 12})
 
 /** Elements that nest: the contexts whose rules the walk models (or must hand over). */
 const CONTAINERS = [
@@ -376,7 +377,8 @@ describe('finding scripts on random documents', () => {
         tried++
         if (agrees(html)) answered++
       }),
-      runs(3000),
+      // It answers on about 97% of them: from 100 documents on, a share of 80% or less is not chance.
+      runs(3000, {atLeast: 100}),
     )
     // The walk must really be exercised, not give up on most inputs.
     expect(answered / tried).toBeGreaterThan(0.8)
@@ -399,7 +401,8 @@ describe('finding scripts on random documents', () => {
         tried++
         if (agrees(html)) answered++
       }),
-      runs(4000),
+      // About 85% answered: from 30 documents on, 30% or less is not chance.
+      runs(4000, {atLeast: 30}),
     )
     expect(answered / tried).toBeGreaterThan(0.3)
   })
