@@ -7,8 +7,7 @@
  * medium's default case: test/golden/<case name>.diff
  * (`UPDATE_GOLDEN=1 npx vitest run test/golden` rewrites them all).
  */
-import type {ArtifactId} from '../../src/catalog/artifacts.js'
-import {MEDIA, type MediaKind} from '../../src/catalog/media.js'
+import {type ArtifactId, MEDIA, type MediaKind} from '../../src/catalog/media.js'
 import type {IntegrationEntry} from '../../src/core/integration/integration.js'
 
 export interface GoldenCase {
@@ -40,9 +39,7 @@ const media = (id: string): MediaKind => {
 
 /** Every medium with each of its scenarios (or once, for media without scenarios). */
 const MATRIX: GoldenCase[] = MEDIA.flatMap((m) =>
-  m.scenarios.length === 0
-    ? [{name: m.id, entry: entry(m)}]
-    : m.scenarios.map((s) => ({name: `${m.id}-${s.toLowerCase()}`, entry: entry(m, {scenario: s})})),
+  m.scenarios.length === 0 ? [{name: m.id, entry: entry(m)}] : m.scenarios.map((s) => ({name: `${m.id}-${s.toLowerCase()}`, entry: entry(m, {scenario: s})})),
 )
 
 const VARIANTS: GoldenCase[] = [
@@ -53,11 +50,28 @@ const VARIANTS: GoldenCase[] = [
   // The built-in invitation offering a callback (Callback.open) instead of a chat.
   {name: 'genesys-widgets-callback', entry: entry(media('genesys-widgets'), {inviteType: 'CALLBACK'})},
   {name: 'third-party-vendor-function', entry: entry(media('third-party'), {vendorFunction: 'Vendor.chat.open'})},
-  {name: 'gms-callback-widget-url', entry: entry(media('gms-callback'), {scenario: 'VOICE-SCHEDULED-USERTERM', widgetUrl: 'https://cdn.example.com/gwe/callback.html', widgetName: 'callback.html', inviteName: 'inviteCallback.html'})},
+  {
+    name: 'gms-callback-widget-url',
+    entry: entry(media('gms-callback'), {
+      scenario: 'VOICE-SCHEDULED-USERTERM',
+      widgetUrl: 'https://cdn.example.com/gwe/callback.html',
+      widgetName: 'callback.html',
+      inviteName: 'inviteCallback.html',
+    }),
+  },
   // The one case where http:// is expected in the output: the team gave an http host.
   {name: 'gms-chat-http-host', entry: entry(media('gms-chat'), {scenario: 'CHAT-NOW', host: 'http://gms.internal.example:8080', service: 'samples_new'})},
   // What the visitor sees: another locale, a text override, an accent colour and a logo.
-  {name: 'gms-callback-fr-branded', entry: entry(media('gms-callback'), {scenario: 'VOICE-NOW-USERTERM', locale: 'fr', accent: 'darkgreen', logoUrl: 'https://www.example.com/logo.svg', texts: {inviteAccept: 'Oui, rappelez-moi'}})},
+  {
+    name: 'gms-callback-fr-branded',
+    entry: entry(media('gms-callback'), {
+      scenario: 'VOICE-NOW-USERTERM',
+      locale: 'fr',
+      accent: 'darkgreen',
+      logoUrl: 'https://www.example.com/logo.svg',
+      texts: {inviteAccept: 'Oui, rappelez-moi'},
+    }),
+  },
   {name: 'webapi-chat-nl', entry: entry(media('webapi-chat'), {locale: 'nl', accent: 'hsl(280 60% 40%)'})},
 ]
 

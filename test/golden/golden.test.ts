@@ -114,9 +114,10 @@ function computeDifference(c: GoldenCase): string {
     else pair(`${folder}/${baseRel}`, `${c.name}/${rel}`, theirs.files.get(baseRel)!, mine.files.get(rel)!)
   }
   // The family base has every artifact; a medium leaves out those it does not write.
-  if (!isDefault) for (const [artifact, baseRel] of theirs.paths) if (!mine.paths.has(artifact)) pair(`${folder}/${baseRel}`, '/dev/null', theirs.files.get(baseRel)!, '')
+  if (!isDefault)
+    for (const [artifact, baseRel] of theirs.paths) if (!mine.paths.has(artifact)) pair(`${folder}/${baseRel}`, '/dev/null', theirs.files.get(baseRel)!, '')
   if (patches.length === 0) return ''
-  const against = isDefault ? 'the template families\' base files, test/golden/base/' : `the default case of ${c.entry.media}, ${base.name}`
+  const against = isDefault ? "the template families' base files, test/golden/base/" : `the default case of ${c.entry.media}, ${base.name}`
   // One line: which case, compared with what; checksums show as dots (each follows from its file, the test checks them).
   return `Golden difference of case ${c.name} from ${against} (UPDATE_GOLDEN=1 rewrites it; checksums masked).\n${patches.join('')}`
 }
@@ -171,7 +172,7 @@ describe('golden files', () => {
     const {files} = plan(c)
     const {medium} = resolveIntegration(integrationSchema.parse(c.entry))
 
-    it(`differs from ${baseOf(c) === c ? 'the template families\' base files' : `the default case of ${c.entry.media}`} as ${name}.diff says`, () => {
+    it(`differs from ${baseOf(c) === c ? "the template families' base files" : `the default case of ${c.entry.media}`} as ${name}.diff says`, () => {
       const file = path.join(GOLDEN, `${name}.diff`)
       const actual = difference(c)
       if (UPDATE) {
@@ -217,7 +218,9 @@ describe('golden files', () => {
       const invite = inlineScripts(files.get(resolved.inviteName)!).join('\n')
       for (const branch of medium.branches) {
         const result = branch === 'CHAT' ? 'ACCEPT_CHAT' : 'ACCEPT_CALLBACK'
-        expect(invite).toContain(`(_config.type === INVITE_TYPE.${branch}) {\n      ${starterCall(resolved, branch)};\n      sendInviteResult(INVITE_RESULT.${result});`)
+        expect(invite).toContain(
+          `(_config.type === INVITE_TYPE.${branch}) {\n      ${starterCall(resolved, branch)};\n      sendInviteResult(INVITE_RESULT.${result});`,
+        )
       }
       expect(invite).toContain("error('Invitation type not defined');")
     })
@@ -245,11 +248,19 @@ describe('golden files', () => {
         const extension = files.get('website/gwe-int-widgets.js')
         expect(extension, 'the extension is its own file').toBeDefined()
         // Its first lines say where it goes and in which order.
-        expect(extension!.split('\n').slice(1, 5).join('\n')).toMatch(/^\/\/ Where this goes: .*\n\/\/ {3}1\. your Genesys Widgets configuration .*\n\/\/ {3}2\. this file: .*website\/gwe-int-widgets\.js.*\n\/\/ {3}3\. the Genesys Widgets script/)
+        expect(extension!.split('\n').slice(1, 5).join('\n')).toMatch(
+          /^\/\/ Where this goes: .*\n\/\/ {3}1\. your Genesys Widgets configuration .*\n\/\/ {3}2\. this file: .*website\/gwe-int-widgets\.js.*\n\/\/ {3}3\. the Genesys Widgets script/,
+        )
         expect(extension).toContain(`widgets.extensions[EXTENSION] = extension;`)
         const resolved = resolveIntegration(integrationSchema.parse(c.entry))
         const invite = inlineScripts(files.get(resolved.inviteName)!).join('\n')
-        expect(files.get(resolved.inviteName)!.split('\n').slice(0, 20).some((line) => line.startsWith('<!-- Where this goes: '))).toBe(true)
+        expect(
+          files
+            .get(resolved.inviteName)!
+            .split('\n')
+            .slice(0, 20)
+            .some((line) => line.startsWith('<!-- Where this goes: ')),
+        ).toBe(true)
         for (const script of [extension!, invite]) {
           // CXBus reaches the extension as an argument only; nobody registers on or calls a global bus.
           expect(script).not.toMatch(/window\.CXBus|\bbus\.(registerPlugin|command)\b/)
