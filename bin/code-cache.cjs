@@ -129,6 +129,10 @@ function installCodeCache({distDir = path.join(__dirname, '..', 'dist'), record 
     return script.runInThisContext({displayErrors: true}).call(this.exports, this.exports, requireFor(this), this, filename, path.dirname(filename))
   }
   const save = () => {
+    // V8 stamps cached data with the flags in force when it is written, and rejects it in a
+    // run started with other flags. generate changes one while it runs (src/cli/heap.ts) and
+    // puts it back when it ends; a signal can end the process before that.
+    if (compiled.length > 0) require('node:v8').setFlagsFromString('--semi-space-growth-factor=2')
     for (const {script, filename, sourceCrc} of compiled)
       writeAtomically(cacheFileOf(filename), withHeader(sourceCrc, script.createCachedData()), {personal: Boolean(learnDir)})
     return compiled.length

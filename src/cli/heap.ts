@@ -5,7 +5,15 @@
  * the old generation at their first collection instead, for a few percent more time in
  * the garbage collector. V8 reads the flag each time the space would grow, so setting it
  * while the process runs takes effect.
+ *
+ * The returned function puts V8's default back. It must run before the process ends: V8
+ * stamps the code cache it writes (bin/code-cache.cjs) with the flags then in force, and a
+ * later run, started with the defaults, would reject a cache stamped with this one.
  */
-export function keepYoungGenerationSmall(): void {
-  process.getBuiltinModule('node:v8').setFlagsFromString('--semi-space-growth-factor=1')
+const DEFAULT_GROWTH_FACTOR = 2 // V8's default on Node 20, 22 and 24 (node --v8-options)
+
+export function keepYoungGenerationSmall(): () => void {
+  const v8 = process.getBuiltinModule('node:v8')
+  v8.setFlagsFromString('--semi-space-growth-factor=1')
+  return () => v8.setFlagsFromString(`--semi-space-growth-factor=${DEFAULT_GROWTH_FACTOR}`)
 }

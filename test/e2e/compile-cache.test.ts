@@ -92,6 +92,46 @@ describe('start-up caches', () => {
     for (const dir of [second, third]) expect(listFiles(dir)).toEqual(listFiles(first))
   })
 
+  it('the cache recorded at build time is accepted by a Node like the one that recorded it (a run that changed V8 flags would stamp it unusable)', async () => {
+    // One process compiles every bundle file with its recorded data, as bin/code-cache.cjs does.
+    const script = `
+      const fs = require('node:fs'), path = require('node:path'), vm = require('node:vm'), Module = require('node:module')
+      const dist = ${JSON.stringify(path.join(ROOT, 'dist'))}, cache = path.join(dist, 'code-cache')
+      const files = fs.existsSync(cache) ? fs.readdirSync(cache, {recursive: true, encoding: 'utf8'}).filter((f) => f.endsWith('.cjs.bin')) : []
+      const rejected = files.filter((f) => {
+        const source = fs.readFileSync(path.join(dist, f.slice(0, -4)), 'utf8')
+        const data = fs.readFileSync(path.join(cache, f)).subarray(8)
+        return new vm.Script(Module.wrap(source), {cachedData: data, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER}).cachedDataRejected
+      })
+      process.stdout.write(JSON.stringify({files: files.length, rejected}))`
+    const r = await execa('node', ['-e', script], {reject: false})
+    expect(r.exitCode, String(r.stderr)).toBe(0)
+    const {files, rejected} = JSON.parse(String(r.stdout)) as {files: number; rejected: string[]}
+    const major = await nodeMajor()
+    // Only a build on Node 20 records it, and only Node 20 reads it.
+    if (major === 20 && files > 0) expect(rejected).toEqual([])
+    else expect(files === 0 || major !== 20).toBe(true)
+  })
+
+  it("Node >= 22: generate's learned cache is read by its next run (generate changes a V8 flag while it runs, and puts it back)", async () => {
+    const tmp = tempDir()
+    const project = tempDir()
+    const made = await gweInt(NEW, {cwd: project, env: {TMPDIR: tmp}})
+    expect(made.exitCode, String(made.stderr)).toBe(0)
+    const first = await gweInt(['generate'], {cwd: project, env: {TMPDIR: tmp}})
+    expect(first.exitCode, String(first.stderr)).toBe(0)
+    const files = learned(tmp).filter((f) => f.includes(`${path.sep}generate${path.sep}`))
+    if ((await nodeMajor()) < 22) {
+      expect(files).toEqual([])
+      return
+    }
+    expect(files.length).toBeGreaterThan(0)
+    const mtimes = files.map((f) => fs.statSync(f).mtimeMs)
+    const second = await gweInt(['generate'], {cwd: project, env: {TMPDIR: tmp}})
+    expect([second.exitCode, second.stderr]).toEqual([0, first.stderr])
+    expect(files.map((f) => fs.statSync(f).mtimeMs)).toEqual(mtimes)
+  })
+
   it("Node >= 22: a cache folder others may write to is not used; the user's cache folder is", async () => {
     const tmp = tempDir()
     const shared = path.join(tmp, `gwe-int-code-cache-${process.getuid?.() ?? ''}`.replace(/-$/, ''))
