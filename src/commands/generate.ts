@@ -61,7 +61,7 @@ ${EXIT_CODES_HELP}`
       // --check takes it too where it can, so it waits for a running write instead of comparing half of it.
       const writing = !flags.check && !flags['dry-run'] && configFile !== undefined
       const lock = writing ? true : flags.check && configFile !== undefined ? 'read' : false
-      return withConfigLock(configFile ?? cwd, lock, async () => {
+      return await withConfigLock(configFile ?? cwd, lock, async () => {
         const result = await planGenerate({
           cwd,
           config: flags.config,
