@@ -24,7 +24,7 @@ import {fileURLToPath} from 'node:url'
 
 /**
  * Deterministic pseudo-random numbers (mulberry32).
- * @param {number} start the seed
+ * @param {number} start the starting state
  * @returns {Random}
  */
 function rng(start) {
