@@ -10,7 +10,7 @@ import {expect, it} from 'vitest'
 import type {RecordedRequest} from '../../src/preview/recorder.js'
 import {agentLeaves, converse, expectedConversation, say, transcript, until, waitForLine} from '../helpers/chat.js'
 import {expectAccessible} from '../helpers/axe.js'
-import {acceptIntoPopup, deliverInvitation, describeBrowser, inviteResults, openCustomerPage, type withSession, type Ids} from '../helpers/browser.js'
+import {acceptIntoPopup, deliverInvitation, describeBrowser, inviteResults, openCustomerPage, type Session, type Ids} from '../helpers/browser.js'
 import {type PreviewBrowser, usePreviewBrowser} from '../helpers/preview-browser.js'
 
 const SERVICE = 'samples_new'
@@ -58,7 +58,7 @@ const idsOf = (n: number): Ids => ({visitID: `C0FFEE${String(n).padStart(26, '0'
 const FIRST = 'Hello & <welcome>'
 const SECOND = ['Two lines:', 'the second one']
 
-async function openWidget(name: string, ids: Ids, session: Parameters<Parameters<typeof withSession>[2]>[0]): Promise<{page: Page; popup: Page}> {
+async function openWidget(name: string, ids: Ids, session: Session): Promise<{page: Page; popup: Page}> {
   const page = await openCustomerPage(session, env.preview, name, ids)
   await deliverInvitation(page)
   const popup = await acceptIntoPopup(page)

@@ -8,7 +8,7 @@
 import type {Page} from 'playwright-core'
 import {expect, it} from 'vitest'
 import type {RecordedRequest} from '../../src/preview/recorder.js'
-import {acceptIntoPopup, deliverInvitation, describeBrowser, openCustomerPage, type Ids, type withSession} from '../helpers/browser.js'
+import {acceptIntoPopup, deliverInvitation, describeBrowser, openCustomerPage, type Ids, type Session} from '../helpers/browser.js'
 import {expectAccessible} from '../helpers/axe.js'
 import {type PreviewBrowser, usePreviewBrowser} from '../helpers/preview-browser.js'
 
@@ -52,7 +52,7 @@ const idsOf = (n: number): Ids => ({visitID: `BEEF${String(n).padStart(28, '0')}
 const isCometd = (r: RecordedRequest) => r.path.startsWith('/genesys/cometd')
 
 /** From the invitation to the waiting screen: the visitor books. */
-async function book(c: {name: string; media: string; scheduled?: boolean}, ids: Ids, session: Parameters<Parameters<typeof withSession>[2]>[0]): Promise<Page> {
+async function book(c: {name: string; media: string; scheduled?: boolean}, ids: Ids, session: Session): Promise<Page> {
   const page = await openCustomerPage(session, env.preview, c.name, ids)
   await deliverInvitation(page)
   const popup = await acceptIntoPopup(page)
