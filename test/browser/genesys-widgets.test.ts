@@ -5,24 +5,13 @@
  * CALLBACK integration), as are the wrong orders, which must fail loudly in the console and
  * gently for the visitor.
  */
-import type {Browser, ConsoleMessage, Page} from 'playwright-core'
-import {afterAll, beforeAll, expect, it} from 'vitest'
+import type {ConsoleMessage, Page} from 'playwright-core'
+import {expect, it} from 'vitest'
 import {SITE_WIDGETS_CONFIG} from '../../src/preview/pages.js'
 import en from '../../src/locales/en.js'
 import {expectAccessible} from '../helpers/axe.js'
-import {tempDir} from '../helpers/cli.js'
-import {
-  describeBrowser,
-  expectNotify,
-  inviteResults,
-  launchBrowser,
-  newIntegrations,
-  startPreview,
-  type Ids,
-  withSession,
-  type RunningPreview,
-  type Session,
-} from '../helpers/browser.js'
+import {describeBrowser, expectNotify, inviteResults, type Ids, type Session} from '../helpers/browser.js'
+import {type PreviewBrowser, usePreviewBrowser} from '../helpers/preview-browser.js'
 
 const IDS: Ids = {visitID: '0A1B2C3D4E5F60718293A4B5C6D7E8F9', pageID: '99887766554433221100FFEEDDCCBBAA'}
 /** What the invitation attaches, laid over the site's own configured userData. */
@@ -40,8 +29,7 @@ interface StandInRecord {
   problems: string[]
 }
 
-let browser: Browser
-let preview: RunningPreview
+let env: PreviewBrowser
 
 interface Visit {
   page: Page
@@ -52,14 +40,14 @@ interface Visit {
 
 /** The customer page with `query` (include order), its console and uncaught errors recorded, the invitation delivered. */
 async function visit(session: Session, name: string, query = ''): Promise<Visit> {
-  await preview.clear(name)
+  await env.preview.clear(name)
   const page = session.page
   const errors: string[] = []
   const logs: string[] = []
   const pageErrors: string[] = []
   page.on('console', (m: ConsoleMessage) => (m.type() === 'error' ? errors : logs).push(m.text()))
   page.on('pageerror', (e) => pageErrors.push(e.message))
-  await page.goto(`${preview.origin}/i/${name}/?visitID=${IDS.visitID}&pageID=${IDS.pageID}${query}`)
+  await page.goto(`${env.preview.origin}/i/${name}/?visitID=${IDS.visitID}&pageID=${IDS.pageID}${query}`)
   await page.locator('#channel-status[data-state="open"]').waitFor()
   await page.locator('#deliver').click()
   await page.locator('#gwe-int-invite').waitFor()
@@ -81,22 +69,16 @@ async function expectNotice(page: Page, text: string): Promise<void> {
 }
 
 describeBrowser('Genesys Widgets in Chromium (Widgets stand-in)', () => {
-  beforeAll(async () => {
-    const cwd = tempDir('gwe-int-browser-widgets-')
-    await newIntegrations(cwd, [
+  env = usePreviewBrowser({
+    prefix: 'gwe-int-browser-widgets-',
+    integrations: [
       ['genesys-widgets', '--integration', 'widgets-chat'],
       ['genesys-widgets', '--integration', 'widgets-callback', '--invite-type', 'CALLBACK'],
-    ])
-    ;[browser, preview] = await Promise.all([launchBrowser(), startPreview(cwd)])
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    if (preview) expect((await preview.stop()).exitCode).toBe(0)
+    ],
   })
 
   it('CHAT: Widgets runs the extension at initialisation; accepting sends WebChat.open with the userData through its plugin', ({task}) =>
-    withSession(browser, task, async (session) => {
+    env.withSession(task, async (session) => {
       const {page, errors, pageErrors} = await visit(session, 'widgets-chat')
       // Initialised with the page, long before the invitation: the extension ran then, once.
       expect(await standIn(page)).toMatchObject({initialised: true, extensionsRun: ['GweInt'], plugins: ['GweInt'], ready: ['GweInt'], commands: []})
@@ -115,13 +97,13 @@ describeBrowser('Genesys Widgets in Chromium (Widgets stand-in)', () => {
       expect(errors).toEqual([])
       expect(pageErrors).toEqual([])
       expect(session.context.pages()).toHaveLength(1)
-      const requests = await preview.requests('widgets-chat')
+      const requests = await env.preview.requests('widgets-chat')
       expect(requests.map((r) => r.service)).toEqual(['gwe'])
-      expectNotify(requests[0], {prefix: '/server', ids: IDS, inviteUrl: `${preview.origin}/i/widgets-chat/server/resources/inviteWidgets.html`})
+      expectNotify(requests[0], {prefix: '/server', ids: IDS, inviteUrl: `${env.preview.origin}/i/widgets-chat/server/resources/inviteWidgets.html`})
     }))
 
   it('CALLBACK: accepting sends Callback.open with userData both inside form (Widgets 8.5) and at the top level (later releases)', ({task}) =>
-    withSession(browser, task, async (session) => {
+    env.withSession(task, async (session) => {
       const {page, errors, pageErrors} = await visit(session, 'widgets-callback')
       expect(await page.locator('#gwe-int-invite-title').textContent()).toBe('Would you like us to call you back?')
       await page.getByRole('button', {name: 'Yes, please'}).click()
@@ -155,7 +137,7 @@ describeBrowser('Genesys Widgets in Chromium (Widgets stand-in)', () => {
     ['widgets-callback', 'Callback', en.inviteUnavailableCallback],
   ] as const) {
     it(`${name}: the extension included after the Widgets script fails loudly in the console and gently for the visitor`, ({task}) =>
-      withSession(browser, task, async (session) => {
+      env.withSession(task, async (session) => {
         const {page, errors, pageErrors} = await visit(session, name, '&extension=after')
         expect(await page.locator('#widgets-order').getAttribute('data-order')).toBe('after')
         const record = (await standIn(page))!
@@ -186,7 +168,7 @@ describeBrowser('Genesys Widgets in Chromium (Widgets stand-in)', () => {
   }
 
   it('no extension on the page: the console names the missing file and the visitor gets the notice', ({task}) =>
-    withSession(browser, task, async (session) => {
+    env.withSession(task, async (session) => {
       const {page, errors, pageErrors} = await visit(session, 'widgets-chat', '&extension=absent')
       await page.getByRole('button', {name: 'Yes, please'}).click()
       await expectNotice(page, en.inviteUnavailableChat)
@@ -198,7 +180,7 @@ describeBrowser('Genesys Widgets in Chromium (Widgets stand-in)', () => {
     }))
 
   it('accepted before Widgets has initialised: the request waits and WebChat.open is sent once Widgets runs the extension', ({task}) =>
-    withSession(browser, task, async (session) => {
+    env.withSession(task, async (session) => {
       const {page, errors, logs, pageErrors} = await visit(session, 'widgets-chat', '&widgets=later')
       expect(await standIn(page)).toBeNull()
       await page.getByRole('button', {name: 'Yes, please'}).click()
@@ -216,7 +198,7 @@ describeBrowser('Genesys Widgets in Chromium (Widgets stand-in)', () => {
     }))
 
   it('declining reports DECLINE and sends Widgets nothing', ({task}) =>
-    withSession(browser, task, async (session) => {
+    env.withSession(task, async (session) => {
       const {page} = await visit(session, 'widgets-callback')
       await page.getByRole('button', {name: 'No, thanks'}).click()
       expect(await inviteResults(page)).toEqual(['DECLINE'])

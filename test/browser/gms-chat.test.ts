@@ -5,25 +5,13 @@
  * chat ends, by the agent leaving or by the visitor's "End chat". What GMS received is
  * checked against the documented calls, written out here (not read from the catalogue).
  */
-import type {Browser, Page} from 'playwright-core'
-import {afterAll, beforeAll, expect, it} from 'vitest'
+import type {Page} from 'playwright-core'
+import {expect, it} from 'vitest'
 import type {RecordedRequest} from '../../src/preview/recorder.js'
-import {tempDir} from '../helpers/cli.js'
 import {agentLeaves, converse, expectedConversation, say, transcript, until, waitForLine} from '../helpers/chat.js'
 import {expectAccessible} from '../helpers/axe.js'
-import {
-  acceptIntoPopup,
-  deliverInvitation,
-  describeBrowser,
-  inviteResults,
-  launchBrowser,
-  newIntegrations,
-  openCustomerPage,
-  startPreview,
-  withSession,
-  type Ids,
-  type RunningPreview,
-} from '../helpers/browser.js'
+import {acceptIntoPopup, deliverInvitation, describeBrowser, inviteResults, openCustomerPage, type Session, type Ids} from '../helpers/browser.js'
+import {type PreviewBrowser, usePreviewBrowser} from '../helpers/preview-browser.js'
 
 const SERVICE = 'samples_new'
 const NUMBER = '+1 555 0100 7'
@@ -64,15 +52,14 @@ const CHAT_TIMEOUT = 90_000
 /** Generating every integration with the built binary takes a while on a busy machine. */
 const SETUP_TIMEOUT = 240_000
 
-let browser: Browser
-let preview: RunningPreview
+let env: PreviewBrowser
 
 const idsOf = (n: number): Ids => ({visitID: `C0FFEE${String(n).padStart(26, '0')}`, pageID: `PAGE ${n}&x=1+é`})
 const FIRST = 'Hello & <welcome>'
 const SECOND = ['Two lines:', 'the second one']
 
-async function openWidget(name: string, ids: Ids, session: Parameters<Parameters<typeof withSession>[2]>[0]): Promise<{page: Page; popup: Page}> {
-  const page = await openCustomerPage(session, preview, name, ids)
+async function openWidget(name: string, ids: Ids, session: Session): Promise<{page: Page; popup: Page}> {
+  const page = await openCustomerPage(session, env.preview, name, ids)
   await deliverInvitation(page)
   const popup = await acceptIntoPopup(page)
   return {page, popup}
@@ -98,45 +85,41 @@ async function startChat(popup: Page): Promise<void> {
   await popup.keyboard.press('Enter')
 }
 
-const gmsRequests = (name: string) => preview.requests(name, 'gms')
+const gmsRequests = (name: string) => env.preview.requests(name, 'gms')
 
 /** The stand-in's control endpoint, with what the test helper does not send (loadBalanced, an answer body). */
 async function gmsControl(body: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${preview.origin}/__gwe-int/gms-mode`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(body)})
+  const res = await fetch(`${env.preview.origin}/__gwe-int/gms-mode`, {
+    method: 'POST',
+    headers: {'content-type': 'application/json'},
+    body: JSON.stringify(body),
+  })
   expect(res.status, await res.text()).toBe(200)
 }
 const ops = (list: RecordedRequest[]) => list.map((r) => `${r.method} ${r.path.replace(/preview-\d{4}/g, 'ID')}`)
 
 describeBrowser('GMS chat (Chat API v1) in Chromium', () => {
-  beforeAll(async () => {
-    const cwd = tempDir('gwe-int-browser-gms-chat-')
-    await newIntegrations(
-      cwd,
-      [...CASES, ...EXTRA].map((c) => [
-        'gms-chat',
-        '--integration',
-        c.name,
-        '--scenario',
-        c.scenario,
-        '--service',
-        SERVICE,
-        '--host',
-        'https://gms.example.com:8443',
-      ]),
-    )
-    ;[browser, preview] = await Promise.all([launchBrowser(), startPreview(cwd)])
-  }, SETUP_TIMEOUT)
-
-  afterAll(async () => {
-    await browser?.close()
-    if (preview) expect((await preview.stop()).exitCode).toBe(0)
+  env = usePreviewBrowser({
+    prefix: 'gwe-int-browser-gms-chat-',
+    integrations: [...CASES, ...EXTRA].map((c) => [
+      'gms-chat',
+      '--integration',
+      c.name,
+      '--scenario',
+      c.scenario,
+      '--service',
+      SERVICE,
+      '--host',
+      'https://gms.example.com:8443',
+    ]),
+    timeout: SETUP_TIMEOUT,
   })
 
   CASES.forEach((c, n) => {
     it(
       `${c.scenario}: invitation → form → chat → ${c.end === 'agent' ? 'the agent leaves' : 'the visitor ends the chat'}`,
       ({task}) =>
-        withSession(browser, task, async (session) => {
+        env.withSession(task, async (session) => {
           const ids = idsOf(n)
           const {page, popup} = await openWidget(c.name, ids, session)
           expect(await inviteResults(page)).toEqual(['ACCEPT_CHAT'])
@@ -238,7 +221,7 @@ describeBrowser('GMS chat (Chat API v1) in Chromium', () => {
   it(
     'a reload mid-chat keeps the transcript and the chat',
     ({task}) =>
-      withSession(browser, task, async (session) => {
+      env.withSession(task, async (session) => {
         const {popup} = await openWidget('reload', idsOf(20), session)
         await popup.setViewportSize({width: 320, height: 700})
         await startChat(popup)
@@ -261,7 +244,7 @@ describeBrowser('GMS chat (Chat API v1) in Chromium', () => {
   it(
     'CHAT-WAIT: the visitor leaves the queue; the wait is cancelled on GMS',
     ({task}) =>
-      withSession(browser, task, async (session) => {
+      env.withSession(task, async (session) => {
         const {popup} = await openWidget('wait-cancel', idsOf(21), session)
         await startChat(popup)
         await popup.getByRole('heading', {name: 'We will tell you when an agent is ready'}).waitFor()
@@ -282,15 +265,15 @@ describeBrowser('GMS chat (Chat API v1) in Chromium', () => {
   it(
     'REQUEST-CHAT answered 503: a plain message and a retry that works once an agent is free',
     ({task}) =>
-      withSession(browser, task, async (session) => {
-        await preview.gmsMode('busy', 503)
+      env.withSession(task, async (session) => {
+        await env.preview.gmsMode('busy', 503)
         const {popup} = await openWidget('busy', idsOf(22), session)
         await startChat(popup)
         const alert = popup.getByRole('alert')
         await alert.filter({hasText: 'All our agents are busy right now. Please try again in a few minutes.'}).waitFor()
         await expectAccessible(popup, {label: 'error'})
         expect(await alert.innerText()).not.toMatch(/503|Service Unavailable|GMS|fetch/)
-        await preview.gmsMode('busy', 200)
+        await env.preview.gmsMode('busy', 200)
         await popup.getByRole('button', {name: 'Try again'}).click()
         await waitForLine(popup, 'Preview Agent: Hello, this is the gwe-int preview agent. How can I help you?')
         expect(ops(await gmsRequests('busy')).slice(0, 3)).toEqual([
@@ -310,7 +293,7 @@ describeBrowser('GMS chat (Chat API v1) in Chromium', () => {
     it(
       `${c.scenario} behind a load balancer: GMS answers its internal origin, the chat opens on the generated host`,
       ({task}) =>
-        withSession(browser, task, async (session) => {
+        env.withSession(task, async (session) => {
           await gmsControl({integration: c.name, status: 200, loadBalanced: true})
           const {popup} = await openWidget(c.name, idsOf(n), session)
           await startChat(popup)
@@ -333,7 +316,7 @@ describeBrowser('GMS chat (Chat API v1) in Chromium', () => {
   }
 
   it('a URL outside /genesys/ in GMS answer is refused with the plain message; nothing follows it', ({task}) =>
-    withSession(browser, task, async (session) => {
+    env.withSession(task, async (session) => {
       await gmsControl({
         integration: 'lb-refused',
         status: 201,

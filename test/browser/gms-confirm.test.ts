@@ -5,23 +5,12 @@
  * visitor confirms and the widget sends the connect request, whose answer ends the flow. Also
  * the visitor who declines, and the one who confirms too late (FAIL_USER_NO_CONFIRM).
  */
-import type {Browser, Page} from 'playwright-core'
-import {afterAll, beforeAll, expect, it} from 'vitest'
+import type {Page} from 'playwright-core'
+import {expect, it} from 'vitest'
 import type {RecordedRequest} from '../../src/preview/recorder.js'
-import {tempDir} from '../helpers/cli.js'
-import {
-  acceptIntoPopup,
-  deliverInvitation,
-  describeBrowser,
-  launchBrowser,
-  newIntegrations,
-  openCustomerPage,
-  startPreview,
-  type Ids,
-  withSession,
-  type RunningPreview,
-} from '../helpers/browser.js'
+import {acceptIntoPopup, deliverInvitation, describeBrowser, openCustomerPage, type Ids, type Session} from '../helpers/browser.js'
 import {expectAccessible} from '../helpers/axe.js'
+import {type PreviewBrowser, usePreviewBrowser} from '../helpers/preview-browser.js'
 
 interface Case {
   name: string
@@ -57,15 +46,14 @@ const EXTRA = [
 const SETUP_TIMEOUT = 240_000
 const FLOW_TIMEOUT = 90_000
 
-let browser: Browser
-let preview: RunningPreview
+let env: PreviewBrowser
 
 const idsOf = (n: number): Ids => ({visitID: `BEEF${String(n).padStart(28, '0')}`, pageID: `PAGE ${n}`})
 const isCometd = (r: RecordedRequest) => r.path.startsWith('/genesys/cometd')
 
 /** From the invitation to the waiting screen: the visitor books. */
-async function book(c: {name: string; media: string; scheduled?: boolean}, ids: Ids, session: Parameters<Parameters<typeof withSession>[2]>[0]): Promise<Page> {
-  const page = await openCustomerPage(session, preview, c.name, ids)
+async function book(c: {name: string; media: string; scheduled?: boolean}, ids: Ids, session: Session): Promise<Page> {
+  const page = await openCustomerPage(session, env.preview, c.name, ids)
   await deliverInvitation(page)
   const popup = await acceptIntoPopup(page)
   if (c.media === 'gms-chat') {
@@ -102,40 +90,36 @@ function created(list: RecordedRequest[], ids: Ids): {id: string; rest: Recorded
 }
 
 async function gmsMode(body: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${preview.origin}/__gwe-int/gms-mode`, {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(body)})
+  const res = await fetch(`${env.preview.origin}/__gwe-int/gms-mode`, {
+    method: 'POST',
+    headers: {'content-type': 'application/json'},
+    body: JSON.stringify(body),
+  })
   expect(res.status, await res.text()).toBe(200)
 }
 
 describeBrowser('GMS visitor confirmation in Chromium', () => {
-  beforeAll(async () => {
-    const cwd = tempDir('gwe-int-browser-gms-confirm-')
-    await newIntegrations(
-      cwd,
-      [...CASES, ...EXTRA].map((c) => [
-        c.media,
-        '--integration',
-        c.name,
-        '--scenario',
-        c.scenario,
-        '--service',
-        'callme',
-        '--host',
-        'https://gms.example.com:8443',
-      ]),
-    )
-    ;[browser, preview] = await Promise.all([launchBrowser(), startPreview(cwd)])
-  }, SETUP_TIMEOUT)
-
-  afterAll(async () => {
-    await browser?.close()
-    if (preview) expect((await preview.stop()).exitCode).toBe(0)
+  env = usePreviewBrowser({
+    prefix: 'gwe-int-browser-gms-confirm-',
+    integrations: [...CASES, ...EXTRA].map((c) => [
+      c.media,
+      '--integration',
+      c.name,
+      '--scenario',
+      c.scenario,
+      '--service',
+      'callme',
+      '--host',
+      'https://gms.example.com:8443',
+    ]),
+    timeout: SETUP_TIMEOUT,
   })
 
   CASES.forEach((c, n) => {
     it(
       `${c.scenario}: books, the agent is ready, the visitor confirms, GMS gets the connect request`,
       ({task}) =>
-        withSession(browser, task, async (session) => {
+        env.withSession(task, async (session) => {
           const ids = idsOf(n)
           const popup = await book(c, ids, session)
           await expectAccessible(popup, {label: `${c.scenario} waiting`})
@@ -156,7 +140,7 @@ describeBrowser('GMS visitor confirmation in Chromium', () => {
             await popup.getByRole('status').filter({hasText: 'You ended the chat.'}).waitFor()
           }
 
-          const {id, rest} = created(await preview.requests(c.name, 'gms'), ids)
+          const {id, rest} = created(await env.preview.requests(c.name, 'gms'), ids)
           const connect = rest[0]
           expect(`${connect.method} ${connect.path}`).toBe(`GET /genesys/1/service/${id}/connect`)
           expect(connect.status).toBe(200)
@@ -170,13 +154,13 @@ describeBrowser('GMS visitor confirmation in Chromium', () => {
   it(
     'the visitor declines when the agent is ready: the callback is cancelled, no connect request',
     ({task}) =>
-      withSession(browser, task, async (session) => {
+      env.withSession(task, async (session) => {
         const ids = idsOf(20)
         const popup = await book(EXTRA[0], ids, session)
         await popup.getByRole('heading', {name: 'An agent is ready', exact: true}).waitFor()
         await popup.getByRole('button', {name: 'Not now'}).click()
         await popup.getByRole('heading', {name: 'You declined; your request was cancelled.'}).waitFor()
-        const {id, rest} = created(await preview.requests('decline', 'gms'), ids)
+        const {id, rest} = created(await env.preview.requests('decline', 'gms'), ids)
         expect(rest.map((r) => `${r.method} ${r.path}`)).toEqual([`DELETE /genesys/1/service/callback/callme/${id}`])
       }),
     FLOW_TIMEOUT,
@@ -185,7 +169,7 @@ describeBrowser('GMS visitor confirmation in Chromium', () => {
   it(
     'a visitor who confirms too late reads FAIL_USER_NO_CONFIRM in plain words and can book again',
     ({task}) =>
-      withSession(browser, task, async (session) => {
+      env.withSession(task, async (session) => {
         await gmsMode({integration: 'too-late', status: 0, confirmWindowMs: 100})
         const ids = idsOf(21)
         const popup = await book(EXTRA[1], ids, session)
@@ -200,7 +184,7 @@ describeBrowser('GMS visitor confirmation in Chromium', () => {
         const body = await popup.locator('body').innerText()
         expect(body).not.toContain('FAIL_USER_NO_CONFIRM')
         await expectAccessible(popup, {label: 'confirmed too late'})
-        const {id, rest} = created(await preview.requests('too-late', 'gms'), ids)
+        const {id, rest} = created(await env.preview.requests('too-late', 'gms'), ids)
         expect(`${rest[0].method} ${rest[0].path}`).toBe(`GET /genesys/1/service/${id}/connect`)
         expect(rest[0].status).toBe(400)
         expect(rest[0].response).toMatchObject({_callback_reason: 'FAIL_USER_NO_CONFIRM'})
@@ -213,12 +197,12 @@ describeBrowser('GMS visitor confirmation in Chromium', () => {
   it(
     'a push channel that drops while the visitor waits: a plain message, and "Try again" opens it again',
     ({task}) =>
-      withSession(browser, task, async (session) => {
+      env.withSession(task, async (session) => {
         // The agent is not ready during this test: only the channel is looked at.
         await gmsMode({integration: 'dropped', status: 0, agentReadyMs: 600_000})
         const ids = idsOf(22)
         const popup = await book(EXTRA[2], ids, session)
-        const handshakes = async () => (await preview.requests('dropped', 'gms')).filter(isCometd).length
+        const handshakes = async () => (await env.preview.requests('dropped', 'gms')).filter(isCometd).length
         await popup.route('**/genesys/cometd', (r) => r.abort())
         const alert = popup.getByRole('alert')
         await alert.filter({hasText: 'We lost the connection that tells you when an agent is ready.'}).waitFor({timeout: 40_000})

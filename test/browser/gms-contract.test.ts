@@ -10,12 +10,12 @@
  *   URLs to follow (_tel_url, _user_action_url, _start_chat_url, _chatIxnAPI-CREATE-URL)
  *   that leave the GMS host are refused with the same plain message.
  */
-import type {Browser, Page, Route} from 'playwright-core'
-import {afterAll, beforeAll, expect, it} from 'vitest'
+import type {Page, Route} from 'playwright-core'
+import {expect, it} from 'vitest'
 import {CONTRACT, type RuleId} from '../../src/preview/gms-contract.js'
-import {tempDir} from '../helpers/cli.js'
 import {waitForLine} from '../helpers/chat.js'
-import {describeBrowser, launchBrowser, newIntegrations, startPreview, withSession, type RunningPreview} from '../helpers/browser.js'
+import {describeBrowser} from '../helpers/browser.js'
+import {type PreviewBrowser, usePreviewBrowser} from '../helpers/preview-browser.js'
 
 const SERVICE = 'svc'
 const INTEGRATIONS: [name: string, media: string, scenario?: string][] = [
@@ -36,13 +36,12 @@ const NOT_SENT = 'Your message was not sent. Please try again.'
 const XSS = '<img src=x onerror="window.__xss=(window.__xss||0)+1">'
 const TIMEOUT = 90_000
 
-let browser: Browser
-let preview: RunningPreview
+let env: PreviewBrowser
 
 const widgetUrl = (name: string) => {
   const media = INTEGRATIONS.find((i) => i[0] === name)!
-  if (media[1] === 'webapi-chat') return `${preview.origin}/i/${name}/frontend/resources/chatGPE.html?visitId=V-${name}&pageId=P`
-  return `${preview.origin}/i/${name}/gms/genesys/admin/js/sample/cb/indexGPE.html?gmsScenario=${media[2]}&visitId=V-${name}&pageId=P`
+  if (media[1] === 'webapi-chat') return `${env.preview.origin}/i/${name}/frontend/resources/chatGPE.html?visitId=V-${name}&pageId=P`
+  return `${env.preview.origin}/i/${name}/gms/genesys/admin/js/sample/cb/indexGPE.html?gmsScenario=${media[2]}&visitId=V-${name}&pageId=P`
 }
 
 /** The form filled in and submitted (and confirmed, for a callback). */
@@ -85,7 +84,7 @@ interface RejectionCase {
 
 /** A callback created on an integration's stand-in behind the widget's back; its id. */
 async function callbackOn(name: string): Promise<string> {
-  const res = await fetch(`${preview.origin}/i/${name}/gms/genesys/1/service/callback/${SERVICE}`, {
+  const res = await fetch(`${env.preview.origin}/i/${name}/gms/genesys/1/service/callback/${SERVICE}`, {
     method: 'POST',
     headers: {'content-type': 'application/x-www-form-urlencoded', gms_user: 'T'},
     body: new URLSearchParams({_customer_number: '+1555', _device_os: 'comet', _device_notification_id: 'T'}),
@@ -95,7 +94,7 @@ async function callbackOn(name: string): Promise<string> {
 
 async function confirmWindow(ms: number): Promise<void> {
   const body = JSON.stringify({integration: 'confirm', status: 0, confirmWindowMs: ms})
-  const res = await fetch(`${preview.origin}/__gwe-int/gms-mode`, {method: 'POST', headers: {'content-type': 'application/json'}, body})
+  const res = await fetch(`${env.preview.origin}/__gwe-int/gms-mode`, {method: 'POST', headers: {'content-type': 'application/json'}, body})
   expect(res.status, await res.text()).toBe(200)
 }
 
@@ -124,18 +123,18 @@ const onChat = async (popup: Page) => {
 
 /** Ends the chat behind the widget's back (another tab, GMS), as GMS would see it. */
 async function endElsewhere(name: string, v2: boolean): Promise<void> {
-  const list = await preview.requests(name, 'gms')
+  const list = await env.preview.requests(name, 'gms')
   if (v2) {
     const create = list[0].response as Record<string, string>
     const body = new URLSearchParams({userId: create.userId, secureKey: create.secureKey, alias: create.alias})
-    await fetch(`${preview.origin}/i/${name}/gms/genesys/2/chat/${encodeURIComponent('customer-support')}/${create.chatId}/disconnect`, {
+    await fetch(`${env.preview.origin}/i/${name}/gms/genesys/2/chat/${encodeURIComponent('customer-support')}/${create.chatId}/disconnect`, {
       method: 'POST',
       headers: {'content-type': 'application/x-www-form-urlencoded'},
       body,
     })
   } else {
     const chat = list.find((r) => r.path.endsWith('/ixn/chat'))!
-    await fetch(`${preview.origin}/i/${name}/gms${chat.path}/disconnect`, {
+    await fetch(`${env.preview.origin}/i/${name}/gms${chat.path}/disconnect`, {
       method: 'POST',
       headers: {'content-type': 'application/x-www-form-urlencoded', gms_user: 'V'},
       body: '',
@@ -353,26 +352,18 @@ async function expectNoMarkup(page: Page, visible: string[]): Promise<void> {
 }
 
 describeBrowser('GMS contract rejections and GMS text as data, in Chromium', () => {
-  beforeAll(async () => {
-    const cwd = tempDir('gwe-int-browser-contract-')
-    await newIntegrations(
-      cwd,
-      INTEGRATIONS.map(([name, media, scenario]) => [
-        media,
-        '--integration',
-        name,
-        '--host',
-        'https://gms.example.com',
-        ...(media === 'webapi-chat' ? [] : ['--service', SERVICE]),
-        ...(scenario ? ['--scenario', scenario] : []),
-      ]),
-    )
-    ;[browser, preview] = await Promise.all([launchBrowser(), startPreview(cwd)])
-  }, 240_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    if (preview) expect((await preview.stop()).exitCode).toBe(0)
+  env = usePreviewBrowser({
+    prefix: 'gwe-int-browser-contract-',
+    integrations: INTEGRATIONS.map(([name, media, scenario]) => [
+      media,
+      '--integration',
+      name,
+      '--host',
+      'https://gms.example.com',
+      ...(media === 'webapi-chat' ? [] : ['--service', SERVICE]),
+      ...(scenario ? ['--scenario', scenario] : []),
+    ]),
+    timeout: 240_000,
   })
 
   it('has a browser case for every rule of the contract table', () => {
@@ -383,15 +374,15 @@ describeBrowser('GMS contract rejections and GMS text as data, in Chromium', () 
     it(
       `${id}: GMS refuses (${CONTRACT[id].status}) and the visitor reads a plain message`,
       ({task}) =>
-        withSession(browser, task, async (session) => {
-          await preview.clear(c.log ?? c.name)
+        env.withSession(task, async (session) => {
+          await env.preview.clear(c.log ?? c.name)
           const page = session.page
           const messages: string[] = []
           page.on('console', (m) => messages.push(m.text()))
           await page.route(c.url, (route) => c.alter(route))
           await page.goto(widgetUrl(c.name))
           await c.run(page)
-          const refused = (await preview.requests(c.log ?? c.name, 'gms')).filter((r) => r.status === CONTRACT[id].status)
+          const refused = (await env.preview.requests(c.log ?? c.name, 'gms')).filter((r) => r.status === CONTRACT[id].status)
           expect(refused.length, 'the stand-in refused the request').toBeGreaterThan(0)
           expect(JSON.stringify(refused[0].response)).toContain(CONTRACT[id].rule)
           // The technical detail went to the console.
@@ -404,7 +395,7 @@ describeBrowser('GMS contract rejections and GMS text as data, in Chromium', () 
   it(
     'dialog texts, labels and menu entries are shown as text',
     ({task}) =>
-      withSession(browser, task, async (session) => {
+      env.withSession(task, async (session) => {
         const page = session.page
         // DisplayMenu: title, group name and option labels; the chosen option answers a
         // ConfirmationDialog whose _text and _okTitle are markup too.
@@ -437,7 +428,7 @@ describeBrowser('GMS contract rejections and GMS text as data, in Chromium', () 
   it(
     'DialNumber _label and request-interaction answers are shown as text',
     ({task}) =>
-      withSession(browser, task, async (session) => {
+      env.withSession(task, async (session) => {
         const page = session.page
         await answerWith(page, `**/service/callback/${SERVICE}`, (b) => ({...b, _label: `label ${XSS}`}))
         await page.goto(widgetUrl('orig'))
@@ -460,7 +451,7 @@ describeBrowser('GMS contract rejections and GMS text as data, in Chromium', () 
   it(
     'queue text, nicknames and messages in the transcript (Chat API v1) are shown as text',
     ({task}) =>
-      withSession(browser, task, async (session) => {
+      env.withSession(task, async (session) => {
         const page = session.page
         await answerWith(page, `**/service/callback/${SERVICE}`, (b) => ({...b, _text: `wait ${XSS}`}))
         await answerWith(
@@ -487,7 +478,7 @@ describeBrowser('GMS contract rejections and GMS text as data, in Chromium', () 
   it(
     'nicknames and messages in the transcript (Chat API v2) are shown as text',
     ({task}) =>
-      withSession(browser, task, async (session) => {
+      env.withSession(task, async (session) => {
         const page = session.page
         type M = {from: {nickname: string}; text?: string}
         await answerWith(
@@ -532,9 +523,9 @@ describeBrowser('GMS contract rejections and GMS text as data, in Chromium', () 
   it(
     '_start_chat_url on another origin is followed on the GMS host only: the chat opens there, nothing goes elsewhere',
     ({task}) =>
-      withSession(browser, task, async (session) => {
+      env.withSession(task, async (session) => {
         const page = session.page
-        await preview.clear('now')
+        await env.preview.clear('now')
         await answerWith(page, `**/service/callback/${SERVICE}`, (b) => ({
           ...b,
           _start_chat_url: `https://evil.example/genesys/1/service/${String(b._id)}/ixn/chat`,
@@ -543,7 +534,7 @@ describeBrowser('GMS contract rejections and GMS text as data, in Chromium', () 
         await submit(page, 'now')
         await waitForLine(page, 'Preview Agent: Hello, this is the gwe-int preview agent. How can I help you?')
         expect(session.requested.filter((u) => u.includes('evil.example'))).toEqual([])
-        const list = await preview.requests('now', 'gms')
+        const list = await env.preview.requests('now', 'gms')
         expect(list[1].path).toBe(`/genesys/1/service/${(list[0].response as {_id: string})._id}/ixn/chat`)
         await page.getByRole('button', {name: 'End chat'}).click()
       }),
@@ -553,9 +544,9 @@ describeBrowser('GMS contract rejections and GMS text as data, in Chromium', () 
     it(
       `${field} outside /genesys/ (or not http, or not tel:) is not followed`,
       ({task}) =>
-        withSession(browser, task, async (session) => {
+        env.withSession(task, async (session) => {
           const page = session.page
-          await preview.clear(name)
+          await env.preview.clear(name)
           await answerWith(page, glob, change)
           await page.goto(widgetUrl(name))
           await submit(page, name)
@@ -563,7 +554,7 @@ describeBrowser('GMS contract rejections and GMS text as data, in Chromium', () 
           await expectAlert(page, GENERIC)
           expect(await page.locator('a[href^="javascript:"]').count()).toBe(0)
           expect(session.requested.filter((u) => u.includes('evil.example'))).toEqual([])
-          expect((await preview.requests(name, 'gms')).map((r) => r.path)).toHaveLength(1)
+          expect((await env.preview.requests(name, 'gms')).map((r) => r.path)).toHaveLength(1)
         }),
       TIMEOUT,
     )

@@ -8,25 +8,13 @@
 import {execa} from 'execa'
 import fs from 'node:fs'
 import path from 'node:path'
-import type {Browser, Page} from 'playwright-core'
-import {afterAll, beforeAll, expect, it} from 'vitest'
+import type {Page} from 'playwright-core'
+import {expect, it} from 'vitest'
 import {findMedium} from '../../src/catalog/media.js'
 import {tempDir} from '../helpers/cli.js'
-import {
-  acceptIntoPopup,
-  deliverInvitation,
-  describeBrowser,
-  expectNotify,
-  inviteResults,
-  launchBrowser,
-  newIntegrations,
-  openCustomerPage,
-  startPreview,
-  type Ids,
-  withSession,
-  type RunningPreview,
-} from '../helpers/browser.js'
+import {acceptIntoPopup, deliverInvitation, describeBrowser, expectNotify, inviteResults, openCustomerPage, type Ids} from '../helpers/browser.js'
 import {expectAccessible} from '../helpers/axe.js'
+import {usePreviewBrowser} from '../helpers/preview-browser.js'
 
 const preset = (direction: string, wait: boolean, media: string) => ({
   _call_direction: direction,
@@ -140,9 +128,6 @@ const DIALLED = '+155501007'
 /** Generating every integration with the built binary takes a while on a busy machine. */
 const SETUP_TIMEOUT = 240_000
 
-let browser: Browser
-let preview: RunningPreview
-
 const CHAT_NOW = {media: 'gms-chat', scenario: 'CHAT-NOW'} as const
 const FIRST_CALLBACK = CASES[0]
 const WEEKDAY = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \w+ \d{1,2}$/
@@ -173,18 +158,10 @@ const argsFor = (name: string, c: {media: string; scenario: string}) => [
 ]
 
 describeBrowser('GMS callback in Chromium', () => {
-  beforeAll(async () => {
-    const cwd = tempDir('gwe-int-browser-gms-')
-    await newIntegrations(cwd, [...CASES.map((c) => argsFor(nameOf(c), c)), ...Object.entries(EXTRA).map(([name, c]) => argsFor(name, c))])
-    ;[browser, preview] = await Promise.all([launchBrowser(), startPreview(cwd)])
-  }, SETUP_TIMEOUT)
-
-  afterAll(async () => {
-    await browser?.close()
-    if (preview) {
-      const stopped = await preview.stop()
-      expect(stopped.exitCode).toBe(0)
-    }
+  const env = usePreviewBrowser({
+    prefix: 'gwe-int-browser-gms-',
+    integrations: [...CASES.map((c) => argsFor(nameOf(c), c)), ...Object.entries(EXTRA).map(([name, c]) => argsFor(name, c))],
+    timeout: SETUP_TIMEOUT,
   })
 
   it('covers every callback scenario', () => {
@@ -195,10 +172,10 @@ describeBrowser('GMS callback in Chromium', () => {
     it(
       `${c.scenario}: invitation → number → review → GMS → what the visitor does next`,
       ({task}) =>
-        withSession(browser, task, async (session) => {
+        env.withSession(task, async (session) => {
           const name = nameOf(c)
           const ids = idsOf(n)
-          const page = await openCustomerPage(session, preview, name, ids)
+          const page = await openCustomerPage(session, env.preview, name, ids)
           await deliverInvitation(page)
           const popup = await acceptIntoPopup(page)
 
@@ -230,7 +207,7 @@ describeBrowser('GMS callback in Chromium', () => {
               .evaluateAll((gs) => gs.map((g) => ({label: (g as HTMLOptGroupElement).label, values: [...g.querySelectorAll('option')].map((o) => o.value)})))
             expect(groups.length).toBeGreaterThan(1)
             for (const g of groups) expect(g.label).toMatch(WEEKDAY)
-            const offered = (await preview.requests(name, 'gms')).find((r) => r.path.endsWith('/availability'))!
+            const offered = (await env.preview.requests(name, 'gms')).find((r) => r.path.endsWith('/availability'))!
             const free = Object.entries(offered.response as Record<string, number>)
               .filter(([t, count]) => count > 0 && Date.parse(t) > Date.now())
               .map(([t]) => t)
@@ -252,7 +229,7 @@ describeBrowser('GMS callback in Chromium', () => {
           expect(await popup.locator('#review-text').textContent()).toBe(c.review({number: DIALLED, time}))
           await expectAccessible(popup, {label: `${c.scenario} review`})
           await expectNoSideScroll(popup)
-          expect((await preview.requests(name, 'gms')).filter((r) => !r.path.endsWith('/availability'))).toEqual([])
+          expect((await env.preview.requests(name, 'gms')).filter((r) => !r.path.endsWith('/availability'))).toEqual([])
           await popup.getByRole('button', {name: 'Confirm'}).click()
 
           let cancellable = true
@@ -284,7 +261,7 @@ describeBrowser('GMS callback in Chromium', () => {
           } else if (c.outcome === 'access') {
             cancellable = false
             await popup.getByRole('heading', {name: 'Please call us'}).waitFor()
-            const answer = (await preview.requests(name, 'gms'))[0].response as {_expiration_time: string}
+            const answer = (await env.preview.requests(name, 'gms'))[0].response as {_expiration_time: string}
             const until = await popup.evaluate(
               (iso) => new Intl.DateTimeFormat('en', {hour: '2-digit', minute: '2-digit'}).format(new Date(iso)),
               answer._expiration_time,
@@ -316,7 +293,7 @@ describeBrowser('GMS callback in Chromium', () => {
             await popup.getByRole('heading', {name: 'Your callback was cancelled.'}).waitFor()
           }
 
-          const gms = await preview.requests(name, 'gms')
+          const gms = await env.preview.requests(name, 'gms')
           const availability = gms.filter((r) => r.path.endsWith('/availability'))
           const rest = gms.filter((r) => !r.path.endsWith('/availability') && !r.path.startsWith('/genesys/cometd'))
           expect(gms.some((r) => r.path.startsWith('/genesys/cometd'))).toBe(Boolean(c.confirm))
@@ -351,16 +328,16 @@ describeBrowser('GMS callback in Chromium', () => {
             expect(availability).toEqual([])
           }
 
-          const [notify] = await preview.requests(name, 'gwe')
-          expectNotify(notify, {prefix: '/server', ids, inviteUrl: `${preview.origin}/i/${name}/server/resources/inviteGMS.html`})
+          const [notify] = await env.preview.requests(name, 'gwe')
+          expectNotify(notify, {prefix: '/server', ids, inviteUrl: `${env.preview.origin}/i/${name}/server/resources/inviteGMS.html`})
         }),
       90_000,
     )
   })
 
   it('"Change" on the review goes back to the form; the number reaches GMS as + and digits, as the review shows it', ({task}) =>
-    withSession(browser, task, async (session) => {
-      const page = await openCustomerPage(session, preview, 'change', idsOf(95))
+    env.withSession(task, async (session) => {
+      const page = await openCustomerPage(session, env.preview, 'change', idsOf(95))
       await deliverInvitation(page)
       const popup = await acceptIntoPopup(page)
       await popup.getByLabel('Phone number').fill('12')
@@ -379,20 +356,20 @@ describeBrowser('GMS callback in Chromium', () => {
       expect(await popup.locator('#review-text').textContent()).toBe('We will call you at +442079460000 in a few minutes.')
       await popup.getByRole('button', {name: 'Confirm'}).press('Enter')
       await popup.getByRole('heading', {name: 'Your callback is booked'}).waitFor()
-      const gms = await preview.requests('change', 'gms')
+      const gms = await env.preview.requests('change', 'gms')
       expect(gms.map((r) => r.params._customer_number)).toEqual(['+442079460000'])
     }))
 
   it('CUSTOM behind a load balancer: the menu choice GMS answers on its internal origin is followed on the generated host', ({task}) =>
-    withSession(browser, task, async (session) => {
+    env.withSession(task, async (session) => {
       const name = 'lb-menu'
-      const res = await fetch(`${preview.origin}/__gwe-int/gms-mode`, {
+      const res = await fetch(`${env.preview.origin}/__gwe-int/gms-mode`, {
         method: 'POST',
         headers: {'content-type': 'application/json'},
         body: JSON.stringify({integration: name, status: 200, loadBalanced: true}),
       })
       expect(res.status).toBe(200)
-      const page = await openCustomerPage(session, preview, name, idsOf(96))
+      const page = await openCustomerPage(session, env.preview, name, idsOf(96))
       await deliverInvitation(page)
       const popup = await acceptIntoPopup(page)
       await popup.getByLabel('Phone number').fill(NUMBER)
@@ -400,7 +377,7 @@ describeBrowser('GMS callback in Chromium', () => {
       await popup.getByRole('button', {name: 'Confirm'}).click()
       await popup.getByRole('button', {name: 'Call me back'}).click()
       await popup.getByRole('heading', {name: 'Your callback is booked'}).waitFor()
-      const [create, choice] = await preview.requests(name, 'gms')
+      const [create, choice] = await env.preview.requests(name, 'gms')
       const id = (create.response as {_id: string})._id
       const menu = (create.response as {_content: {_group_content: {_user_action_url: string}[]}[]})._content[0]._group_content[0]
       expect(menu._user_action_url).toBe(`http://gms-node-2:8080/genesys/1/service/${id}/menu/call-me`)
@@ -408,13 +385,13 @@ describeBrowser('GMS callback in Chromium', () => {
     }))
 
   it('the generated notify.sh delivers the invitation to the open page (Notification Service, notify by visit ID)', ({task}) =>
-    withSession(browser, task, async (session) => {
+    env.withSession(task, async (session) => {
       const name = 'notify-sh'
       const ids = idsOf(92)
-      const page = await openCustomerPage(session, preview, name, ids)
+      const page = await openCustomerPage(session, env.preview, name, ids)
       const dir = tempDir('gwe-int-notify-')
       const script = path.join(dir, 'notify.sh')
-      fs.writeFileSync(script, await (await fetch(`${preview.origin}/i/${name}/engagement-logic/notify.sh`)).text())
+      fs.writeFileSync(script, await (await fetch(`${env.preview.origin}/i/${name}/engagement-logic/notify.sh`)).text())
       const run = await execa('sh', [script, ids.visitID, 'PAGE92'], {reject: false, stdin: 'ignore'})
       expect([run.exitCode, run.stdout, run.stderr]).toEqual([0, `notify.sh: invitation sent to visit ${ids.visitID}`, ''])
       // The message names another page of the same visit, so this page ignores it.
@@ -423,7 +400,7 @@ describeBrowser('GMS callback in Chromium', () => {
       const again = await execa('sh', [script, ids.visitID, ids.pageID], {reject: false, stdin: 'ignore'})
       expect(again.exitCode).toBe(0)
       await page.locator('#gwe-int-invite').waitFor()
-      const notifies = await preview.requests(name, 'gwe')
+      const notifies = await env.preview.requests(name, 'gwe')
       expect(notifies.map((r) => [r.headers['content-type'], (r.json as {page: string}[])[0].page, r.response])).toEqual([
         ['application/json', 'PAGE92', {delivered: 1}],
         ['application/json', ids.pageID, {delivered: 1}],
@@ -431,10 +408,10 @@ describeBrowser('GMS callback in Chromium', () => {
     }))
 
   it('without the GWE tracker on the page, the widget still starts, with empty IDs', ({task}) =>
-    withSession(browser, task, async (session) => {
+    env.withSession(task, async (session) => {
       const name = 'no-tracker'
       const page = session.page
-      await page.goto(`${preview.origin}/i/${name}/?tracker=absent&visitID=V0&pageID=P0`)
+      await page.goto(`${env.preview.origin}/i/${name}/?tracker=absent&visitID=V0&pageID=P0`)
       await page.locator('#channel-status[data-state="open"]').waitFor()
       expect(await page.evaluate(() => '_gt' in window)).toBe(false)
       await deliverInvitation(page)
@@ -447,7 +424,7 @@ describeBrowser('GMS callback in Chromium', () => {
         'invite error: [gwe-int] GWE tracker (_gt) not found on this page: starting without visitID/pageID',
       ])
       expect(Object.fromEntries(new URL(popup.url()).searchParams)).toEqual({gmsScenario: 'CHAT-NOW', visitId: '', pageId: ''})
-      const [request] = await preview.requests(name, 'gms')
+      const [request] = await env.preview.requests(name, 'gms')
       expect([request.params.visitID, request.params.pageID, request.params.webengagement]).toEqual(['', '', ''])
       // Without a visit ID, gms_user is a random visitor id, the same on every request.
       expect(request.headers.gms_user).toMatch(/^visitor-[a-z0-9]+$/)
@@ -455,9 +432,9 @@ describeBrowser('GMS callback in Chromium', () => {
     }))
 
   it('a second delivery to the same page leaves one invitation, and it works', ({task}) =>
-    withSession(browser, task, async (session) => {
+    env.withSession(task, async (session) => {
       const name = 'twice'
-      const page = await openCustomerPage(session, preview, name, idsOf(93))
+      const page = await openCustomerPage(session, env.preview, name, idsOf(93))
       await deliverInvitation(page)
       // The open invitation is modal, so the page's button cannot be clicked: trigger it as the strategy would.
       await page.locator('#deliver').evaluate((button: HTMLButtonElement) => button.click())
@@ -470,37 +447,37 @@ describeBrowser('GMS callback in Chromium', () => {
     }))
 
   it('a double click on Confirm creates one callback', ({task}) =>
-    withSession(browser, task, async (session) => {
+    env.withSession(task, async (session) => {
       const name = 'double-click'
-      const page = await openCustomerPage(session, preview, name, idsOf(94))
+      const page = await openCustomerPage(session, env.preview, name, idsOf(94))
       await deliverInvitation(page)
       const popup = await acceptIntoPopup(page)
       await popup.getByLabel('Phone number').fill(NUMBER)
       await popup.keyboard.press('Enter')
       await popup.getByRole('button', {name: 'Confirm'}).dblclick()
       await popup.getByRole('heading', {name: 'Please call us'}).waitFor()
-      expect((await preview.requests(name, 'gms')).map((r) => r.path)).toEqual([FIRST_CALLBACK.path])
+      expect((await env.preview.requests(name, 'gms')).map((r) => r.path)).toEqual([FIRST_CALLBACK.path])
     }))
 
   for (const c of [CHAT_NOW, FIRST_CALLBACK]) {
     it(`${c.media}: declining reports DECLINE and sends nothing to GMS`, ({task}) =>
-      withSession(browser, task, async (session) => {
+      env.withSession(task, async (session) => {
         const name = `decline-${c.media}`
-        const page = await openCustomerPage(session, preview, name, idsOf(90))
+        const page = await openCustomerPage(session, env.preview, name, idsOf(90))
         await deliverInvitation(page)
         await page.locator('#gwe-int-invite-decline').click()
         expect(await inviteResults(page)).toEqual(['DECLINE'])
         expect(await page.locator('#gwe-int-invite').count()).toBe(0)
         expect(session.context.pages()).toHaveLength(1)
-        expect(await preview.requests(name, 'gms')).toEqual([])
+        expect(await env.preview.requests(name, 'gms')).toEqual([])
       }))
   }
 
   it('gms-callback: GMS down (500, then no answer) shows a plain message and a retry that works', ({task}) =>
-    withSession(browser, task, async (session) => {
+    env.withSession(task, async (session) => {
       const name = 'error-gms-callback'
-      await preview.gmsMode(name, 500)
-      const page = await openCustomerPage(session, preview, name, idsOf(91))
+      await env.preview.gmsMode(name, 500)
+      const page = await openCustomerPage(session, env.preview, name, idsOf(91))
       await deliverInvitation(page)
       const popup = await acceptIntoPopup(page)
       const messages: string[] = []
@@ -519,10 +496,10 @@ describeBrowser('GMS callback in Chromium', () => {
       await popup.getByRole('button', {name: 'Try again'}).click()
       await alert.filter({hasText: 'We could not reach our service. Please check your connection and try again.'}).waitFor()
       await popup.unroute('**/genesys/1/service/**')
-      await preview.gmsMode(name, 200)
+      await env.preview.gmsMode(name, 200)
       await popup.getByRole('button', {name: 'Try again'}).click()
       await popup.getByRole('heading', {name: 'Please call us'}).waitFor()
-      expect(await preview.requests(name, 'gms').then((l) => l.map((r) => [r.path, r.status]))).toEqual([
+      expect(await env.preview.requests(name, 'gms').then((l) => l.map((r) => [r.path, r.status]))).toEqual([
         [FIRST_CALLBACK.path, 500],
         [FIRST_CALLBACK.path, 200],
       ])

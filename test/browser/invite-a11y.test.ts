@@ -3,24 +3,13 @@
  * shop with its own global styles), checked with axe-core, driven with the keyboard
  * alone, at phone and desktop widths, in English and in French with a light accent.
  */
-import type {Browser, Page} from 'playwright-core'
-import {afterAll, beforeAll, expect, it} from 'vitest'
-import {tempDir} from '../helpers/cli.js'
+import type {Page} from 'playwright-core'
+import {expect, it} from 'vitest'
 import {expectAccessible} from '../helpers/axe.js'
-import {
-  describeBrowser,
-  inviteResults,
-  launchBrowser,
-  newIntegrations,
-  openCustomerPage,
-  startPreview,
-  withSession,
-  type RunningPreview,
-  type Session,
-} from '../helpers/browser.js'
+import {describeBrowser, inviteResults, openCustomerPage, type Session} from '../helpers/browser.js'
+import {type PreviewBrowser, usePreviewBrowser} from '../helpers/preview-browser.js'
 
-let browser: Browser
-let preview: RunningPreview
+let env: PreviewBrowser
 
 const ids = (n: number) => ({visitID: `1A2B3C4D${String(n).padStart(24, '0')}`, pageID: `PAGE${n}`})
 
@@ -40,27 +29,22 @@ async function deliverByKeyboard(page: Page): Promise<void> {
 
 async function customerPage(session: Session, name: string, n: number, width = 1280): Promise<Page> {
   await session.page.setViewportSize({width, height: 800})
-  return openCustomerPage(session, preview, name, ids(n))
+  return openCustomerPage(session, env.preview, name, ids(n))
 }
 
 describeBrowser('the invitation on a customer page: accessible and keyboard-operable', () => {
-  beforeAll(async () => {
-    const cwd = tempDir('gwe-int-browser-invite-a11y-')
-    await newIntegrations(cwd, [
+  env = usePreviewBrowser({
+    prefix: 'gwe-int-browser-invite-a11y-',
+    integrations: [
       ['gms-chat', '--integration', 'chat-en', '--host', 'https://gms.example.com'],
       ['gms-callback', '--integration', 'callback-fr', '--host', 'https://gms.example.com', '--locale', 'fr', '--accent', 'yellow'],
       ['gwe-chat', '--integration', 'gwe-de', '--locale', 'de'],
-    ])
-    ;[browser, preview] = await Promise.all([launchBrowser(), startPreview(cwd)])
-  }, 240_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    if (preview) expect((await preview.stop()).exitCode).toBe(0)
+    ],
+    timeout: 240_000,
   })
 
   it('axe-core finds nothing serious, critical or moderate on the customer page with the invitation open (1280 px)', ({task}) =>
-    withSession(browser, task, async (session) => {
+    env.withSession(task, async (session) => {
       const page = await customerPage(session, 'chat-en', 1)
       await expectAccessible(page, {label: 'customer page before the invitation'})
       await deliverByKeyboard(page)
@@ -72,7 +56,7 @@ describeBrowser('the invitation on a customer page: accessible and keyboard-oper
     }))
 
   it('at 320 px the invitation fits without horizontal scrolling and passes axe-core', ({task}) =>
-    withSession(browser, task, async (session) => {
+    env.withSession(task, async (session) => {
       const page = await customerPage(session, 'chat-en', 2, 320)
       await deliverByKeyboard(page)
       await expectAccessible(page, {label: 'customer page with the invitation (320 px)'})
@@ -87,7 +71,7 @@ describeBrowser('the invitation on a customer page: accessible and keyboard-oper
     }))
 
   it('keyboard: focus moves in, Tab and Shift+Tab stay inside, Escape declines and focus returns', ({task}) =>
-    withSession(browser, task, async (session) => {
+    env.withSession(task, async (session) => {
       const page = await customerPage(session, 'chat-en', 3)
       await deliverByKeyboard(page)
       expect(await focused(page)).toBe('gwe-int-invite-accept')
@@ -112,7 +96,7 @@ describeBrowser('the invitation on a customer page: accessible and keyboard-oper
     }))
 
   it('keyboard: "No, thanks" with Enter declines and returns focus', ({task}) =>
-    withSession(browser, task, async (session) => {
+    env.withSession(task, async (session) => {
       const page = await customerPage(session, 'chat-en', 4)
       await deliverByKeyboard(page)
       await page.keyboard.press('Tab')
@@ -123,7 +107,7 @@ describeBrowser('the invitation on a customer page: accessible and keyboard-oper
     }))
 
   it('keyboard: accepting with Enter opens the widget, reports ACCEPT_CHAT and returns focus on the page', ({task}) =>
-    withSession(browser, task, async (session) => {
+    env.withSession(task, async (session) => {
       const page = await customerPage(session, 'chat-en', 5)
       await deliverByKeyboard(page)
       const popupEvent = page.waitForEvent('popup')
@@ -137,7 +121,7 @@ describeBrowser('the invitation on a customer page: accessible and keyboard-oper
     }))
 
   it('a second delivery keeps the first return point: focus goes back to where the visitor was', ({task}) =>
-    withSession(browser, task, async (session) => {
+    env.withSession(task, async (session) => {
       const page = await customerPage(session, 'chat-en', 6)
       await page.locator('#q').focus()
       // The strategy fires while the visitor is typing in the search box, then fires again.
@@ -153,7 +137,7 @@ describeBrowser('the invitation on a customer page: accessible and keyboard-oper
     }))
 
   it('French callback invitation with a light accent: lang="fr", French text, AA contrast, axe-core clean at 375 px', ({task}) =>
-    withSession(browser, task, async (session) => {
+    env.withSession(task, async (session) => {
       const page = await customerPage(session, 'callback-fr', 7, 375)
       await deliverByKeyboard(page)
       expect(await page.locator('#gwe-int-invite').getAttribute('lang')).toBe('fr')
@@ -165,7 +149,7 @@ describeBrowser('the invitation on a customer page: accessible and keyboard-oper
     }))
 
   it("the shop's global styles do not reach the invitation, and the invitation's do not reach the shop", ({task}) =>
-    withSession(browser, task, async (session) => {
+    env.withSession(task, async (session) => {
       const page = await customerPage(session, 'gwe-de', 8)
       const shopButton = page.locator('.products button').first()
       const style = (el: Element) => {

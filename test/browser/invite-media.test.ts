@@ -4,57 +4,34 @@
  * callback (the invitation keeps startChat()/startCallback()). Genesys Widgets has its own
  * file (genesys-widgets.test.ts).
  */
-import type {Browser} from 'playwright-core'
-import {afterAll, beforeAll, expect, it} from 'vitest'
-import {tempDir} from '../helpers/cli.js'
-import {
-  acceptIntoPopup,
-  deliverInvitation,
-  describeBrowser,
-  inviteResults,
-  launchBrowser,
-  newIntegrations,
-  openCustomerPage,
-  startPreview,
-  type Ids,
-  withSession,
-  type RunningPreview,
-  type Session,
-} from '../helpers/browser.js'
+import {expect, it} from 'vitest'
+import {acceptIntoPopup, deliverInvitation, describeBrowser, inviteResults, openCustomerPage, type Ids, type Session} from '../helpers/browser.js'
+import {usePreviewBrowser} from '../helpers/preview-browser.js'
 
 const IDS: Ids = {visitID: '0A1B2C3D4E5F60718293A4B5C6D7E8F9', pageID: '99887766554433221100FFEEDDCCBBAA'}
 
-let browser: Browser
-let preview: RunningPreview
-
 describeBrowser('Third-party and built-in GWE media in Chromium', () => {
-  beforeAll(async () => {
-    const cwd = tempDir('gwe-int-browser-invite-')
-    await newIntegrations(cwd, [
+  const env = usePreviewBrowser({
+    prefix: 'gwe-int-browser-invite-',
+    integrations: [
       ['third-party', '--integration', 'vendor', '--host', 'https://chat.vendor.example/start?lang=en'],
       ['third-party', '--integration', 'vendor-fn', '--host', 'https://chat.vendor.example/start', '--vendor-function', 'Vendor.chat.open'],
       ['gwe-chat', '--integration', 'gwe-chat'],
       ['gwe-callback', '--integration', 'gwe-callback', '--gwe-version', '8.5'],
-    ])
-    ;[browser, preview] = await Promise.all([launchBrowser(), startPreview(cwd)])
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    if (preview) expect((await preview.stop()).exitCode).toBe(0)
+    ],
   })
 
   async function delivered(session: Session, name: string) {
-    await preview.clear(name)
-    const page = await openCustomerPage(session, preview, name, IDS)
+    await env.preview.clear(name)
+    const page = await openCustomerPage(session, env.preview, name, IDS)
     await deliverInvitation(page)
     return page
   }
 
   it('the index page lists every integration and links to its customer page', ({task}) =>
-    withSession(browser, task, async (session) => {
+    env.withSession(task, async (session) => {
       const page = session.page
-      await page.goto(preview.url)
+      await page.goto(env.preview.url)
       expect(await page.locator('section[data-integration]').evaluateAll((els) => els.map((e) => e.getAttribute('data-integration')))).toEqual([
         'vendor',
         'vendor-fn',
@@ -68,7 +45,7 @@ describeBrowser('Third-party and built-in GWE media in Chromium', () => {
     }))
 
   it('third-party: the vendor page opens with visitID and pageID only (no attached data)', ({task}) =>
-    withSession(browser, task, async (session) => {
+    env.withSession(task, async (session) => {
       const page = await delivered(session, 'vendor')
       const popup = await acceptIntoPopup(page)
       expect(await inviteResults(page)).toEqual(['ACCEPT_CHAT'])
@@ -76,13 +53,13 @@ describeBrowser('Third-party and built-in GWE media in Chromium', () => {
       expect(opened.pathname).toBe('/i/vendor/vendor/start')
       expect(Object.fromEntries(opened.searchParams)).toEqual({visitID: IDS.visitID, pageID: IDS.pageID})
       expect(await popup.locator('#vendor-query tr[data-key="visitID"] td').textContent()).toBe(IDS.visitID)
-      const vendor = await preview.requests('vendor', 'vendor')
+      const vendor = await env.preview.requests('vendor', 'vendor')
       expect(vendor.map((r) => [r.method, r.path, r.query])).toEqual([['GET', '/vendor/start', {visitID: IDS.visitID, pageID: IDS.pageID}]])
-      expect(await preview.requests('vendor', 'gms')).toEqual([])
+      expect(await env.preview.requests('vendor', 'gms')).toEqual([])
     }))
 
   it('third-party with --vendor-function: the function gets the IDs, no window opens', ({task}) =>
-    withSession(browser, task, async (session) => {
+    env.withSession(task, async (session) => {
       const page = await delivered(session, 'vendor-fn')
       await page.locator('#gwe-int-invite-accept').click()
       expect(await inviteResults(page)).toEqual(['ACCEPT_CHAT'])
@@ -91,7 +68,7 @@ describeBrowser('Third-party and built-in GWE media in Chromium', () => {
         {visitID: IDS.visitID, pageID: IDS.pageID},
       ])
       expect(session.context.pages()).toHaveLength(1)
-      expect((await preview.requests('vendor-fn')).map((r) => r.service)).toEqual(['gwe'])
+      expect((await env.preview.requests('vendor-fn')).map((r) => r.service)).toEqual(['gwe'])
     }))
 
   for (const [name, call, result] of [
@@ -99,7 +76,7 @@ describeBrowser('Third-party and built-in GWE media in Chromium', () => {
     ['gwe-callback', 'startCallback()', 'ACCEPT_CALLBACK'],
   ] as const) {
     it(`${name}: the invitation keeps ${call} and reports ${result}`, ({task}) =>
-      withSession(browser, task, async (session) => {
+      env.withSession(task, async (session) => {
         const page = await delivered(session, name)
         await page.locator('#gwe-int-invite-accept').click()
         expect(await inviteResults(page)).toEqual([result])
@@ -107,20 +84,20 @@ describeBrowser('Third-party and built-in GWE media in Chromium', () => {
         const log = await page.locator('#log li[data-kind="invite error"]').allTextContents()
         expect(log.some((l) => l.includes(`${call} is the built-in GWE`))).toBe(true)
         expect(session.context.pages()).toHaveLength(1)
-        expect((await preview.requests(name)).map((r) => r.service)).toEqual(['gwe'])
+        expect((await env.preview.requests(name)).map((r) => r.service)).toEqual(['gwe'])
       }))
   }
 
   for (const name of ['vendor', 'vendor-fn', 'gwe-chat']) {
     it(`${name}: declining reports DECLINE and starts nothing`, ({task}) =>
-      withSession(browser, task, async (session) => {
+      env.withSession(task, async (session) => {
         const page = await delivered(session, name)
         await page.locator('#gwe-int-invite-decline').click()
         expect(await inviteResults(page)).toEqual(['DECLINE'])
         expect(await page.locator('#gwe-int-invite').count()).toBe(0)
         expect(session.context.pages()).toHaveLength(1)
         expect(await page.evaluate(() => (window as unknown as {gweIntVendorCalls?: unknown[]}).gweIntVendorCalls ?? [])).toEqual([])
-        expect((await preview.requests(name)).map((r) => r.service)).toEqual(['gwe'])
+        expect((await env.preview.requests(name)).map((r) => r.service)).toEqual(['gwe'])
       }))
   }
 })

@@ -11,8 +11,8 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {gweInt, listFiles, tempDir} from '../helpers/cli.js'
 import http from 'node:http'
-import type {Browser} from 'playwright-core'
-import {describeBrowser, launchBrowser, newIntegrations, startPreview, withSession, type RunningPreview} from '../helpers/browser.js'
+import {describeBrowser, newIntegrations, startPreview, type RunningPreview} from '../helpers/browser.js'
+import {usePreviewBrowser} from '../helpers/preview-browser.js'
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -426,17 +426,13 @@ describe('the preview stand-ins (HTTP, no browser)', () => {
 })
 
 describeBrowser('the preview in Chromium: its own page switches the GMS error mode, a page of another site cannot', () => {
-  let browser: Browser
-  let preview: RunningPreview
+  const env = usePreviewBrowser({prefix: 'gwe-int-preview-origin-', integrations: [['gms-chat', '--integration', 'chat']]})
   let other: http.Server
   let otherOrigin: string
 
+  // Runs after the set-up above (and its afterAll after this one's).
   beforeAll(async () => {
-    browser = await launchBrowser()
-    const cwd = tempDir('gwe-int-preview-origin-')
-    await newIntegrations(cwd, [['gms-chat', '--integration', 'chat']])
-    preview = await startPreview(cwd)
-    const control = `${preview.origin}/__gwe-int/gms-mode`
+    const control = `${env.preview.origin}/__gwe-int/gms-mode`
     // A page on another origin of the same machine: a form whose text/plain body is JSON, and a no-cors fetch.
     const page = `<!doctype html><title>other site</title>
 <form id="form" method="post" enctype="text/plain" action="${control}"><input name='{"integration":"chat","status":503,"x":"' value='"}'></form>
@@ -449,21 +445,19 @@ describeBrowser('the preview in Chromium: its own page switches the GMS error mo
     otherOrigin = `http://127.0.0.1:${(other.address() as net.AddressInfo).port}`
   })
   afterAll(async () => {
-    await preview?.stop()
-    await browser?.close()
     await new Promise((resolve) => other?.close(resolve))
   })
 
   it('a form post and a no-cors fetch from another origin change nothing; the select on its own page does', ({task}) =>
-    withSession(browser, task, async ({page}) => {
-      const modes = async () => ((await (await fetch(`${preview.origin}/__gwe-int/gms-mode`)).json()) as {modes: Record<string, {status: number}>}).modes
+    env.withSession(task, async ({page}) => {
+      const modes = async () => ((await (await fetch(`${env.preview.origin}/__gwe-int/gms-mode`)).json()) as {modes: Record<string, {status: number}>}).modes
       const before = await modes()
       await page.goto(`${otherOrigin}/`)
       expect(await page.evaluate('sendFetch()')).toBe('sent')
-      await Promise.all([page.waitForURL(`${preview.origin}/__gwe-int/gms-mode`), page.locator('#form').evaluate((f) => (f as HTMLFormElement).submit())])
+      await Promise.all([page.waitForURL(`${env.preview.origin}/__gwe-int/gms-mode`), page.locator('#form').evaluate((f) => (f as HTMLFormElement).submit())])
       expect(await page.locator('body').textContent()).toContain('gwe-int preview: refusing POST /__gwe-int/gms-mode')
       expect(await modes()).toEqual(before)
-      await page.goto(`${preview.origin}/i/chat/`)
+      await page.goto(`${env.preview.origin}/i/chat/`)
       await page.locator('#gms-mode').selectOption('503')
       await expect.poll(async () => (await modes()).chat?.status).toBe(503)
       await page.locator('#gms-mode').selectOption('200')

@@ -5,27 +5,13 @@
  * chat"; a reload mid-chat continues it. The GMS stand-in records what the page sent:
  * userData[...] attached data, credentials on every later call, transcriptPosition.
  */
-import type {Browser, Page} from 'playwright-core'
-import {afterAll, beforeAll, expect, it} from 'vitest'
+import type {Page} from 'playwright-core'
+import {expect, it} from 'vitest'
 import type {RecordedRequest} from '../../src/preview/recorder.js'
-import {tempDir} from '../helpers/cli.js'
 import {agentLeaves, converse, expectedConversation, say, transcript, until, waitForLine} from '../helpers/chat.js'
-import {
-  acceptIntoPopup,
-  deliverInvitation,
-  describeBrowser,
-  expectNotify,
-  inviteResults,
-  launchBrowser,
-  newIntegrations,
-  openCustomerPage,
-  startPreview,
-  withSession,
-  type Ids,
-  type RunningPreview,
-  type Session,
-} from '../helpers/browser.js'
+import {acceptIntoPopup, deliverInvitation, describeBrowser, expectNotify, inviteResults, openCustomerPage, type Ids, type Session} from '../helpers/browser.js'
 import {expectAccessible} from '../helpers/axe.js'
+import {usePreviewBrowser} from '../helpers/preview-browser.js'
 
 const SERVICE = 'customer-support'
 const NAMES = ['webapi', 'webapi-end', 'webapi-reload', 'webapi-busy', 'webapi-decline']
@@ -35,26 +21,25 @@ const SECOND = ['Two lines:', 'the second one']
 /** A chat is paced by the page's polling (every 2 s). */
 const CHAT_TIMEOUT = 90_000
 
-let browser: Browser
-let preview: RunningPreview
-
 describeBrowser('Web API chat (GMS Chat API v2) in Chromium', () => {
-  beforeAll(async () => {
-    const cwd = tempDir('gwe-int-browser-webapi-')
-    await newIntegrations(
-      cwd,
-      NAMES.map((name) => ['webapi-chat', '--integration', name, '--service', SERVICE, '--host', 'https://gms.example.com', '--gwe-version', '8.5']),
-    )
-    ;[browser, preview] = await Promise.all([launchBrowser(), startPreview(cwd)])
-  }, 240_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    if (preview) expect((await preview.stop()).exitCode).toBe(0)
+  const env = usePreviewBrowser({
+    prefix: 'gwe-int-browser-webapi-',
+    integrations: NAMES.map((name) => [
+      'webapi-chat',
+      '--integration',
+      name,
+      '--service',
+      SERVICE,
+      '--host',
+      'https://gms.example.com',
+      '--gwe-version',
+      '8.5',
+    ]),
+    timeout: 240_000,
   })
 
   async function openChat(session: Session, name: string, ids: Ids): Promise<{page: Page; popup: Page}> {
-    const page = await openCustomerPage(session, preview, name, ids)
+    const page = await openCustomerPage(session, env.preview, name, ids)
     await deliverInvitation(page)
     const popup = await acceptIntoPopup(page)
     return {page, popup}
@@ -98,7 +83,7 @@ describeBrowser('Web API chat (GMS Chat API v2) in Chromium', () => {
   it(
     'invitation → chat → two messages each way → the agent leaves',
     ({task}) =>
-      withSession(browser, task, async (session) => {
+      env.withSession(task, async (session) => {
         const ids = idsOf(0)
         const {page, popup} = await openChat(session, 'webapi', ids)
         const opened = new URL(popup.url())
@@ -111,7 +96,7 @@ describeBrowser('Web API chat (GMS Chat API v2) in Chromium', () => {
         await agentLeaves(popup)
         await expectAccessible(popup, {label: 'chat ended'})
         expect((await transcript(popup)).slice(0, 6)).toEqual(expectedConversation(FIRST, SECOND))
-        const list = await preview.requests('webapi', 'gms')
+        const list = await env.preview.requests('webapi', 'gms')
         const {ops, sends} = checkRequests(list, ids)
         expect(sends).toEqual([FIRST, SECOND.join('\n'), 'Thanks, bye'])
         expect(ops.filter((o) => o.endsWith('Typing')).slice(0, 2)).toEqual(['startTyping', 'stopTyping'])
@@ -119,9 +104,9 @@ describeBrowser('Web API chat (GMS Chat API v2) in Chromium', () => {
         expect((list.at(-1)!.response as {chatEnded: boolean}).chatEnded).toBe(true)
         // No request after chatEnded.
         await popup.waitForTimeout(2500)
-        expect((await preview.requests('webapi', 'gms')).length).toBe(list.length)
-        const [notify] = await preview.requests('webapi', 'gwe')
-        expectNotify(notify, {prefix: '/server', ids, inviteUrl: `${preview.origin}/i/webapi/server/resources/inviteWebApi.html`})
+        expect((await env.preview.requests('webapi', 'gms')).length).toBe(list.length)
+        const [notify] = await env.preview.requests('webapi', 'gwe')
+        expectNotify(notify, {prefix: '/server', ids, inviteUrl: `${env.preview.origin}/i/webapi/server/resources/inviteWebApi.html`})
       }),
     CHAT_TIMEOUT,
   )
@@ -129,18 +114,18 @@ describeBrowser('Web API chat (GMS Chat API v2) in Chromium', () => {
   it(
     'the visitor ends the chat with "End chat"; polling stops',
     ({task}) =>
-      withSession(browser, task, async (session) => {
+      env.withSession(task, async (session) => {
         const ids = idsOf(1)
         const {popup} = await openChat(session, 'webapi-end', ids)
         await start(popup)
         await converse(popup, FIRST, SECOND)
         await popup.getByRole('button', {name: 'End chat'}).press('Enter')
         await popup.getByRole('status').filter({hasText: 'You ended the chat.'}).waitFor()
-        await until(async () => Boolean((await preview.requests('webapi-end', 'gms')).at(-1)?.path.endsWith('/disconnect')), 'disconnect sent')
-        const list = await preview.requests('webapi-end', 'gms')
+        await until(async () => Boolean((await env.preview.requests('webapi-end', 'gms')).at(-1)?.path.endsWith('/disconnect')), 'disconnect sent')
+        const list = await env.preview.requests('webapi-end', 'gms')
         expect(checkRequests(list, ids).ops.filter((o) => o === 'disconnect')).toHaveLength(1)
         await popup.waitForTimeout(2500)
-        expect((await preview.requests('webapi-end', 'gms')).length).toBe(list.length)
+        expect((await env.preview.requests('webapi-end', 'gms')).length).toBe(list.length)
       }),
     CHAT_TIMEOUT,
   )
@@ -148,7 +133,7 @@ describeBrowser('Web API chat (GMS Chat API v2) in Chromium', () => {
   it(
     'a reload mid-chat continues the same chat (chatId, userId, secureKey, alias kept for the tab)',
     ({task}) =>
-      withSession(browser, task, async (session) => {
+      env.withSession(task, async (session) => {
         const {popup} = await openChat(session, 'webapi-reload', idsOf(2))
         await start(popup)
         await say(popup, 'before the reload')
@@ -158,7 +143,7 @@ describeBrowser('Web API chat (GMS Chat API v2) in Chromium', () => {
         await say(popup, 'after the reload')
         await waitForLine(popup, 'Preview Agent: Thank you. You wrote: "after the reload"')
         expect((await transcript(popup)).filter((l) => l.startsWith('You: '))).toEqual(['You: before the reload', 'You: after the reload'])
-        const list = await preview.requests('webapi-reload', 'gms')
+        const list = await env.preview.requests('webapi-reload', 'gms')
         expect(list.filter((r) => r.path === `/genesys/2/chat/${SERVICE}`)).toHaveLength(1)
         await popup.getByRole('button', {name: 'End chat'}).click()
       }),
@@ -166,18 +151,18 @@ describeBrowser('Web API chat (GMS Chat API v2) in Chromium', () => {
   )
 
   it('declining reports DECLINE and sends nothing to GMS', ({task}) =>
-    withSession(browser, task, async (session) => {
-      const page = await openCustomerPage(session, preview, 'webapi-decline', idsOf(3))
+    env.withSession(task, async (session) => {
+      const page = await openCustomerPage(session, env.preview, 'webapi-decline', idsOf(3))
       await deliverInvitation(page)
       await page.locator('#gwe-int-invite-decline').click()
       expect(await inviteResults(page)).toEqual(['DECLINE'])
       expect(session.context.pages()).toHaveLength(1)
-      expect(await preview.requests('webapi-decline', 'gms')).toEqual([])
+      expect(await env.preview.requests('webapi-decline', 'gms')).toEqual([])
     }))
 
   it('a GMS 503 shows a plain message and a retry that works', ({task}) =>
-    withSession(browser, task, async (session) => {
-      await preview.gmsMode('webapi-busy', 503)
+    env.withSession(task, async (session) => {
+      await env.preview.gmsMode('webapi-busy', 503)
       const {popup} = await openChat(session, 'webapi-busy', idsOf(4))
       await popup.getByLabel('Your name').fill('Ada')
       await popup.getByRole('button', {name: 'Start chat'}).click()
@@ -185,10 +170,10 @@ describeBrowser('Web API chat (GMS Chat API v2) in Chromium', () => {
       await alert.filter({hasText: 'All our agents are busy right now. Please try again in a few minutes.'}).waitFor()
       await expectAccessible(popup, {label: 'error'})
       expect(await alert.innerText()).not.toMatch(/503|GMS|Service Unavailable/)
-      await preview.gmsMode('webapi-busy', 200)
+      await env.preview.gmsMode('webapi-busy', 200)
       await popup.getByRole('button', {name: 'Try again'}).click()
       await popup.getByRole('log').waitFor()
-      const gms = await preview.requests('webapi-busy', 'gms')
+      const gms = await env.preview.requests('webapi-busy', 'gms')
       expect(gms.slice(0, 2).map((r) => [r.path, r.status, r.params.nickname])).toEqual([
         [`/genesys/2/chat/${SERVICE}`, 503, 'Ada'],
         [`/genesys/2/chat/${SERVICE}`, 200, 'Ada'],

@@ -4,21 +4,10 @@
  * widths. Each later step (waiting, chat, confirmation, error) gets its check where its
  * flow is tested.
  */
-import type {Browser} from 'playwright-core'
-import {afterAll, beforeAll, expect, it} from 'vitest'
-import {tempDir} from '../helpers/cli.js'
+import {it} from 'vitest'
 import {expectAccessible} from '../helpers/axe.js'
-import {
-  acceptIntoPopup,
-  deliverInvitation,
-  describeBrowser,
-  launchBrowser,
-  newIntegrations,
-  openCustomerPage,
-  startPreview,
-  withSession,
-  type RunningPreview,
-} from '../helpers/browser.js'
+import {acceptIntoPopup, deliverInvitation, describeBrowser, openCustomerPage} from '../helpers/browser.js'
+import {usePreviewBrowser} from '../helpers/preview-browser.js'
 
 /**
  * Moderate findings accepted on the current widget pages, each with its reason.
@@ -31,9 +20,6 @@ export const WIDGET_ALLOW: Record<string, string> = {
   region: 'content sits outside landmarks until the widget page gets its <main> (widget rewrite)',
 }
 
-let browser: Browser
-let preview: RunningPreview
-
 const PAGES = [
   {name: 'gms-chat', label: 'GMS chat widget, first step'},
   {name: 'gms-callback', label: 'GMS callback widget with a time slot, first step'},
@@ -41,26 +27,21 @@ const PAGES = [
 ]
 
 describeBrowser('widget pages pass axe-core', () => {
-  beforeAll(async () => {
-    const cwd = tempDir('gwe-int-browser-widgets-a11y-')
-    await newIntegrations(cwd, [
+  const env = usePreviewBrowser({
+    prefix: 'gwe-int-browser-widgets-a11y-',
+    integrations: [
       ['gms-chat', '--host', 'https://gms.example.com'],
       ['gms-callback', '--host', 'https://gms.example.com', '--scenario', 'VOICE-SCHEDULED-USERTERM'],
       ['webapi-chat', '--host', 'https://gms.example.com'],
-    ])
-    ;[browser, preview] = await Promise.all([launchBrowser(), startPreview(cwd)])
-  }, 240_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    if (preview) expect((await preview.stop()).exitCode).toBe(0)
+    ],
+    timeout: 240_000,
   })
 
   for (const [n, p] of PAGES.entries()) {
     for (const width of [375, 1280]) {
       it(`${p.label} at ${width} px`, ({task}) =>
-        withSession(browser, task, async (session) => {
-          const page = await openCustomerPage(session, preview, p.name, {visitID: `A11Y${n}${width}`, pageID: `P${n}`})
+        env.withSession(task, async (session) => {
+          const page = await openCustomerPage(session, env.preview, p.name, {visitID: `A11Y${n}${width}`, pageID: `P${n}`})
           await deliverInvitation(page)
           const popup = await acceptIntoPopup(page)
           await popup.setViewportSize({width, height: 800})
