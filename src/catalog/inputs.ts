@@ -1,9 +1,15 @@
 /**
- * The inputs an integration takes, described once. Flags (`new`, `patch`),
- * prompts, the config schema and `--help` all read this table.
+ * The inputs an integration takes, described once. Flags (`new`, `patch`), `new --help`,
+ * prompts, the config schema, the config entry, the template context (`inputs.<name>`)
+ * and the context fields `templates eject` documents all read this table.
+ *
+ * To add an input: add its row below (its `group` says which media take it and where
+ * `new --help` lists it), then use it in a template as `inputs.<name>`. A `medium` or
+ * `invitation` row is taken only by the media that list it in `inputs` (media.ts), so
+ * such an input also needs those lists; a `visitor` row is taken by every medium.
+ * test/unit/inputs-table.test.ts checks that a row reaches all of the above.
  */
 import {DEFAULT_LOCALE, LOCALE_CODES} from '../locales/index.js'
-import type {InputName} from './media.js'
 
 export type GweVersion = '8.1' | '8.5'
 
@@ -19,8 +25,25 @@ export const DEFAULT_GWE_VERSION: GweVersion = '8.1'
 /** The GMS JS sample lives here (docs/genesys.md#gms-sample); the customized copy sits next to it. */
 export const GMS_SAMPLE_PATH = '/genesys/admin/js/sample/cb/'
 
-/** Every answer `new` and `patch` take: the medium's inputs, and where and how the files are written. */
-export type AnswerName = InputName | 'integration' | 'gweVersion' | 'gweUrl' | 'out' | 'templates' | 'inviteSource' | 'widgetSource'
+/**
+ * What an input is for, which media take it, and where `new --help` lists its flag: the
+ * groups in this order (`source` after --config), the rows of a group in table order.
+ */
+export const INPUT_GROUPS = {
+  /** What a medium needs; taken by the media that list it (media.ts `inputs`). */
+  medium: 'before --config',
+  /** What the visitor sees; every medium takes it. */
+  visitor: 'before --config',
+  /** What the built-in invitation offers; taken by the media that list it. */
+  invitation: 'before --config',
+  /** The GWE server and the output folder. */
+  setup: 'before --config',
+  /** The integration's name. */
+  name: 'before --config',
+  /** Your own files: template overrides and pages to patch. */
+  source: 'after --config',
+} as const
+export type InputGroup = keyof typeof INPUT_GROUPS
 
 /**
  * What an input's value is; the config schema checks each kind (VALUE_SCHEMAS in
@@ -44,7 +67,9 @@ export type ValueKind =
   | 'http-url'
 
 export interface InputSpec {
-  name: AnswerName
+  /** The row's key: the answer's name and the config key. */
+  name: string
+  group: InputGroup
   value: ValueKind
   /** The command-line flag, without `--`. */
   flag: string
@@ -70,6 +95,7 @@ export interface InputSpec {
 export const INPUTS = {
   integration: {
     name: 'integration',
+    group: 'name',
     value: 'integration-name',
     flag: 'integration',
     summary: 'Name of the integration in the config (default: the medium)',
@@ -78,6 +104,7 @@ export const INPUTS = {
   },
   scenario: {
     name: 'scenario',
+    group: 'medium',
     value: 'scenario',
     flag: 'scenario',
     summary: 'GMS scenario the invitation starts',
@@ -86,15 +113,17 @@ export const INPUTS = {
   },
   host: {
     name: 'host',
+    group: 'medium',
     value: 'host',
     flag: 'host',
     summary: 'GMS base URL (https://host[:port]), or the vendor URL for third-party',
     helpValue: 'URL',
     question: 'GMS host (https://host[:port])?',
   },
-  service: {name: 'service', value: 'service', flag: 'service', summary: 'GMS service name', helpValue: 'NAME', question: 'GMS service name?'},
+  service: {name: 'service', group: 'medium', value: 'service', flag: 'service', summary: 'GMS service name', helpValue: 'NAME', question: 'GMS service name?'},
   inviteName: {
     name: 'inviteName',
+    group: 'medium',
     value: 'file-name',
     flag: 'invite-name',
     deprecatedFlag: 'name',
@@ -104,6 +133,7 @@ export const INPUTS = {
   },
   widgetName: {
     name: 'widgetName',
+    group: 'medium',
     value: 'file-name',
     flag: 'widget-name',
     summary: 'File name of the media widget copy',
@@ -112,6 +142,7 @@ export const INPUTS = {
   },
   widgetUrl: {
     name: 'widgetUrl',
+    group: 'medium',
     value: 'full-url',
     flag: 'widget-url',
     summary: 'URL the invitation opens the widget at (default: next to the GMS sample, or on GWE)',
@@ -120,6 +151,7 @@ export const INPUTS = {
   },
   vendorFunction: {
     name: 'vendorFunction',
+    group: 'medium',
     value: 'js-name',
     flag: 'vendor-function',
     summary: 'third-party: a global JS function to call instead of opening the URL (e.g. Vendor.openChat)',
@@ -128,6 +160,7 @@ export const INPUTS = {
   },
   inviteType: {
     name: 'inviteType',
+    group: 'invitation',
     value: 'options',
     flag: 'invite-type',
     summary: 'genesys-widgets: what the built-in invitation offers, CHAT (WebChat) or CALLBACK (Callback); a patched invite.html keeps both',
@@ -136,6 +169,7 @@ export const INPUTS = {
   },
   gweVersion: {
     name: 'gweVersion',
+    group: 'setup',
     value: 'options',
     flag: 'gwe-version',
     summary: 'GWE version: 8.1 (/frontend paths) or 8.5 (/server paths)',
@@ -144,6 +178,7 @@ export const INPUTS = {
   },
   gweUrl: {
     name: 'gweUrl',
+    group: 'setup',
     value: 'base-url',
     flag: 'gwe-url',
     summary: 'GWE server base URL; makes the invitation URL in the strategy snippet absolute',
@@ -152,6 +187,7 @@ export const INPUTS = {
   },
   out: {
     name: 'out',
+    group: 'setup',
     value: 'path',
     flag: 'out',
     char: 'o',
@@ -161,6 +197,7 @@ export const INPUTS = {
   },
   templates: {
     name: 'templates',
+    group: 'source',
     value: 'path',
     flag: 'templates',
     summary: 'Folder of template overrides (same paths as "gwe-int templates eject")',
@@ -169,6 +206,7 @@ export const INPUTS = {
   },
   inviteSource: {
     name: 'inviteSource',
+    group: 'source',
     value: 'path',
     flag: 'invite-source',
     summary: 'Your own invite.html to patch instead of the built-in invitation',
@@ -177,6 +215,7 @@ export const INPUTS = {
   },
   widgetSource: {
     name: 'widgetSource',
+    group: 'source',
     value: 'path',
     flag: 'widget-source',
     summary: 'Your own GMS sample index.html to patch instead of the built-in widget',
@@ -185,6 +224,7 @@ export const INPUTS = {
   },
   locale: {
     name: 'locale',
+    group: 'visitor',
     value: 'locale',
     flag: 'locale',
     summary: `Language of the visitor-facing text: ${LOCALE_CODES.join(', ')} (default ${DEFAULT_LOCALE})`,
@@ -193,6 +233,7 @@ export const INPUTS = {
   },
   accent: {
     name: 'accent',
+    group: 'visitor',
     value: 'colour',
     flag: 'accent',
     summary: 'Accent colour of buttons, links and focus rings: any CSS colour, e.g. #1f5eb8 or navy',
@@ -201,17 +242,48 @@ export const INPUTS = {
   },
   logoUrl: {
     name: 'logoUrl',
+    group: 'visitor',
     value: 'http-url',
     flag: 'logo-url',
     summary: 'http(s) URL of a logo for the invitation and the widget',
     helpValue: 'URL',
     question: 'Logo URL (empty: none)?',
   },
-} as const satisfies {readonly [N in AnswerName]: InputSpec & {name: N}}
+} as const satisfies Readonly<Record<string, InputSpec>>
+
+/** Every answer `new` and `patch` take: the medium's inputs, and where and how the files are written. */
+export type AnswerName = keyof typeof INPUTS
+// Each row's name is its key.
+INPUTS satisfies {readonly [N in AnswerName]: {readonly name: N}}
+/** The rows in table order. */
+export const ANSWER_NAMES = Object.keys(INPUTS) as AnswerName[]
+
+type NamesIn<G extends InputGroup> = {[N in AnswerName]: (typeof INPUTS)[N]['group'] extends G ? N : never}[AnswerName]
+/** The answers that come from the rows of these groups, in table order. */
+export function inputsOf<G extends InputGroup>(...groups: G[]): NamesIn<G>[] {
+  return ANSWER_NAMES.filter((n): n is NamesIn<G> => (groups as InputGroup[]).includes(INPUTS[n].group))
+}
+
+/** Inputs a medium takes (media.ts `inputs`), as opposed to where and how the files are written. */
+export type InputName = NamesIn<'medium' | 'visitor' | 'invitation'>
+/** Inputs of every medium: what the visitor sees (language, accent colour, logo). */
+export type VisitorInput = NamesIn<'visitor'>
+export const VISITOR_INPUTS: readonly VisitorInput[] = inputsOf('visitor')
+/** The inputs the template context holds under `inputs` (core/integration/template-context.ts), resolved. */
+export const CONTEXT_INPUTS: readonly InputName[] = inputsOf('medium', 'visitor', 'invitation')
+/** What `templates eject` says of `inputs.<name>`: the row's summary. */
+export function contextDescription(spec: InputSpec): string {
+  return `${spec.summary} (config "${spec.name}", defaults filled; "" when none)`
+}
+/** The answers `new` lists before --config and after it, in `--help` order. */
+export const HELP_ORDER: {beforeConfig: AnswerName[]; afterConfig: AnswerName[]} = {
+  beforeConfig: (Object.keys(INPUT_GROUPS) as InputGroup[]).filter((g) => INPUT_GROUPS[g] === 'before --config').flatMap((g) => inputsOf(g)),
+  afterConfig: inputsOf('source'),
+}
 
 /** The answers a config entry records under their own name (`integration` is its `name`). */
 export type EntryInput = Exclude<AnswerName, 'integration'>
-export const ENTRY_INPUTS = (Object.keys(INPUTS) as AnswerName[]).filter((n): n is EntryInput => n !== 'integration')
+export const ENTRY_INPUTS = ANSWER_NAMES.filter((n): n is EntryInput => n !== 'integration')
 
 /** The value an input holds: one of its options, or a string. */
 export type InputValue<N extends AnswerName> = (typeof INPUTS)[N] extends {options: readonly (infer O)[]} ? O : string
