@@ -11,7 +11,7 @@
  */
 import {INPUT_GROUPS, INPUTS, type InputGroup, type InputSpec} from './input-table.js'
 
-// The table lives in its own file so that what is derived here is derived from whatever it holds.
+// The table has its own file so that a test can load what is derived here from a table with one more row.
 export * from './input-table.js'
 
 /** Every answer `new` and `patch` take: the medium's inputs, and where and how the files are written. */
