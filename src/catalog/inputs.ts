@@ -1,217 +1,52 @@
 /**
- * The inputs an integration takes, described once. Flags (`new`, `patch`),
- * prompts, the config schema and `--help` all read this table.
+ * The inputs an integration takes, described once in the table (INPUTS, input-table.ts)
+ * and derived from it here: the flags of `new` and their `--help` order, which media take
+ * an input, the config schema and entry, the template context (`inputs.<name>`) and the
+ * context fields `templates eject` documents.
+ *
+ * To add an input: add its row to INPUTS, then use it in a template as `{{… inputs.<name>}}`.
+ * A `visitor` row is taken by every medium. A `medium` or `invitation` row is taken only by
+ * the media that list it in their `inputs` (media.ts), so add it to those lists too.
+ * test/unit/inputs-table.test.ts adds a row and follows it through all of the above.
  */
-import {DEFAULT_LOCALE, LOCALE_CODES} from '../locales/index.js'
-import type {InputName} from './media.js'
+import {INPUT_GROUPS, INPUTS, type InputGroup, type InputSpec} from './input-table.js'
 
-export type GweVersion = '8.1' | '8.5'
-
-/**
- * GWE REST/resources path prefix by version: `/frontend` in 8.1.2, `/server` in 8.5
- * (docs/genesys.md#gwe-85-paths).
- */
-export const GWE_PREFIX: Readonly<Record<GweVersion, string>> = {'8.1': '/frontend', '8.5': '/server'}
-export const GWE_VERSIONS = Object.keys(GWE_PREFIX) as GweVersion[]
-/** The integration guide gwe-int follows is the 8.1.2 one. */
-export const DEFAULT_GWE_VERSION: GweVersion = '8.1'
-
-/** The GMS JS sample lives here (docs/genesys.md#gms-sample); the customized copy sits next to it. */
-export const GMS_SAMPLE_PATH = '/genesys/admin/js/sample/cb/'
+// The table has its own file so that a test can load what is derived here from a table with one more row.
+export * from './input-table.js'
 
 /** Every answer `new` and `patch` take: the medium's inputs, and where and how the files are written. */
-export type AnswerName = InputName | 'integration' | 'gweVersion' | 'gweUrl' | 'out' | 'templates' | 'inviteSource' | 'widgetSource'
+export type AnswerName = keyof typeof INPUTS
+// Each row's name is its key.
+INPUTS satisfies {readonly [N in AnswerName]: {readonly name: N}}
+/** The rows in table order. */
+export const ANSWER_NAMES = Object.keys(INPUTS) as AnswerName[]
 
-/**
- * What an input's value is; the config schema checks each kind (VALUE_SCHEMAS in
- * core/integration/integration.ts). `path`: a file or folder, relative to the current
- * folder on the command line and to the config's folder in the config. `options`: one of
- * the row's options.
- */
-export type ValueKind =
-  | 'integration-name'
-  | 'scenario'
-  | 'host'
-  | 'service'
-  | 'file-name'
-  | 'full-url'
-  | 'js-name'
-  | 'options'
-  | 'base-url'
-  | 'path'
-  | 'locale'
-  | 'colour'
-  | 'http-url'
-
-export interface InputSpec {
-  name: AnswerName
-  value: ValueKind
-  /** The command-line flag, without `--`. */
-  flag: string
-  /** An earlier spelling of the flag, still accepted with a deprecation warning. */
-  deprecatedFlag?: string
-  summary: string
-  /** The value's name in `--help` (`--host URL`). */
-  helpValue?: string
-  /** The only values accepted (shown in `--help` instead of helpValue). */
-  options?: readonly string[]
-  char?: 'o'
-  /** Question asked when neither a flag nor --yes answers it. */
-  question: string
+type NamesIn<G extends InputGroup> = {[N in AnswerName]: (typeof INPUTS)[N]['group'] extends G ? N : never}[AnswerName]
+/** The answers that come from the rows of these groups, in table order. */
+export function inputsOf<G extends InputGroup>(...groups: G[]): NamesIn<G>[] {
+  return ANSWER_NAMES.filter((n): n is NamesIn<G> => (groups as InputGroup[]).includes(INPUTS[n].group))
 }
 
-/**
- * One row per answer, in the order a config entry records them. The flags of `new` and
- * `patch` are made from it (cli/input-flags.ts), and so are the flag names in error
- * messages (core/integration/answers.ts FLAG_OF), the config entry the answers make
- * (toEntry), the config schema's keys and descriptions and the resolved integration's type
- * (core/integration/integration.ts). `integration` is recorded as the entry's `name`.
- */
-export const INPUTS = {
-  integration: {
-    name: 'integration',
-    value: 'integration-name',
-    flag: 'integration',
-    summary: 'Name of the integration in the config (default: the medium)',
-    helpValue: 'NAME',
-    question: 'Integration name?',
-  },
-  scenario: {
-    name: 'scenario',
-    value: 'scenario',
-    flag: 'scenario',
-    summary: 'GMS scenario the invitation starts',
-    helpValue: 'SCENARIO',
-    question: 'Which scenario?',
-  },
-  host: {
-    name: 'host',
-    value: 'host',
-    flag: 'host',
-    summary: 'GMS base URL (https://host[:port]), or the vendor URL for third-party',
-    helpValue: 'URL',
-    question: 'GMS host (https://host[:port])?',
-  },
-  service: {name: 'service', value: 'service', flag: 'service', summary: 'GMS service name', helpValue: 'NAME', question: 'GMS service name?'},
-  inviteName: {
-    name: 'inviteName',
-    value: 'file-name',
-    flag: 'invite-name',
-    deprecatedFlag: 'name',
-    summary: 'File name of the invitation copy',
-    helpValue: 'FILE',
-    question: 'File name of the invitation copy?',
-  },
-  widgetName: {
-    name: 'widgetName',
-    value: 'file-name',
-    flag: 'widget-name',
-    summary: 'File name of the media widget copy',
-    helpValue: 'FILE',
-    question: 'File name of the widget copy?',
-  },
-  widgetUrl: {
-    name: 'widgetUrl',
-    value: 'full-url',
-    flag: 'widget-url',
-    summary: 'URL the invitation opens the widget at (default: next to the GMS sample, or on GWE)',
-    helpValue: 'URL',
-    question: 'Widget URL?',
-  },
-  vendorFunction: {
-    name: 'vendorFunction',
-    value: 'js-name',
-    flag: 'vendor-function',
-    summary: 'third-party: a global JS function to call instead of opening the URL (e.g. Vendor.openChat)',
-    helpValue: 'NAME',
-    question: 'Vendor function to call (empty: open the URL)?',
-  },
-  inviteType: {
-    name: 'inviteType',
-    value: 'options',
-    flag: 'invite-type',
-    summary: 'genesys-widgets: what the built-in invitation offers, CHAT (WebChat) or CALLBACK (Callback); a patched invite.html keeps both',
-    options: ['CHAT', 'CALLBACK'],
-    question: 'What does the invitation offer?',
-  },
-  gweVersion: {
-    name: 'gweVersion',
-    value: 'options',
-    flag: 'gwe-version',
-    summary: 'GWE version: 8.1 (/frontend paths) or 8.5 (/server paths)',
-    options: GWE_VERSIONS,
-    question: 'Which GWE version?',
-  },
-  gweUrl: {
-    name: 'gweUrl',
-    value: 'base-url',
-    flag: 'gwe-url',
-    summary: 'GWE server base URL; makes the invitation URL in the strategy snippet absolute',
-    helpValue: 'URL',
-    question: 'GWE server URL (https://host:port; empty: relative URLs)?',
-  },
-  out: {
-    name: 'out',
-    value: 'path',
-    flag: 'out',
-    char: 'o',
-    summary: 'Output folder (default widgets/<integration>)',
-    helpValue: 'DIR',
-    question: 'Output folder?',
-  },
-  templates: {
-    name: 'templates',
-    value: 'path',
-    flag: 'templates',
-    summary: 'Folder of template overrides (same paths as "gwe-int templates eject")',
-    helpValue: 'DIR',
-    question: 'Folder of template overrides?',
-  },
-  inviteSource: {
-    name: 'inviteSource',
-    value: 'path',
-    flag: 'invite-source',
-    summary: 'Your own invite.html to patch instead of the built-in invitation',
-    helpValue: 'FILE',
-    question: 'Your own invite.html?',
-  },
-  widgetSource: {
-    name: 'widgetSource',
-    value: 'path',
-    flag: 'widget-source',
-    summary: 'Your own GMS sample index.html to patch instead of the built-in widget',
-    helpValue: 'FILE',
-    question: 'Your own GMS sample index.html?',
-  },
-  locale: {
-    name: 'locale',
-    value: 'locale',
-    flag: 'locale',
-    summary: `Language of the visitor-facing text: ${LOCALE_CODES.join(', ')} (default ${DEFAULT_LOCALE})`,
-    helpValue: 'CODE',
-    question: 'Language of the visitor-facing text?',
-  },
-  accent: {
-    name: 'accent',
-    value: 'colour',
-    flag: 'accent',
-    summary: 'Accent colour of buttons, links and focus rings: any CSS colour, e.g. #1f5eb8 or navy',
-    helpValue: 'COLOUR',
-    question: 'Accent colour?',
-  },
-  logoUrl: {
-    name: 'logoUrl',
-    value: 'http-url',
-    flag: 'logo-url',
-    summary: 'http(s) URL of a logo for the invitation and the widget',
-    helpValue: 'URL',
-    question: 'Logo URL (empty: none)?',
-  },
-} as const satisfies {readonly [N in AnswerName]: InputSpec & {name: N}}
+/** Inputs a medium takes (media.ts `inputs`), as opposed to where and how the files are written. */
+export type InputName = NamesIn<'medium' | 'visitor' | 'invitation'>
+/** Inputs of every medium: what the visitor sees (language, accent colour, logo). */
+export type VisitorInput = NamesIn<'visitor'>
+export const VISITOR_INPUTS: readonly VisitorInput[] = inputsOf('visitor')
+/** The inputs the template context holds under `inputs` (core/integration/template-context.ts), resolved. */
+export const CONTEXT_INPUTS: readonly InputName[] = inputsOf('medium', 'visitor', 'invitation')
+/** What `templates eject` says of `inputs.<name>`: the row's summary. */
+export function contextDescription(spec: InputSpec): string {
+  return `${spec.summary} (config "${spec.name}", defaults filled; "" when none)`
+}
+/** The answers `new` lists before --config and after it, in `--help` order. */
+export const HELP_ORDER: {beforeConfig: AnswerName[]; afterConfig: AnswerName[]} = {
+  beforeConfig: (Object.keys(INPUT_GROUPS) as InputGroup[]).filter((g) => INPUT_GROUPS[g] === 'before --config').flatMap((g) => inputsOf(g)),
+  afterConfig: inputsOf('source'),
+}
 
 /** The answers a config entry records under their own name (`integration` is its `name`). */
 export type EntryInput = Exclude<AnswerName, 'integration'>
-export const ENTRY_INPUTS = (Object.keys(INPUTS) as AnswerName[]).filter((n): n is EntryInput => n !== 'integration')
+export const ENTRY_INPUTS = ANSWER_NAMES.filter((n): n is EntryInput => n !== 'integration')
 
 /** The value an input holds: one of its options, or a string. */
 export type InputValue<N extends AnswerName> = (typeof INPUTS)[N] extends {options: readonly (infer O)[]} ? O : string

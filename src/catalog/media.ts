@@ -4,6 +4,7 @@
  * templates read it.
  */
 import type {ScenarioField} from './scenarios.js'
+import {type InputName, VISITOR_INPUTS} from './inputs.js'
 
 export type InviteType = 'CHAT' | 'CALLBACK'
 export type ArtifactId = 'invite' | 'gms-widget' | 'webapi-widget' | 'widgets-extension' | 'notification-message' | 'notify-sh'
@@ -82,11 +83,8 @@ export interface HostSpec {
 
 const GMS_HOST: HostSpec = {kind: 'base-url', meaning: 'GMS base URL', example: 'https://gms.example.com:8443', placeholder: 'https://gms.example.com'}
 
-export type InputName = 'scenario' | 'host' | 'service' | 'inviteName' | 'widgetName' | 'widgetUrl' | 'vendorFunction' | 'inviteType' | VisitorInput
-
-/** Inputs of every medium: what the visitor sees (language, accent colour, logo). */
-export const VISITOR_INPUTS = ['locale', 'accent', 'logoUrl'] as const
-export type VisitorInput = (typeof VISITOR_INPUTS)[number]
+// Which inputs there are, and which every medium takes, is the inputs table's (inputs.ts).
+export {type InputName, VISITOR_INPUTS, type VisitorInput} from './inputs.js'
 
 const LOGIC: readonly ArtifactId[] = ['notification-message', 'notify-sh']
 

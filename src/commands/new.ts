@@ -2,7 +2,7 @@ import {isatty} from 'node:tty'
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 import {BaseCommand} from '../cli/command-base.js'
-import {INPUTS} from '../catalog/inputs.js'
+import {HELP_ORDER, INPUTS} from '../catalog/inputs.js'
 import {MEDIA_IDS} from '../catalog/media.js'
 import {groupWarnings} from '../core/advice.js'
 import {apply} from '../core/write/apply.js'
@@ -13,26 +13,10 @@ import {changeLines, planJson, relPath, strictError} from '../cli/plan-report.js
 import {inquirerPrompter} from '../cli/prompter.js'
 import {answersFromFlags, inputFlags} from '../cli/input-flags.js'
 
-/** The answers `new` takes as flags, in the order --help lists them (SOURCE_INPUTS after --config). */
-const NEW_INPUTS = [
-  'scenario',
-  'host',
-  'service',
-  'inviteName',
-  'widgetName',
-  'widgetUrl',
-  'vendorFunction',
-  'locale',
-  'accent',
-  'logoUrl',
-  'inviteType',
-  'gweVersion',
-  'gweUrl',
-  'out',
-  'integration',
-] as const
+/** `new` takes every input of the table as a flag, in the order --help lists them (catalog/inputs.ts HELP_ORDER). */
+const NEW_INPUTS = HELP_ORDER.beforeConfig
 /** Listed after --config. */
-const SOURCE_INPUTS = ['templates', 'inviteSource', 'widgetSource'] as const
+const SOURCE_INPUTS = HELP_ORDER.afterConfig
 
 export default class New extends BaseCommand {
   static summary = 'Create one integration: the invitation copy, the media widget and the strategy snippet.'

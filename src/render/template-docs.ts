@@ -4,12 +4,17 @@
  * (render/helpers.ts). test/unit/render-eject.test.ts checks both lists against
  * the real context and the registered helpers, so they cannot drift. VIEW_MODEL
  * also drives the static check of custom templates' variables (render/check-variables.ts).
+ * The `inputs.<name>` lines come from the inputs table (catalog/inputs.ts), so a new input
+ * is documented by its row.
  */
+import {CONTEXT_INPUTS, contextDescription, INPUTS} from '../catalog/inputs.js'
 import type {VariableSchema} from './check-variables.js'
 
 /** Dotted paths of the view model (`[]`: each item of a list), with what they hold. */
 export const VARIABLES: Readonly<Record<string, string>> = {
   integration: 'the integration name (config "name")',
+  // One line per input from its row in the inputs table.
+  ...Object.fromEntries(CONTEXT_INPUTS.map((name) => [`inputs.${name}`, contextDescription(INPUTS[name])])),
   'media.id': 'media kind id, e.g. gms-chat',
   'media.title': 'media kind title, e.g. "GMS chat"',
   'media.secondParty': 'true when the medium creates a Genesys interaction (carries attached data)',

@@ -4,6 +4,7 @@
  * `templates eject` documents these fields for custom templates.
  */
 import {ARTIFACTS} from '../../catalog/artifacts.js'
+import {CONTEXT_INPUTS, type InputName} from '../../catalog/inputs.js'
 import {ATTACHED_DATA_KEYS, KEYS} from '../../catalog/keys.js'
 import {FIELD_PARAM, findScenario, type Scenario} from '../../catalog/scenarios.js'
 import {accentPalette, type AccentPalette} from '../../render/css-color.js'
@@ -40,6 +41,11 @@ function scenarioView(s: Scenario): ScenarioView {
 
 export interface TemplateContext {
   integration: string
+  /**
+   * Every input a medium takes (catalog/inputs.ts CONTEXT_INPUTS) as resolved: defaults
+   * filled, `scenario` its id, "" when none. An input added to the table is here with no other edit.
+   */
+  inputs: Record<InputName, string>
   media: {id: string; title: string; secondParty: boolean; starter: string; starterPartial: string; note: string}
   /** The onAccept() branches to take over, with the call that replaces startChat()/startCallback(). */
   branches: {type: string; call: string; result: string}[]
@@ -81,9 +87,15 @@ export function starterCall(i: ResolvedIntegration, branch: 'CHAT' | 'CALLBACK')
   return `${starter}()`
 }
 
+function inputValues(i: ResolvedIntegration): Record<InputName, string> {
+  const value = (name: InputName) => (name === 'scenario' ? i.scenario?.id : i[name])
+  return Object.fromEntries(CONTEXT_INPUTS.map((name) => [name, value(name) ?? ''])) as Record<InputName, string>
+}
+
 export function buildContext(i: ResolvedIntegration): TemplateContext {
   return {
     integration: i.name,
+    inputs: inputValues(i),
     media: {
       id: i.medium.id,
       title: i.medium.title,
