@@ -9,7 +9,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import ts from 'typescript'
 import {describe, expect, it} from 'vitest'
-import {listFiles, ROOT} from '../helpers/cli.js'
+import {listFiles, ROOT} from '../helpers/files.js'
 
 /** Folders whose comments are checked; test/golden and test/fixtures are what gwe-int writes or reads, not its own words. */
 const SCANNED = ['src', 'templates', 'test', 'scripts', 'bench', 'bin']
