@@ -15,8 +15,10 @@ export default defineConfig({
     // polling. Three files at a time keep two cores busy.
     maxWorkers: Math.max(3, os.availableParallelism() - 1),
     projects: [
-      // In-process: the source itself.
-      {extends: true, test: {name: 'source', include: ['test/unit/**/*.test.ts', 'test/golden/**/*.test.ts']}},
+      // In-process: the source itself, and the test helpers that stand in for a library's
+      // own code (checked against it here, in the full run; `npm run test:fast` selects
+      // test/unit and test/golden, whose outcome a change to src/ or templates/ can alter).
+      {extends: true, test: {name: 'source', include: ['test/unit/**/*.test.ts', 'test/golden/**/*.test.ts', 'test/helpers/**/*.test.ts']}},
       // The built CLI in dist/: refused when dist/ is older than what it is built from.
       // Vitest runs a project's global setup only when some of its files are selected.
       {extends: true, test: {name: 'dist', include: ['test/e2e/**/*.test.ts', 'test/browser/**/*.test.ts'], globalSetup: ['test/setup/fresh-dist.ts']}},

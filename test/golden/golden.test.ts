@@ -130,9 +130,28 @@ function listFiles(dir: string): string[] {
     .sort()
 }
 
+/**
+ * What the checks below found already, by text: many cases write some files byte for byte
+ * as another case does (the same widget page, the same snippet), and the same text gives
+ * the same scripts, parses the same way and passes `sh -n` the same way, so each text is
+ * read or checked once.
+ */
+const scriptsByPage = new Map<string, string[]>()
+const parsesAsEs5 = new Set<string>()
+const passesShellCheck = new Set<string>()
+
+/** The inline <script>s of a page. */
+function pageScripts(content: string): string[] {
+  const known = scriptsByPage.get(content)
+  if (known) return known
+  const scripts = inlineScripts(content)
+  scriptsByPage.set(content, scripts)
+  return scripts
+}
+
 /** Every script of a file: inline <script>s of HTML, the whole of a .js file. */
 function scriptsOf(rel: string, content: string): string[] {
-  if (rel.endsWith('.html')) return inlineScripts(content)
+  if (rel.endsWith('.html')) return pageScripts(content)
   if (rel.endsWith('.js')) return [content]
   return []
 }
@@ -197,8 +216,10 @@ describe('golden files', () => {
       for (const [rel, content] of files) {
         for (const script of scriptsOf(rel, content)) {
           count += 1
+          if (parsesAsEs5.has(script)) continue
           try {
             parseScript(script, 5)
+            parsesAsEs5.add(script)
           } catch (error) {
             expect.fail(`${name}/${rel}: ${(error as Error).message}`)
           }
@@ -210,12 +231,14 @@ describe('golden files', () => {
     it('writes a notify.sh that passes sh -n', () => {
       const script = files.get('engagement-logic/notify.sh')
       expect(script).toBeDefined()
+      if (passesShellCheck.has(script!)) return
       expect(() => execFileSync('sh', ['-n'], {input: script, stdio: ['pipe', 'pipe', 'pipe']})).not.toThrow()
+      passesShellCheck.add(script!)
     })
 
     it('starts the medium in each branch it takes over, then reports the result', () => {
       const resolved = resolveIntegration(integrationSchema.parse(c.entry))
-      const invite = inlineScripts(files.get(resolved.inviteName)!).join('\n')
+      const invite = pageScripts(files.get(resolved.inviteName)!).join('\n')
       for (const branch of medium.branches) {
         const result = branch === 'CHAT' ? 'ACCEPT_CHAT' : 'ACCEPT_CALLBACK'
         expect(invite).toContain(
@@ -253,7 +276,7 @@ describe('golden files', () => {
         )
         expect(extension).toContain(`widgets.extensions[EXTENSION] = extension;`)
         const resolved = resolveIntegration(integrationSchema.parse(c.entry))
-        const invite = inlineScripts(files.get(resolved.inviteName)!).join('\n')
+        const invite = pageScripts(files.get(resolved.inviteName)!).join('\n')
         expect(
           files
             .get(resolved.inviteName)!

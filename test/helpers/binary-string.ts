@@ -5,7 +5,7 @@
  * strings, such as `__proto__`, it can produce): about a second of CPU in each test
  * worker. This unit is the same generator, `nat` over the same indexes mapped to the
  * same characters, with the inverse computed instead of looked up: the same strings
- * for the same seed, the same shrinking (test/unit/binary-string.test.ts compares them).
+ * for the same seed, the same shrinking (test/helpers/binary-string.test.ts compares them).
  */
 import fc from 'fast-check'
 

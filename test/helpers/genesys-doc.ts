@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import {ROOT} from './cli.js'
+import {ROOT} from './files.js'
 
 /** The sections of docs/genesys.md, in order: the only anchors a generated file may link to. */
 export const GENESYS_ANCHORS = [

@@ -11,7 +11,7 @@ import {assess, type AssessedFile} from '../../src/core/write/assess.js'
 import {checkTargets, readExisting, realResolve, realResolver} from '../../src/core/write/disk.js'
 import {GweIntError} from '../../src/shared/errors.js'
 import type {PlannedFile} from '../../src/core/write/plan.js'
-import {listFiles, tempDir} from '../helpers/cli.js'
+import {listFiles, tempDir} from '../helpers/files.js'
 
 const planned = (dir: string, rel: string, content: string, executable = false): PlannedFile => ({
   path: path.join(dir, rel),

@@ -6,10 +6,17 @@
  * removed file sends the next reader looking for something that is not there.
  */
 import fs from 'node:fs'
+import {createRequire} from 'node:module'
 import path from 'node:path'
-import ts from 'typescript'
+import type * as TS from 'typescript'
 import {describe, expect, it} from 'vitest'
-import {listFiles, ROOT} from '../helpers/cli.js'
+import {listFiles, ROOT} from '../helpers/files.js'
+
+/**
+ * TypeScript's compiler is one CommonJS file of about 9 MB: required, not imported, since
+ * an ES import first scans all of it for named exports (about three times the CPU).
+ */
+const ts: typeof TS = createRequire(import.meta.url)('typescript')
 
 /** Folders whose comments are checked; test/golden and test/fixtures are what gwe-int writes or reads, not its own words. */
 const SCANNED = ['src', 'templates', 'test', 'scripts', 'bench', 'bin']
@@ -34,7 +41,7 @@ function codeComments(file: string, text: string): {line: number; text: string}[
   const source = ts.createSourceFile(file, text, {languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone}, false, kind)
   const regexAt = new Set<number>()
   const templateAt = new Set<number>()
-  const visit = (node: ts.Node) => {
+  const visit = (node: TS.Node) => {
     if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) regexAt.add(node.getStart(source))
     else if (node.kind === ts.SyntaxKind.TemplateMiddle || node.kind === ts.SyntaxKind.TemplateTail) templateAt.add(node.getStart(source))
     ts.forEachChild(node, visit)
@@ -83,6 +90,19 @@ function missingNames(file: string, comments: {line: number; text: string}[]): s
   return missing
 }
 
+/**
+ * What the comments of a scanned file name that is not there. Each name found in a
+ * comment is found in the whole text too, from the same start to the same end (a
+ * comment is a piece of the text holding its own delimiters, and a name can neither
+ * start right after nor run across them), so a text naming nothing missing has no
+ * comment naming anything missing: only the other files need their comments told from
+ * their code, which takes a TypeScript parse.
+ */
+function missingInComments(file: string, text: string): string[] {
+  if (missingNames(file, [{line: 1, text}]).length === 0) return []
+  return missingNames(file, CODE.test(file) ? codeComments(file, text) : templateComments(text))
+}
+
 describe('file names in comments', () => {
   const scanned = SCANNED.flatMap((dir) => listFiles(path.join(ROOT, dir)).map((f) => `${dir}/${f}`)).filter(
     (f) => !NOT_SCANNED.some((prefix) => f.startsWith(prefix)),
@@ -96,9 +116,7 @@ describe('file names in comments', () => {
   it('name files that exist', () => {
     const missing: string[] = []
     for (const file of scanned) {
-      const text = fs.readFileSync(path.join(ROOT, file), 'utf8')
-      if (CODE.test(file)) missing.push(...missingNames(file, codeComments(file, text)))
-      else if (file.startsWith('templates/')) missing.push(...missingNames(file, templateComments(text)))
+      if (CODE.test(file) || file.startsWith('templates/')) missing.push(...missingInComments(file, fs.readFileSync(path.join(ROOT, file), 'utf8')))
     }
     expect(missing).toEqual([])
   })
@@ -112,5 +130,10 @@ describe('file names in comments', () => {
     // A regular expression or a template holding `//` or `/*` is code, not a comment; the comment after it is one.
     const tricky = 'const re = /\\/\\/ src\\/gone.ts/g, t = `${re}// src/gone.ts ${`/* src/gone.ts */`}` /* src/missing.ts */\n'
     expect(codeComments('x.ts', tricky).map((c) => c.text)).toEqual(['/* src/missing.ts */'])
+    // The whole text names at least what its comments name: a file is parsed when that may matter.
+    expect(missingInComments('x.ts', tricky)).toEqual(['x.ts:1: src/missing.ts'])
+    expect(missingInComments('x.ts', code)).toEqual(['x.ts:1: src/core/context.ts', 'x.ts:1: sources.ts', 'x.ts:2: src/none/'])
+    expect(missingInComments('t.hbs', template)).toEqual(['t.hbs:1: src/core/context.ts'])
+    expect(missingInComments('x.ts', '// src/core/write/plan.ts, see plan.ts\nconst re = /\\/\\/ src\\/x.ts/\n')).toEqual([])
   })
 })

@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {GENESYS_ANCHORS, genesysDocAnchors} from '../helpers/genesys-doc.js'
-import {ROOT} from '../helpers/cli.js'
+import {ROOT} from '../helpers/files.js'
 
 const doc = fs.readFileSync(path.join(ROOT, 'docs/genesys.md'), 'utf8')
 

@@ -2,10 +2,13 @@
  * test/helpers/binary-string.ts stands in for fast-check's own 'binary' unit: it must
  * give the same strings for the same seed, and accept and refuse the same values when
  * shrinking a value given from outside (fast-check's dangerous strings among them).
+ * A check of a test helper against the library it copies, not of gwe-int: only a change
+ * to that helper or to fast-check can alter its outcome, so it runs with the full suite
+ * (`npm test`), not in the edit loop (`npm run test:fast` selects test/unit and test/golden).
  */
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {binaryString} from '../helpers/binary-string.js'
+import {binaryString} from './binary-string.js'
 
 describe('binaryString', () => {
   it('generates what fc.string({unit: "binary"}) generates, from the same random start', () => {
