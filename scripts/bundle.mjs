@@ -217,6 +217,27 @@ const dependencyEdits = {
   },
 }
 
+/**
+ * `import fs from 'node:fs'` becomes `__toESM(require('node:fs'), 1)`, which copies every
+ * export of the module onto a new object as a getter bound to its name (~100 for node:fs),
+ * once per chunk that imports it: ~1.3 ms and 170 KB at each start. A Node module has no
+ * `__esModule`, so the copy only serves reads, which an object with the module as its
+ * prototype serves too.
+ * @type {import('rolldown').Plugin}
+ */
+const builtinDefaultImports = {
+  name: 'gwe-int:builtin-default-imports',
+  renderChunk(code) {
+    let count = 0
+    const out = code.replace(/^(let ([\w$]+) = require\("([\w:/]+)"\);\n)\2 = require_rolldown_runtime\.[\w$]+\(\2, 1\);$/gm, (line, declaration, name, id) => {
+      if (!isBuiltin(id)) return line
+      count += 1
+      return `${declaration}${name} = { __proto__: ${name}, default: ${name} };`
+    })
+    return count === 0 ? null : {code: out}
+  },
+}
+
 /** What `import(x)` becomes in the bundle (the global is set by bin/code-cache.cjs). */
 const IMPORT = '(globalThis.__gweIntImport||(s=>import(s)))'
 
@@ -264,7 +285,7 @@ await build({
   input,
   platform: 'node',
   logLevel: 'warn',
-  plugins: [lazyRequires, importThroughLauncher, dependencyEdits],
+  plugins: [lazyRequires, importThroughLauncher, dependencyEdits, builtinDefaultImports],
   external: EXTERNAL,
   output: {dir: out, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', minify: true, keepNames: true, charset: 'ascii'},
 })
@@ -274,7 +295,7 @@ await build({
   input: {'preview/worker': path.join(from, 'preview', 'worker.js')},
   platform: 'node',
   logLevel: 'warn',
-  plugins: [lazyRequires, importThroughLauncher],
+  plugins: [lazyRequires, importThroughLauncher, builtinDefaultImports],
   external: EXTERNAL,
   output: {dir: out, format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true, minify: true, keepNames: true, charset: 'ascii'},
 })
