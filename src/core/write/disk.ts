@@ -51,12 +51,13 @@ export function checkFiles(files: PlannedFile[], list: ResolvedIntegration[], ba
 export function checkReserved(files: readonly PlannedFile[], configFile: string, realResolve: RealPath): void {
   const baseDir = path.dirname(configFile)
   const configs = [...new Set([configFile, ...CONFIG_NAMES.map((n) => path.join(baseDir, n))])].map((f) => realResolve(f))
+  const locks = configs.map(lockPathOf)
   for (const file of files) {
     if (file.artifact === 'config') continue
     const target = realResolve(file.path)
     const config = configs.find((c) => c === target)
     if (config) throw invalid(`${file.path}: is the config file ${configFile === config ? configFile : config}; choose another "out" folder or file name`)
-    const lock = configs.map(lockPathOf).find((l) => inside(l, target))
+    const lock = locks.find((l) => inside(l, target))
     if (lock) throw invalid(`${file.path}: is inside the config's lock folder ${lock}; choose another "out" folder or file name`)
   }
 }
@@ -144,7 +145,12 @@ export function realResolver(): (file: string) => string {
 /** Where a path really leads, symlinks in its existing part followed (realResolve below). */
 export type RealPath = (file: string) => string
 
+/** Whether `target` is `root` or below it; both are resolved absolute paths. */
 const inside = (root: string, target: string) => {
+  // A prefix test where paths compare as strings: path.relative allocates several strings
+  // per call, and a generate asks this three times per file. Windows compares paths
+  // without regard to case, which path.relative does.
+  if (path.sep === '/') return target === root || target.startsWith(root.endsWith('/') ? root : `${root}/`)
   const rel = path.relative(root, target)
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
 }
