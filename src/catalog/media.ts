@@ -83,9 +83,6 @@ export interface HostSpec {
 
 const GMS_HOST: HostSpec = {kind: 'base-url', meaning: 'GMS base URL', example: 'https://gms.example.com:8443', placeholder: 'https://gms.example.com'}
 
-// Which inputs there are, and which every medium takes, is the inputs table's (inputs.ts).
-export {type InputName, VISITOR_INPUTS, type VisitorInput} from './inputs.js'
-
 const LOGIC: readonly ArtifactId[] = ['notification-message', 'notify-sh']
 
 export const MEDIA: readonly MediaKind[] = [

@@ -25,9 +25,14 @@ export abstract class BaseCommand extends Command {
     return Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env) && !this.jsonEnabled()
   }
 
+  /** Whether lines for people are printed: not with --json or --quiet. */
+  protected get speaking(): boolean {
+    return !this.jsonEnabled() && !this.quiet
+  }
+
   /** A line for people (stdout), unless --json or --quiet. */
   protected say(line = ''): void {
-    if (!this.jsonEnabled() && !this.quiet) this.log(line)
+    if (this.speaking) this.log(line)
   }
 
   /** Warnings go to stderr, in every mode. */
@@ -59,7 +64,7 @@ export abstract class BaseCommand extends Command {
    */
   protected showPlan(files: AssessedFile[], cwd: string, {dryRun, diff = false}: {dryRun: boolean; diff?: boolean}): void {
     // Nothing is built that would not be printed (the tree of a large generate costs ~5 ms).
-    if (this.jsonEnabled() || this.quiet) return
+    if (!this.speaking) return
     this.say(fileTree(files, cwd, this.paint.bind(this), {dryRun}).join('\n'))
     if (dryRun && diff) for (const f of files) if (f.status !== 'unchanged') this.say(diffOf(f, cwd))
   }

@@ -6,14 +6,18 @@
  * the garbage collector. V8 reads the flag each time the space would grow, so setting it
  * while the process runs takes effect.
  *
- * The returned function puts V8's default back. It must run before the process ends: V8
- * stamps the code cache it writes (bin/code-cache.cjs) with the flags then in force, and a
- * later run, started with the defaults, would reject a cache stamped with this one.
+ * V8's default is back when `run` ends, however it ends: V8 stamps the code cache it writes
+ * at exit (bin/code-cache.cjs) with the flags then in force, and a later run, started with
+ * the defaults, would reject a cache stamped with this one.
  */
 const DEFAULT_GROWTH_FACTOR = 2 // V8's default on Node 20, 22 and 24 (node --v8-options)
 
-export function keepYoungGenerationSmall(): () => void {
+export async function withSmallYoungGeneration<T>(run: () => Promise<T>): Promise<T> {
   const v8 = process.getBuiltinModule('node:v8')
   v8.setFlagsFromString('--semi-space-growth-factor=1')
-  return () => v8.setFlagsFromString(`--semi-space-growth-factor=${DEFAULT_GROWTH_FACTOR}`)
+  try {
+    return await run()
+  } finally {
+    v8.setFlagsFromString(`--semi-space-growth-factor=${DEFAULT_GROWTH_FACTOR}`)
+  }
 }

@@ -6,7 +6,7 @@ import {withConfigLock} from '../core/write/lock.js'
 import {diffOf} from '../core/result.js'
 import {generateConfigFile, leftoversOf, planGenerate} from '../core/generate.js'
 import {EXIT_CODES_HELP} from '../cli/help-text.js'
-import {keepYoungGenerationSmall} from '../cli/heap.js'
+import {withSmallYoungGeneration} from '../cli/heap.js'
 import {checkReport, planJson, relPath, strictError, warningCount} from '../cli/plan-report.js'
 
 export default class Generate extends BaseCommand {
@@ -51,70 +51,68 @@ ${EXIT_CODES_HELP}`
   }
 
   async run() {
-    const {flags} = await this.parse(Generate)
     // Every planned file stays in memory until the plan is written or compared.
-    const restoreHeap = keepYoungGenerationSmall()
-    try {
-      const cwd = process.cwd()
-      const configFile = generateConfigFile(cwd, flags.config)
-      // Writing runs hold the config's lock, so a parallel `new` or `generate` waits for this one;
-      // --check takes it too where it can, so it waits for a running write instead of comparing half of it.
-      const writing = !flags.check && !flags['dry-run'] && configFile !== undefined
-      const lock = writing ? true : flags.check && configFile !== undefined ? 'read' : false
-      return await withConfigLock(configFile ?? cwd, lock, async () => {
-        const result = await planGenerate({
-          cwd,
-          config: flags.config,
-          only: flags.only,
-          force: flags.force,
-          allowOutside: flags['allow-outside'],
-          templates: flags.templates,
-        })
-        const files = result.files
-        const groups = groupWarnings(result.warnings)
-        // --strict lists the causes in its error, so they are not printed twice.
-        const strictFails = flags.strict && groups.length > 0
-        const warnings = result.warnings.map((w) => w.message)
-        if (flags.check) {
-          const stale = files.filter((f) => f.status !== 'unchanged')
-          const leftovers = leftoversOf(result)
-          const drift = stale.length > 0 || leftovers.length > 0
-          if (drift || !strictFails) this.warnAll(groups)
-          if (!this.jsonEnabled()) {
-            for (const f of stale) process.stdout.write(diffOf(f, cwd))
-            for (const f of leftovers)
-              process.stdout.write(`leftover: ${relPath(cwd, f)} (a temp/backup file of a killed run; "gwe-int generate" removes it)\n`)
-          }
-          const report = checkReport(files, cwd)
-          const summary = `${report.summary}${leftovers.length ? `, ${leftovers.length} leftover temp/backup file${leftovers.length === 1 ? '' : 's'}` : ''}`
-          const json = {summary, files: planJson(files, cwd), leftovers: leftovers.map((f) => relPath(cwd, f)), warnings}
-          if (drift) {
-            if (!this.jsonEnabled()) {
-              process.stderr.write(`${summary}\n${report.details.map((l) => `  ${l}\n`).join('')}`)
-              if (strictFails) process.stderr.write(`--strict: ${warningCount(groups)}, listed above\n`)
-            }
-            this.drifted({check: false, ...json})
-          }
-          if (strictFails) throw strictError(groups, {check: true})
-          this.say(`all ${files.length} files up to date`)
-          return {check: true, ...json}
-        }
-        if (!strictFails) this.warnAll(groups)
-        const dryRun = flags['dry-run']
-        if (dryRun) this.showPlan(files, cwd, {dryRun, diff: flags.diff})
-        if (strictFails) throw strictError(groups)
-        this.refuseConflicts(files, cwd, dryRun)
-        if (dryRun) {
-          this.endPlan(files, cwd, {dryRun})
-          return {config: relPath(cwd, result.configFile), dryRun, files: planJson(files, cwd), warnings}
-        }
-        const {swept} = await apply(files, {sweep: [result.baseDir]})
-        this.showPlan(files, cwd, {dryRun})
-        this.endPlan(files, cwd, {dryRun, swept, nextSteps: result.nextSteps})
-        return {config: relPath(cwd, result.configFile), dryRun, files: planJson(files, cwd), warnings, nextSteps: result.nextSteps}
+    return withSmallYoungGeneration(() => this.generate())
+  }
+
+  private async generate() {
+    const {flags} = await this.parse(Generate)
+    const cwd = process.cwd()
+    const configFile = generateConfigFile(cwd, flags.config)
+    // Writing runs hold the config's lock, so a parallel `new` or `generate` waits for this one;
+    // --check takes it too where it can, so it waits for a running write instead of comparing half of it.
+    const writing = !flags.check && !flags['dry-run'] && configFile !== undefined
+    const lock = writing ? true : flags.check && configFile !== undefined ? 'read' : false
+    return withConfigLock(configFile ?? cwd, lock, async () => {
+      const result = await planGenerate({
+        cwd,
+        config: flags.config,
+        only: flags.only,
+        force: flags.force,
+        allowOutside: flags['allow-outside'],
+        templates: flags.templates,
       })
-    } finally {
-      restoreHeap()
-    }
+      const files = result.files
+      const groups = groupWarnings(result.warnings)
+      // --strict lists the causes in its error, so they are not printed twice.
+      const strictFails = flags.strict && groups.length > 0
+      const warnings = result.warnings.map((w) => w.message)
+      if (flags.check) {
+        const stale = files.filter((f) => f.status !== 'unchanged')
+        const leftovers = leftoversOf(result)
+        const drift = stale.length > 0 || leftovers.length > 0
+        if (drift || !strictFails) this.warnAll(groups)
+        if (!this.jsonEnabled()) {
+          for (const f of stale) process.stdout.write(diffOf(f, cwd))
+          for (const f of leftovers) process.stdout.write(`leftover: ${relPath(cwd, f)} (a temp/backup file of a killed run; "gwe-int generate" removes it)\n`)
+        }
+        const report = checkReport(files, cwd)
+        const summary = `${report.summary}${leftovers.length ? `, ${leftovers.length} leftover temp/backup file${leftovers.length === 1 ? '' : 's'}` : ''}`
+        const json = {summary, files: planJson(files, cwd), leftovers: leftovers.map((f) => relPath(cwd, f)), warnings}
+        if (drift) {
+          if (!this.jsonEnabled()) {
+            process.stderr.write(`${summary}\n${report.details.map((l) => `  ${l}\n`).join('')}`)
+            if (strictFails) process.stderr.write(`--strict: ${warningCount(groups)}, listed above\n`)
+          }
+          this.drifted({check: false, ...json})
+        }
+        if (strictFails) throw strictError(groups, {check: true})
+        this.say(`all ${files.length} files up to date`)
+        return {check: true, ...json}
+      }
+      if (!strictFails) this.warnAll(groups)
+      const dryRun = flags['dry-run']
+      if (dryRun) this.showPlan(files, cwd, {dryRun, diff: flags.diff})
+      if (strictFails) throw strictError(groups)
+      this.refuseConflicts(files, cwd, dryRun)
+      if (dryRun) {
+        this.endPlan(files, cwd, {dryRun})
+        return {config: relPath(cwd, result.configFile), dryRun, files: planJson(files, cwd), warnings}
+      }
+      const {swept} = await apply(files, {sweep: [result.baseDir]})
+      this.showPlan(files, cwd, {dryRun})
+      this.endPlan(files, cwd, {dryRun, swept, nextSteps: result.nextSteps})
+      return {config: relPath(cwd, result.configFile), dryRun, files: planJson(files, cwd), warnings, nextSteps: result.nextSteps}
+    })
   }
 }

@@ -1,6 +1,6 @@
 import {BaseCommand} from '../cli/command-base.js'
 import {INPUTS} from '../catalog/inputs.js'
-import type {InputName} from '../catalog/media.js'
+import type {InputName} from '../catalog/inputs.js'
 import {catalogListing} from '../core/listing.js'
 
 export default class List extends BaseCommand {

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, expect} from 'vitest'
 import {launchBrowser, newIntegrations, type RunningPreview, type Session, startPreview, withSession} from './browser.js'
-import {tempDir} from './cli.js'
+import {tempDir} from './files.js'
 
 export interface PreviewBrowser {
   /** The generated project's folder. */

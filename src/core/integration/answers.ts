@@ -5,9 +5,9 @@
  * every missing answer is listed in one error naming its flag (never a hang). Prompting
  * is injected (Prompter), so tests pass canned answers.
  */
-import {DEFAULT_MEDIA_ID, findMedium, MEDIA, type InputName, type MediaKind} from '../../catalog/media.js'
+import {DEFAULT_MEDIA_ID, findMedium, MEDIA, type MediaKind} from '../../catalog/media.js'
 import {findScenario} from '../../catalog/scenarios.js'
-import {DEFAULT_GWE_VERSION, ENTRY_INPUTS, GWE_PREFIX, GWE_VERSIONS, INPUTS, type AnswerName} from '../../catalog/inputs.js'
+import {DEFAULT_GWE_VERSION, ENTRY_INPUTS, GWE_PREFIX, GWE_VERSIONS, INPUTS, type AnswerName, type InputName} from '../../catalog/inputs.js'
 import {canonicalScenario, formatIssues, integrationSchema, type IntegrationEntry} from './integration.js'
 import {invalid} from '../../shared/errors.js'
 import {normalizeHost} from './host.js'

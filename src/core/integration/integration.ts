@@ -4,7 +4,7 @@
  * defaulted, normalized form that rendering consumes.
  */
 import * as z from 'zod/mini'
-import {findMedium, type InputName, MEDIA, MEDIA_IDS, type MediaKind} from '../../catalog/media.js'
+import {findMedium, MEDIA, MEDIA_IDS, type MediaKind} from '../../catalog/media.js'
 import {findScenario, SCENARIOS, type Scenario} from '../../catalog/scenarios.js'
 import {
   configDescription,
@@ -14,6 +14,7 @@ import {
   GMS_SAMPLE_PATH,
   GWE_PREFIX,
   INPUTS,
+  type InputName,
   type InputSpec,
   type InputValue,
   type ValueKind,
