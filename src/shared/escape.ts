@@ -30,11 +30,24 @@ export function jsString(value: string): string {
   return ascii(json, json.replace(JS_UNSAFE, unicodeEscape))
 }
 
-/** A JSON value literal (objects, arrays, numbers, booleans, strings) with the escapes of jsString. */
+/**
+ * A JSON value literal (objects, arrays, numbers, booleans, strings) with the escapes of
+ * jsString. An object key `__proto__` is refused: JSON.parse makes it an own property, but
+ * in a JavaScript object literal it sets the prototype, so the script would read other data.
+ */
 export function jsonForScript(value: unknown, indent?: number): string {
   const json = JSON.stringify(value, null, indent) as string | undefined
   if (json === undefined) throw new TypeError(`cannot write ${typeof value} as a JSON value`)
+  if (json.includes('"__proto__":') && hasProtoKey(value)) {
+    throw new TypeError('cannot write an object key "__proto__" into a script: JavaScript would read it as the prototype')
+  }
   return ascii(json, json.replace(JS_UNSAFE, unicodeEscape))
+}
+
+function hasProtoKey(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false
+  if (Object.hasOwn(value, '__proto__')) return true
+  return Object.values(value).some(hasProtoKey)
 }
 
 const HTML_TEXT: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;'}

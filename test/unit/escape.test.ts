@@ -134,9 +134,12 @@ describe('jsString', () => {
 })
 
 describe('jsonForScript', () => {
+  // fast-check produces "__proto__" on purpose; as a key it is refused (tested below).
+  const hostileKey = hostile.filter((s) => s !== '__proto__')
+
   it('round-trips nested data with hostile strings and keeps <script> intact', () => {
     fc.assert(
-      fc.property(fc.dictionary(hostile, fc.oneof(hostile, fc.integer(), fc.boolean(), fc.array(hostile, {maxLength: 3}))), (data) => {
+      fc.property(fc.dictionary(hostileKey, fc.oneof(hostile, fc.integer(), fc.boolean(), fc.array(hostile, {maxLength: 3}))), (data) => {
         const literal = jsonForScript(data)
         expect(literal).toMatch(/^[\x20-\x7E]*$/)
         const {scripts, value} = throughScript(literal)
@@ -151,6 +154,22 @@ describe('jsonForScript', () => {
   it('refuses undefined and functions', () => {
     expect(() => jsonForScript(undefined)).toThrow(/cannot write undefined/)
     expect(() => jsonForScript(() => 1)).toThrow(/cannot write function/)
+  })
+
+  it('refuses a "__proto__" key, which a script would read as the prototype, at any depth', () => {
+    // JSON.parse gives an own property; the same text in a script sets the prototype instead.
+    expect(Object.keys(evaluate('{"__proto__": {"a": 1}}') as object)).toEqual([])
+    for (const data of [JSON.parse('{"__proto__": ""}'), {list: [JSON.parse('{"x": 1, "__proto__": {}}')]}]) {
+      expect(() => jsonForScript(data)).toThrow(/"__proto__"/)
+      expect(() => jsonForScript(data, 2)).toThrow(/"__proto__"/)
+    }
+  })
+
+  it('writes "__proto__" where it is only a string, not a key', () => {
+    for (const data of [{k: '__proto__'}, ['"__proto__":'], {'x"__proto__': 1}, {k: '{"__proto__": 1}'}]) {
+      expect(JSON.parse(jsonForScript(data))).toEqual(data)
+      expect(throughScript(jsonForScript(data)).value).toEqual(data)
+    }
   })
 })
 
