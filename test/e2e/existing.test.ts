@@ -3,6 +3,7 @@
  * kept, clashes caught before writing, obsolete files found and pruned, hosts understood,
  * drift advice that works and errors that help. Every case runs the built binary.
  */
+import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it, vi} from 'vitest'
@@ -318,6 +319,32 @@ describe('drift advice', () => {
     expect(dry.stderr).toContain('error: dry run: the real run would refuse to overwrite 1 file')
     expect(snapshot(cwd)).toEqual(before)
     expect((await gweInt(['generate'], {cwd})).exitCode).toBe(3)
+  })
+
+  it('files whose headers carry the checksum of an earlier version are up to date, and stay as they are', async () => {
+    const cwd = tempDir()
+    await gweInt(README_FIRST, {cwd})
+    // Earlier versions summed the body with SHA-256 and wrote its first 16 hex digits.
+    const sha16 = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16)
+    const files = listFiles(path.join(cwd, 'widgets'))
+    for (const file of files) {
+      const text = read(cwd, `widgets/${file}`)
+      const header = text.split('\n').findIndex((line) => line.includes('gwe-int checksum'))
+      const lines = text.split('\n')
+      lines[header] = lines[header].replace(/checksum [0-9a-f]{8}/, `checksum ${sha16(lines.filter((_, k) => k !== header).join('\n'))}`)
+      fs.writeFileSync(path.join(cwd, 'widgets', file), lines.join('\n'))
+    }
+    const before = snapshot(cwd)
+    expect(Object.values(before).filter((text) => /checksum [0-9a-f]{16}\b/.test(text))).toHaveLength(files.length)
+    const check = await gweInt(['generate', '--check'], {cwd})
+    expect(check.exitCode, String(check.stderr)).toBe(0)
+    expect((await gweInt(['generate'], {cwd})).exitCode).toBe(0)
+    expect(snapshot(cwd)).toEqual(before)
+    // Once a body changes, its file gets the current checksum.
+    fs.writeFileSync(path.join(cwd, 'widgets/indexGPE.html'), before['widgets/indexGPE.html'].replace('samples_new', 'other'))
+    const force = await gweInt(['generate', '--force'], {cwd})
+    expect(force.exitCode, String(force.stderr)).toBe(0)
+    expect(read(cwd, 'widgets/indexGPE.html')).toMatch(/checksum [0-9a-f]{8} -->/)
   })
 })
 

@@ -5,7 +5,7 @@
  */
 import type {PlannedFile} from './plan.js'
 import type {Existing} from './disk.js'
-import {provenance} from './header.js'
+import {provenance, withCurrentChecksum} from './header.js'
 
 /**
  * 'deleted': an obsolete file gwe-int will remove (or, dry run, would); 'kept': an obsolete file
@@ -37,7 +37,7 @@ export function assess(files: PlannedFile[], read: (file: string) => Existing, {
     // A file checked out with CRLF endings (git core.autocrlf) keeps them: written back the same way, it is unchanged.
     const content = keepLineEndings(existing.text, file.content)
     // The plan's own string as `previous`: equal, and the copy read from disk is not kept (memory of a large generate).
-    if (existing.text === content) return {...file, content, status: 'unchanged', previous: content}
+    if (existing.text === content || withCurrentChecksum(existing.text) === content) return {...file, content, status: 'unchanged', previous: content}
     const origin = provenance(existing.text)
     if (origin === 'pristine') return {...file, content, status: 'updated', previous: existing.text}
     const reason = origin === 'edited' ? 'was edited since gwe-int wrote it' : 'was not written by gwe-int'
