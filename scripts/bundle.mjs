@@ -193,6 +193,34 @@ const DEPENDENCY_EDITS = [
     find: 'const fsReadFileAsync = fs.promises.readFile;',
     replace: 'const fsReadFileAsync = (...args) => fs.promises.readFile(...args);',
   },
+  // Command discovery by glob: gwe-int's commands come from the manifest.
+  {
+    file: '@oclif/core/lib/config/plugin.js',
+    find: 'const tinyglobby_1 = require("tinyglobby");',
+    replace: lazyRequire('tinyglobby_1', 'tinyglobby'),
+  },
+  {
+    file: '@oclif/core/lib/config/plugin-loader.js',
+    find: 'const minimatch_1 = require("minimatch");',
+    replace: lazyRequire('minimatch_1', 'minimatch'),
+  },
+  // Colours (and the terminal check they need): only when oclif colours a text.
+  {
+    file: '@oclif/core/lib/ux/theme.js',
+    find: 'const ansis_1 = __importDefault(require("ansis"));',
+    replace: 'const ansis_1 = {get default() { return __importDefault(require("ansis")).default }};',
+  },
+  {
+    file: '@oclif/core/lib/ux/theme.js',
+    find: 'const supports_color_1 = require("./supports-color");',
+    replace: lazyRequire('supports_color_1', './supports-color'),
+  },
+  // Wrapping an error's text: only when there is an error to print.
+  ...['errors/errors/cli.js', 'errors/errors/pretty-print.js'].map((file) => ({
+    file: `@oclif/core/lib/${file}`,
+    find: 'const wrap_ansi_1 = __importDefault(require("wrap-ansi"));',
+    replace: 'const wrap_ansi_1 = {get default() { return __importDefault(require("wrap-ansi")).default }};',
+  })),
   {
     file: '@oclif/core/lib/ux/action/spinner.js',
     find: 'const cli_spinners_1 = __importDefault(require("cli-spinners"));',

@@ -95,7 +95,7 @@ function createSet(overrideDir?: string): TemplateSet {
     // Custom templates also get their variables checked: a typo fails with file:line before rendering.
     const checks = override ? {...names, variables: VIEW_MODEL} : names
     const render = spec
-      ? hb.template(spec)
+      ? onFirstUse(() => hb.template(spec()))
       : compileTemplate(hb, parseTemplate(override ? readTextFile(file, {what: 'template'}) : readFileSync(file, 'utf8'), file, checks))
     const wrapped = reportingFile(render, file)
     if (isPartial(rel)) hb.registerPartial(partialName(rel), wrapped)
@@ -131,6 +131,12 @@ function locateHelperErrors(hb: HB, except: ReadonlySet<string>): void {
 }
 
 /** `render`, with any error turned into one line naming `file` (and the line, when Handlebars knows it). */
+/** A built-in template made on its first render: `new` renders the files of one medium of many. */
+function onFirstUse(make: () => Render): Render {
+  let render: Render | undefined
+  return (context, options) => (render ??= make())(context, options)
+}
+
 function reportingFile(render: Render, file: string): Render {
   return (context, options) => {
     try {

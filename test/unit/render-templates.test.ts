@@ -51,13 +51,13 @@ describe('precompiled templates (the build step)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gwe-int-pre-'))
     const file = path.join(dir, 'precompiled.mjs')
     fs.writeFileSync(file, precompiledModule(BUILTIN_TEMPLATES))
-    const {PRECOMPILED} = (await import(pathToFileURL(file).href)) as {PRECOMPILED: Record<string, TemplateSpecification>}
+    const {PRECOMPILED} = (await import(pathToFileURL(file).href)) as {PRECOMPILED: Record<string, () => TemplateSpecification>}
     const files = listTemplateFiles(BUILTIN_TEMPLATES)
     expect(Object.keys(PRECOMPILED).sort()).toEqual(files)
     // Precompiled specs, instantiated in a fresh environment the way templates.ts does.
     const hb = handlebarsCompiler().create()
     registerHelpers(hb)
-    for (const rel of files.filter(isPartial)) hb.registerPartial(partialName(rel), hb.template(PRECOMPILED[rel]))
+    for (const rel of files.filter(isPartial)) hb.registerPartial(partialName(rel), hb.template(PRECOMPILED[rel]()))
     const compiled = loadTemplates()
     let rendered = 0
     for (const ctx of [GMS, GWE]) {
@@ -68,7 +68,7 @@ describe('precompiled templates (the build step)', () => {
         } catch {
           continue // a template for another medium (e.g. the GMS widget with a GWE context)
         }
-        expect(hb.template(PRECOMPILED[rel])(ctx), `${rel} for ${ctx.media.id}`).toBe(expected)
+        expect(hb.template(PRECOMPILED[rel]())(ctx), `${rel} for ${ctx.media.id}`).toBe(expected)
         rendered += 1
       }
     }
