@@ -130,13 +130,13 @@ function locateHelperErrors(hb: HB, except: ReadonlySet<string>): void {
   }
 }
 
-/** `render`, with any error turned into one line naming `file` (and the line, when Handlebars knows it). */
 /** A built-in template made on its first render: `new` renders the files of one medium of many. */
 function onFirstUse(make: () => Render): Render {
   let render: Render | undefined
   return (context, options) => (render ??= make())(context, options)
 }
 
+/** `render`, with any error turned into one line naming `file` (and the line, when Handlebars knows it). */
 function reportingFile(render: Render, file: string): Render {
   return (context, options) => {
     try {

@@ -80,9 +80,10 @@ export function provenance(content: string): 'pristine' | 'edited' | 'foreign' {
 }
 
 /**
- * `content` with a pristine checksum of an earlier version replaced by the current one, or undefined
- * when it has none. A file whose only difference from the plan is the checksum's kind is
- * unchanged: upgrading gwe-int does not rewrite, or fail `--check` on, every file.
+ * `content` with the checksum of an earlier version, when it is pristine, replaced by the
+ * current one; undefined for any other file. A file whose only difference from the plan is
+ * the checksum's kind is unchanged: upgrading gwe-int does not rewrite every file, nor
+ * fail `--check` on it.
  */
 export function withCurrentChecksum(content: string): string | undefined {
   const line = headerLine(content)
