@@ -112,6 +112,17 @@ function installCodeCache({distDir = path.join(__dirname, '..', 'dist'), record 
   // import() in code compiled from cached data has no loader on Node 20, so the bundle
   // calls this instead (scripts/bundle.mjs); compiled normally here, it has one.
   globalThis.__gweIntImport = (specifier) => import(specifier)
+  // A relative .cjs path from a file of the bundle names a file of the bundle, which has no
+  // symlinks or package.json of its own: Node's resolver would stat it and realpath every
+  // folder of its path again for each of the ~30 chunks a run loads (~2% of a `new`).
+  const resolve = Module._resolveFilename
+  Module._resolveFilename = function resolveInBundle(request, parent, isMain, options) {
+    if (options === undefined && request.endsWith('.cjs') && (request.startsWith('./') || request.startsWith('../')) && parent?.filename?.startsWith(dist)) {
+      const file = path.join(path.dirname(parent.filename), request)
+      if (file.startsWith(dist)) return file
+    }
+    return resolve.call(this, request, parent, isMain, options)
+  }
   const original = Module.prototype._compile
   const cacheFileOf = (filename) => path.join(learnDir ?? path.join(dist, 'code-cache'), `${path.relative(dist, filename)}.bin`)
   const compiled = []

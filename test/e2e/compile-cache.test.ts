@@ -156,6 +156,32 @@ describe('start-up caches', () => {
     expect(listFiles(plain)).toEqual(listFiles(usual))
   })
 
+  it("the launcher's shortcut for the bundle's own requires resolves each to the file Node's resolver finds", async () => {
+    // Every relative require of a .cjs file in dist/, resolved with the launcher's hooks
+    // installed and by Node's own resolver, from the file that makes it.
+    const script = `
+      const Module = require('node:module'), fs = require('node:fs'), path = require('node:path')
+      const node = Module._resolveFilename
+      require(${JSON.stringify(path.join(ROOT, 'bin/code-cache.cjs'))}).installCodeCache({learnDir: ${JSON.stringify(tempDir())}})
+      if (Module._resolveFilename === node) throw new Error('no shortcut installed')
+      const dist = ${JSON.stringify(path.join(ROOT, 'dist'))}
+      let count = 0
+      for (const rel of fs.readdirSync(dist, {recursive: true, encoding: 'utf8'}).filter((f) => f.endsWith('.cjs'))) {
+        const filename = path.join(dist, rel)
+        const parent = {filename, id: filename, paths: Module._nodeModulePaths(path.dirname(filename))}
+        for (const [, request] of fs.readFileSync(filename, 'utf8').matchAll(/require\\("(\\.\\.?\\/[^"]+\\.cjs)"\\)/g)) {
+          const ours = Module._resolveFilename(request, parent, false)
+          const theirs = node.call(Module, request, parent, false)
+          if (ours !== theirs) throw new Error(rel + ': ' + request + ' -> ' + ours + ', Node: ' + theirs)
+          count += 1
+        }
+      }
+      console.log(count)`
+    const r = await execa('node', ['-e', script], {reject: false, stdin: 'ignore', env: {GWE_INT_CODE_CACHE: '1'}})
+    expect(r.exitCode, String(r.stderr)).toBe(0)
+    expect(Number(r.stdout)).toBeGreaterThan(100)
+  })
+
   it('--version, answered by bin/run.cjs before oclif loads, prints what oclif prints for it', async () => {
     const cwd = tempDir()
     const fast = await gweInt(['--version'], {cwd})
