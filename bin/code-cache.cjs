@@ -19,6 +19,8 @@
  * in a learning folder a rejected file is written again. Cache files are written to a
  * temp name and renamed, so a concurrent run reads a whole file or none. A folder that
  * is not the user's own, or that others may write to, is not used.
+ * While installed, it also resolves the bundle's relative requires of its own chunks
+ * (resolveInBundle below), which Node's resolver would stat and realpath at every start.
  * GWE_INT_CODE_CACHE=0 turns every cache off (e.g. to debug: V8 keeps the file name a
  * cache was recorded under, so stack traces of the build's cache name files as
  * gwe-int/dist/..., not their installed path).

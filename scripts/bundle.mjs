@@ -118,6 +118,10 @@ const lazyRequire = (name, mod) => `const ${name} = new Proxy({}, {get: (_, key)
  *   lilconfig load it at the top; it loads at their first call. oclif reads its
  *   package.json and manifest at every start with fs/promises' readFile: it reads them
  *   with readFileSync (two small files; the function stays async).
+ * - Modules a run that succeeds never calls, loaded at the top (~9M instructions of a `new`):
+ *   tinyglobby and minimatch (command discovery by glob, which the manifest replaces),
+ *   ansis and supports-color (oclif's colours), wrap-ansi (an error's text). They load
+ *   at their first use.
  *
  * @type {{file: string, find: string, replace: string, applied?: boolean}[]}
  */
@@ -193,7 +197,6 @@ const DEPENDENCY_EDITS = [
     find: 'const fsReadFileAsync = fs.promises.readFile;',
     replace: 'const fsReadFileAsync = (...args) => fs.promises.readFile(...args);',
   },
-  // Command discovery by glob: gwe-int's commands come from the manifest.
   {
     file: '@oclif/core/lib/config/plugin.js',
     find: 'const tinyglobby_1 = require("tinyglobby");',
@@ -204,7 +207,6 @@ const DEPENDENCY_EDITS = [
     find: 'const minimatch_1 = require("minimatch");',
     replace: lazyRequire('minimatch_1', 'minimatch'),
   },
-  // Colours (and the terminal check they need): only when oclif colours a text.
   {
     file: '@oclif/core/lib/ux/theme.js',
     find: 'const ansis_1 = __importDefault(require("ansis"));',
@@ -215,7 +217,6 @@ const DEPENDENCY_EDITS = [
     find: 'const supports_color_1 = require("./supports-color");',
     replace: lazyRequire('supports_color_1', './supports-color'),
   },
-  // Wrapping an error's text: only when there is an error to print.
   ...['errors/errors/cli.js', 'errors/errors/pretty-print.js'].map((file) => ({
     file: `@oclif/core/lib/${file}`,
     find: 'const wrap_ansi_1 = __importDefault(require("wrap-ansi"));',

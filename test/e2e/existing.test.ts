@@ -3,11 +3,11 @@
  * kept, clashes caught before writing, obsolete files found and pruned, hosts understood,
  * drift advice that works and errors that help. Every case runs the built binary.
  */
-import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it, vi} from 'vitest'
 import {ROOT, gweInt, listFiles, tempDir} from '../helpers/cli.js'
+import {withLegacyChecksum} from '../helpers/legacy-checksum.js'
 
 // Each case runs the binary up to seven times; on a shared 2-core machine that can take a while.
 vi.setConfig({testTimeout: 120_000})
@@ -324,16 +324,8 @@ describe('drift advice', () => {
   it('files whose headers carry the checksum of an earlier version are up to date, and stay as they are', async () => {
     const cwd = tempDir()
     await gweInt(README_FIRST, {cwd})
-    // Earlier versions summed the body with SHA-256 and wrote its first 16 hex digits.
-    const sha16 = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16)
     const files = listFiles(path.join(cwd, 'widgets'))
-    for (const file of files) {
-      const text = read(cwd, `widgets/${file}`)
-      const header = text.split('\n').findIndex((line) => line.includes('gwe-int checksum'))
-      const lines = text.split('\n')
-      lines[header] = lines[header].replace(/checksum [0-9a-f]{8}/, `checksum ${sha16(lines.filter((_, k) => k !== header).join('\n'))}`)
-      fs.writeFileSync(path.join(cwd, 'widgets', file), lines.join('\n'))
-    }
+    for (const file of files) fs.writeFileSync(path.join(cwd, 'widgets', file), withLegacyChecksum(read(cwd, `widgets/${file}`)))
     const before = snapshot(cwd)
     expect(Object.values(before).filter((text) => /checksum [0-9a-f]{16}\b/.test(text))).toHaveLength(files.length)
     const check = await gweInt(['generate', '--check'], {cwd})
