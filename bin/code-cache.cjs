@@ -31,8 +31,24 @@ const fs = require('node:fs')
 const Module = require('node:module')
 const path = require('node:path')
 const vm = require('node:vm')
-// zlib.crc32 (Node >= 20.15) is native and cheap to load; node:crypto costs ~6 ms at start-up.
-const {crc32} = require('node:zlib')
+// zlib's CRC-32 (Node >= 20.15), taken as src/shared/crc32.ts takes it (see there): from
+// zlib's binding on the Node lines gwe-int is tested on, since node:zlib loads Node's stream
+// library with it (~4 ms of a run); node:zlib's own elsewhere. node:crypto costs ~6 ms.
+const crc32 = nativeCrc32()
+function nativeCrc32() {
+  const major = Number(process.versions.node.split('.')[0])
+  const pending =
+    [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].includes('--pending-deprecation') || process.env.NODE_PENDING_DEPRECATION === '1'
+  if ((major === 20 || major === 22 || major === 24) && !pending) {
+    try {
+      const native = process.binding('zlib').crc32
+      if (typeof native === 'function') return (data) => native(data, 0)
+    } catch {
+      // the permission model refuses process.binding
+    }
+  }
+  return require('node:zlib').crc32
+}
 
 const HEADER = 8 // bytes: CRC-32 of the file's source, then CRC-32 of the cached data
 

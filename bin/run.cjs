@@ -14,6 +14,8 @@ if (!((v[0] === 20 && v[1] >= 19) || (v[0] === 22 && v[1] >= 12) || v[0] >= 24))
   process.stderr.write('error: gwe-int runs on ' + supported + '; this is Node.js ' + process.version + '\n')
   process.exit(2)
 }
+// stdout and stderr that are not a terminal are written without Node's stream library (stdio.cjs).
+require('./stdio.cjs').installPlainOutput()
 // The package's own package.json: for --version below, and handed to oclif, which would
 // otherwise search for it and read it again (asynchronously, a few ms of every start).
 const root = require('node:path').join(__dirname, '..')
@@ -31,7 +33,7 @@ if (process.argv[2] === '--version' && !mightBeWsl()) {
     if (error.code === 'EPIPE') return
     process.exitCode = 74
     process.stderr.on('error', function () {})
-    var words = {ENOSPC: 'no space left on the device', EBADF: 'the descriptor is closed', EIO: 'input/output error'}[error.code]
+    var words = {ENOSPC: 'no space left on the device', EBADF: 'the descriptor is closed or not open for writing', EIO: 'input/output error'}[error.code]
     process.stderr.write('error: could not write to stdout (' + error.code + (words ? ': ' + words : '') + '); the output is incomplete\n')
   })
   process.stdout.write(name + '/' + version + ' ' + process.platform + '-' + arch + ' node-' + process.version + '\n')

@@ -29,7 +29,7 @@ const failed: Partial<Record<StreamName, string>> = {}
 
 const IO_WORDS: Record<string, string> = {
   ENOSPC: 'no space left on the device',
-  EBADF: 'the descriptor is closed',
+  EBADF: 'the descriptor is closed or not open for writing',
   EIO: 'input/output error',
   EDQUOT: 'disk quota exceeded',
   EFBIG: 'file too large',

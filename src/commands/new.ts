@@ -1,4 +1,3 @@
-import {isatty} from 'node:tty'
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 import {BaseCommand} from '../cli/command-base.js'
@@ -72,8 +71,9 @@ ${EXIT_CODES_HELP}`
 
   async run() {
     const {args, flags} = await this.parse(New)
-    // isatty(0), not process.stdin.isTTY: touching process.stdin sets up a stream for it (start-up time).
-    const interactive = isatty(0) && Boolean(process.stdout.isTTY) && !this.jsonEnabled()
+    // stdout first: node:tty loads Node's net module, which a terminal's stdout has loaded
+    // already. isatty(0), not process.stdin.isTTY: touching process.stdin sets up a stream for it.
+    const interactive = Boolean(process.stdout.isTTY) && process.getBuiltinModule('node:tty').isatty(0) && !this.jsonEnabled()
     const cwd = process.cwd()
     const {entry, notes, changes, recorded} = await resolveNew(
       {media: args.media, ...answersFromFlags([...NEW_INPUTS, ...SOURCE_INPUTS], flags)},

@@ -1,7 +1,8 @@
 /**
  * stdout and stderr that cannot be written, through the built binary: every command with
- * either stream on a full disk (/dev/full, ENOSPC) or read by a reader that stops after
- * the first line (EPIPE). What is on disk never depends on it: a write completes (or is
+ * either stream on a full disk (/dev/full, ENOSPC: a device, written through Node's own
+ * stream), on a file opened read-only (EBADF: a file, written by bin/stdio.cjs) or read by
+ * a reader that stops after the first line (EPIPE). What is on disk never depends on it: a write completes (or is
  * rolled back) and leaves no temp file; a full stream is exit 74 with one line on the
  * other stream; a reader that stops early is not an error; no stack trace or bundle
  * source reaches the user.
@@ -60,9 +61,9 @@ interface Outcome {
   stderr: string
 }
 
-/** Runs the built binary with one stream going to `file` (/dev/full) and the other captured. */
-function runInto(args: string[], cwd: string, stream: 'stdout' | 'stderr', file: string): Promise<Outcome> {
-  const fd = fs.openSync(file, 'w')
+/** Runs the built binary with one stream going to the descriptor `open` gives and the other captured. */
+function runInto(args: string[], cwd: string, stream: 'stdout' | 'stderr', open: () => number): Promise<Outcome> {
+  const fd = open()
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd,
     env: {...process.env, NO_COLOR: '1'},
@@ -84,19 +85,33 @@ function expectNoTrace(text: string): void {
   for (const line of text.split('\n')) expect(line.length, line.slice(0, 200)).toBeLessThan(1200)
 }
 
-describe('a stream on a full disk (/dev/full)', {timeout: SLOW}, () => {
+/** Where a stream cannot be written, and the reason the error line gives. */
+const UNWRITABLE = [
+  {target: 'a full disk (/dev/full)', open: () => fs.openSync('/dev/full', 'w'), reason: 'ENOSPC: no space left on the device'},
+  {
+    target: 'a file opened read-only',
+    open: () => {
+      const file = path.join(tempDir('gwe-int-read-only-'), 'out.txt')
+      fs.writeFileSync(file, '')
+      return fs.openSync(file, 'r')
+    },
+    reason: 'EBADF: the descriptor is closed or not open for writing',
+  },
+]
+
+describe.each(UNWRITABLE)('a stream on $target', {timeout: SLOW}, ({open, reason}) => {
   it('stdout: every command exits 74 with one line on stderr; what it writes is whole; no temp file', async () => {
     const cwd = await project()
     for (const command of COMMANDS) {
       const args = fresh(command)
-      const run = await runInto(args, cwd, 'stdout', '/dev/full')
+      const run = await runInto(args, cwd, 'stdout', open)
       const label = args.join(' ')
       expect(run.exitCode, `${label}: ${run.stderr}`).toBe(74)
       expectNoTrace(run.stderr)
       expect(
         run.stderr.split('\n').filter((l) => l.startsWith('error:')),
         label,
-      ).toEqual(['error: could not write to stdout (ENOSPC: no space left on the device); the output is incomplete'])
+      ).toEqual([`error: could not write to stdout (${reason}); the output is incomplete`])
       expect(
         listFiles(cwd).filter((f) => LEFTOVER.test(f)),
         label,
@@ -118,7 +133,7 @@ describe('a stream on a full disk (/dev/full)', {timeout: SLOW}, () => {
       const label = args.join(' ')
       // What the command says on stderr when it can: warnings, for most that plan integrations.
       const normal = await gweInt(fresh(command), {cwd})
-      const run = await runInto(args, cwd, 'stderr', '/dev/full')
+      const run = await runInto(args, cwd, 'stderr', open)
       const json = args.includes('--json')
       if (String(normal.stderr) === '') {
         expect(run.exitCode, label).toBe(normal.exitCode)
@@ -127,7 +142,7 @@ describe('a stream on a full disk (/dev/full)', {timeout: SLOW}, () => {
       expect(run.exitCode, `${label}: ${run.stdout}`).toBe(74)
       expectNoTrace(run.stdout)
       const notes = run.stdout.split('\n').filter((l) => l.startsWith('error: could not write'))
-      expect(notes, label).toEqual(json ? [] : ['error: could not write to stderr (ENOSPC: no space left on the device); the output is incomplete'])
+      expect(notes, label).toEqual(json ? [] : [`error: could not write to stderr (${reason}); the output is incomplete`])
       if (json) expect(() => JSON.parse(run.stdout), label).not.toThrow()
       expect(
         listFiles(cwd).filter((f) => LEFTOVER.test(f)),
