@@ -40,7 +40,15 @@ const check = (fn: (s: string) => string | undefined) =>
     const error = fn(s)
     if (error) ctx.addIssue({code: 'custom', message: error})
   })
-const described = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description))
+/**
+ * `schema`, described for the JSON Schema. Registered on the instance itself rather than
+ * through z.describe(), whose check clones the schema: ~60 of the ~120 schema instances a
+ * start would build. So only for a schema made for this use, never for a shared one.
+ */
+const described = <T extends z.ZodMiniType>(schema: T, description: string): T => {
+  z.globalRegistry.add(schema, {description})
+  return schema
+}
 const optional = <T extends z.ZodMiniType>(schema: T, description: string) => described(z.optional(schema), description)
 
 /** A base URL, parsed to its normal form (https:// added, trailing slashes dropped). */
