@@ -30,9 +30,12 @@ export abstract class BaseCommand extends Command {
     return !this.jsonEnabled() && !this.quiet
   }
 
-  /** A line for people (stdout), unless --json or --quiet. */
+  /**
+   * A line for people (stdout), unless --json or --quiet. Written as is: oclif's log() would
+   * pass it through util.format and console.log, which print a single string unchanged.
+   */
   protected say(line = ''): void {
-    if (this.speaking) this.log(line)
+    if (this.speaking) process.stdout.write(`${line}\n`)
   }
 
   /** Warnings go to stderr, in every mode. */
