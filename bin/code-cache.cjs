@@ -31,24 +31,8 @@ const fs = require('node:fs')
 const Module = require('node:module')
 const path = require('node:path')
 const vm = require('node:vm')
-// zlib's CRC-32 (Node >= 20.15), taken as src/shared/crc32.ts takes it (see there): from
-// zlib's binding on the Node lines gwe-int is tested on, since node:zlib loads Node's stream
-// library with it (~4 ms of a run); node:zlib's own elsewhere. node:crypto costs ~6 ms.
-const crc32 = nativeCrc32()
-function nativeCrc32() {
-  const major = Number(process.versions.node.split('.')[0])
-  const pending =
-    [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].includes('--pending-deprecation') || process.env.NODE_PENDING_DEPRECATION === '1'
-  if ((major === 20 || major === 22 || major === 24) && !pending) {
-    try {
-      const native = process.binding('zlib').crc32
-      if (typeof native === 'function') return (data) => native(data, 0)
-    } catch {
-      // the permission model refuses process.binding
-    }
-  }
-  return require('node:zlib').crc32
-}
+// zlib's CRC-32 without loading node:zlib where it can (crc32.cjs); node:crypto costs ~6 ms.
+const {crc32} = require('./crc32.cjs')
 
 const HEADER = 8 // bytes: CRC-32 of the file's source, then CRC-32 of the cached data
 
@@ -125,7 +109,7 @@ function learningDir(version, command) {
 function installCodeCache({distDir = path.join(__dirname, '..', 'dist'), record = false, learnDir} = {}) {
   // Dynamic import() inside vm-compiled code needs Node's default loader (Node >= 20.12).
   const importModuleDynamically = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
-  if (importModuleDynamically === undefined || typeof crc32 !== 'function' || process.env.GWE_INT_CODE_CACHE === '0') return undefined
+  if (importModuleDynamically === undefined || process.env.GWE_INT_CODE_CACHE === '0') return undefined
   const dist = path.resolve(distDir) + path.sep
   // import() in code compiled from cached data has no loader on Node 20, so the bundle
   // calls this instead (scripts/bundle.mjs); compiled normally here, it has one.

@@ -76,6 +76,8 @@ describe('npm pack', () => {
       'CHANGELOG.md',
       'bin/run.cjs',
       'bin/code-cache.cjs',
+      'bin/crc32.cjs',
+      'bin/stdio.cjs',
       'oclif.manifest.json',
       'schema/gwe-int.schema.json',
       'schema/gwe-int-doctor.schema.json',
@@ -97,7 +99,7 @@ describe('npm pack', () => {
     if (typeof (Module as {enableCompileCache?: unknown}).enableCompileCache === 'function') expect(recorded).toEqual([])
     else expect(recorded.length).toBeGreaterThan(0)
     const allowed =
-      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|SECURITY\.md|oclif\.manifest\.json|bin\/run\.c?js|bin\/code-cache\.cjs|dist\/.+\.cjs|dist\/code-cache\/.+\.cjs\.bin|schema\/gwe-int(-doctor)?\.schema\.json|docs\/genesys\.md|templates\/.+\.hbs)$/
+      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|SECURITY\.md|oclif\.manifest\.json|bin\/run\.c?js|bin\/(code-cache|crc32|stdio)\.cjs|dist\/.+\.cjs|dist\/code-cache\/.+\.cjs\.bin|schema\/gwe-int(-doctor)?\.schema\.json|docs\/genesys\.md|templates\/.+\.hbs)$/
     expect(
       packed.filter((f) => !allowed.test(f)),
       'unexpected files in the package',

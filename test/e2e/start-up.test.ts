@@ -2,7 +2,7 @@
  * What a run loads of Node's own modules, through the built binary. Output that is not a
  * terminal is written without Node's stream library (bin/stdio.cjs), and the checksums
  * of generated files and of the code cache take zlib's CRC-32 without node:zlib
- * (src/shared/crc32.ts): a `new` into a file or a pipe loads neither, nor node:net or
+ * (bin/crc32.cjs): a `new` into a file or a pipe loads neither, nor node:net or
  * node:tty. And that output is the same bytes whichever kind of descriptor it goes to.
  */
 import {spawn} from 'node:child_process'

@@ -1,12 +1,17 @@
 /**
- * The CRC-32 of generated files' checksums (src/shared/crc32.ts): zlib's, whichever way this
- * Node provides it, and taken from zlib's binding only where that is known to be safe and silent.
+ * The CRC-32 of checksums (bin/crc32.cjs, through src/shared/crc32.ts): zlib's, whichever way
+ * this Node provides it, and taken from zlib's binding only where that is known to be safe and silent.
  */
+import {createRequire} from 'node:module'
 import zlib from 'node:zlib'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {crc32, crc32Source} from '../../src/shared/crc32.js'
+import {crc32} from '../../src/shared/crc32.js'
 import {runs} from '../helpers/runs.js'
+
+const {crc32Source} = createRequire(import.meta.url)('../../bin/crc32.cjs') as {
+  crc32Source: (node: string, execArgv: readonly string[], env: Record<string, string | undefined>) => 'binding' | 'zlib'
+}
 
 describe('crc32', () => {
   it("is zlib's CRC-32 of the UTF-8 bytes: the standard check value, and any text", () => {

@@ -18,7 +18,7 @@ const SUM = /gwe-int checksum ([0-9a-f]{8}|[0-9a-f]{16})\b/
  * Over the text with LF line endings: a checkout that turned every LF into CRLF (git's
  * core.autocrlf on Windows) has not edited the file. CRC-32 is made to detect accidental
  * change, which is all this asks (a checksum, not a signature): an edit goes unnoticed
- * once in four billion, and it costs nothing to load (shared/crc32.ts); node:crypto would
+ * once in four billion, and it costs nothing to load (bin/crc32.cjs); node:crypto would
  * cost a tenth of a `new`.
  */
 export function checksum(body: string): string {
