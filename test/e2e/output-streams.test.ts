@@ -7,12 +7,11 @@
  * other stream; a reader that stops early is not an error; no stack trace or bundle
  * source reaches the user.
  */
-import {spawn} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {execa} from 'execa'
-import {BIN, ROOT, gweInt, listFiles, tempDir} from '../helpers/cli.js'
+import {BIN, type Outcome, ROOT, gweInt, listFiles, runWithStdio, tempDir} from '../helpers/cli.js'
 
 const LEFTOVER = /\.gwe-int-\d+(-[0-9a-z]+)?\.(tmp|bak)$/
 /** Whole processes, many per test, on a machine that may be busy: a bound on waiting only. */
@@ -55,27 +54,12 @@ const fresh = (args: string[]) => {
   return args.map((a) => a.replaceAll('NAME', `t${counter}`))
 }
 
-interface Outcome {
-  exitCode: number | null
-  stdout: string
-  stderr: string
-}
-
 /** Runs the built binary with one stream going to the descriptor `open` gives and the other captured. */
 function runInto(args: string[], cwd: string, stream: 'stdout' | 'stderr', open: () => number): Promise<Outcome> {
   const fd = open()
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd,
-    env: {...process.env, NO_COLOR: '1'},
-    stdio: ['ignore', stream === 'stdout' ? fd : 'pipe', stream === 'stderr' ? fd : 'pipe'],
-  })
+  const run = runWithStdio(args, {cwd, [stream]: fd})
   fs.closeSync(fd)
-  let captured = ''
-  const other = stream === 'stdout' ? child.stderr! : child.stdout!
-  other.on('data', (chunk: Buffer) => (captured += chunk.toString()))
-  return new Promise((resolve) => {
-    child.on('close', (exitCode) => resolve({exitCode, stdout: stream === 'stdout' ? '' : captured, stderr: stream === 'stderr' ? '' : captured}))
-  })
+  return run
 }
 
 /** No stack frame, no line of bundle source, no line longer than a message. */

@@ -5,36 +5,22 @@
  * (bin/crc32.cjs): a `new` into a file or a pipe loads neither, nor node:net or
  * node:tty. And that output is the same bytes whichever kind of descriptor it goes to.
  */
-import {spawn} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {BIN, ROOT, tempDir} from '../helpers/cli.js'
+import {ROOT, runWithStdio, tempDir} from '../helpers/cli.js'
 
 const RECORDER = path.join(ROOT, 'test', 'helpers', 'record-modules.cjs')
 const NEW = ['new', 'gms-chat', '--host', 'https://gms.example.com', '--out', 'widgets', '--yes']
 /** Node's stream library and what needs it: each costs a run milliseconds to load. */
 const HEAVY = ['stream', 'internal/streams/readable', 'internal/streams/writable', 'net', 'tty', 'zlib', 'internal/fs/sync_write_stream']
 
-/** Runs the built binary with stdout to `stdout` ('pipe' or a descriptor) and stderr to a pipe; resolves with what it printed. */
-function run(
-  args: string[],
-  cwd: string,
-  stdout: 'pipe' | number,
-  env: Record<string, string> = {},
-): Promise<{exitCode: number | null; stdout: string; stderr: string}> {
-  // Without vitest's NODE_ENV=test, under which oclif registers a TypeScript loader for the checkout's src/.
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd,
-    env: {...process.env, NODE_ENV: undefined, NO_COLOR: '1', ...env},
-    stdio: ['ignore', stdout, 'pipe'],
-  })
-  let out = ''
-  let err = ''
-  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()))
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()))
-  return new Promise((resolve) => child.on('close', (exitCode) => resolve({exitCode, stdout: out, stderr: err})))
-}
+/**
+ * Runs the built binary with stdout to `stdout` ('pipe' or a descriptor) and stderr to a pipe,
+ * without vitest's NODE_ENV=test, under which oclif registers a TypeScript loader for the checkout's src/.
+ */
+const run = (args: string[], cwd: string, stdout: 'pipe' | number, env: Record<string, string> = {}) =>
+  runWithStdio(args, {cwd, stdout, env: {NODE_ENV: undefined, ...env}})
 
 describe('start-up', () => {
   it('`new` with its output in a file or a pipe loads no stream library, node:net, node:tty or node:zlib', async () => {
