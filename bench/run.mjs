@@ -326,6 +326,11 @@ const median = (xs) => {
   const m = s.length >> 1
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
+/**
+ * A case without a goal (the 50 and 800 sizes, which only give the slope) is not judged.
+ * @param {Goal} goal
+ */
+const hasGoal = (goal) => Object.keys(goal).length > 0
 /** @type {Result[]} */
 const results = CASES.map((c) => {
   if (c.unavailable !== undefined) return {id: c.id, case: c.label, available: false, note: c.unavailable, goal: c.goal}
@@ -340,10 +345,8 @@ const results = CASES.map((c) => {
   const cpuMs = median(subject.map((s) => s.cpuMs))
   const baseCpuMs = median(base.map((s) => s.cpuMs))
   // Ratio goals are judged on the paired ratio: side by side, pair by pair (see above).
-  // A case without a goal (the 50 and 800 sizes, which only give the slope) is not judged.
-  const judged = Object.keys(c.goal).length > 0
   const ok =
-    !judged ||
+    !hasGoal(c.goal) ||
     ((c.goal.ratio === undefined || pairedRatio <= c.goal.ratio) && (c.goal.ms === undefined || ms <= c.goal.ms) && peakMiB <= (c.goal.peakMiB ?? 120))
   return {
     id: c.id,
@@ -446,7 +449,7 @@ for (const r of results) {
       `${r.pairedRatio.toFixed(2)}x`,
       `${r.cpuRatio.toFixed(2)}x`,
       r.peakMiB.toFixed(1),
-      Object.keys(r.goal).length === 0 ? '-' : r.ok ? 'yes' : 'NO',
+      hasGoal(r.goal) ? (r.ok ? 'yes' : 'NO') : '-',
     ])
 }
 const widths = rows[0].map((_, k) => Math.max(...rows.map((r) => r[k].length)))
